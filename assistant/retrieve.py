@@ -1,0 +1,224 @@
+"""Hybrid retrieval: dense (Chroma) + BM25 over jieba tokens, fused by reciprocal rank.
+
+English questions reach the Chinese text two ways: the multilingual embedder, and
+BM25 over Chinese terms translated from the question with the corpus lexicon.
+Bibliography entries live in their own collection and join the pool only when a
+question asks about sources ("who is cited", "which journal", 参考文献 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict
+from rank_bm25 import BM25Okapi
+
+from assistant.chunking import Chunk
+from assistant.index import BIBLIOGRAPHY, PAPER, OpenIndex
+from assistant.lexicon import translate
+from assistant.settings import RetrievalSettings
+from assistant.text import english_words, language_of, tokenize
+
+RE_REFERENCE_INTENT = re.compile(
+    r"参考文献|文献|引用|引述|出处|来源|期刊|杂志|出版|发表|作者是|谁的研究|哪位学者|学者|援引|"
+    r"\bcit(e|es|ed|ing|ation|ations)\b|\breferences?\b|\bbibliograph|\bsources?\b|\bjournal\b|"
+    r"\bpublish|\bpublisher\b|\bpress\b|\bwho (wrote|argued|found|reported|showed)\b|\bscholars?\b|"
+    r"\bstud(y|ies)\b|\bliterature\b|\baccording to (which|whom)\b|\bwhich (report|organi[sz]ation)\b|"
+    r"\[\d{1,2}\]",
+    re.IGNORECASE,
+)
+
+
+def wants_references(question: str) -> bool:
+    return bool(RE_REFERENCE_INTENT.search(question))
+
+
+@dataclass
+class Hit:
+    chunk: Chunk
+    score: float  # fused RRF score
+    dense: float = 0.0  # cosine similarity to the question
+    bm25: float = 0.0  # weighted BM25 score
+    dense_rank: int | None = None
+    bm25_rank: int | None = None
+
+    def as_dict(self) -> dict:
+        c = self.chunk
+        return {
+            "chunk_id": c.id,
+            "section_id": c.section_id,
+            "section": c.section,
+            "kind": c.kind,
+            "text": c.text,
+            "score": round(self.dense, 4),
+            "rrf": round(self.score, 5),
+        }
+
+
+@dataclass
+class Retrieval:
+    question: str
+    lang: str
+    hits: list[Hit]
+    best_dense: float  # highest cosine similarity among all candidates
+    terms: dict[str, float] = field(default_factory=dict)  # BM25 query terms with weights
+    references: bool = False  # the bibliography was searched
+
+
+class HybridRetriever(BaseRetriever):
+    """LangChain retriever over an `OpenIndex`; see module doc."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    index: OpenIndex
+    embedder: Embeddings
+    settings: RetrievalSettings
+    section: str | None = None
+
+    _bm25: dict | None = None
+    _latin: set[str] | None = None
+
+    # --- building blocks -------------------------------------------------
+    def _pool(self, references: bool) -> list[str]:
+        return [
+            cid
+            for cid, c in self.index.chunks.items()
+            if c.kind != "bibliography" or references
+        ]
+
+    def _bm25_for(self, references: bool) -> tuple[BM25Okapi, list[str]]:
+        if self._bm25 is None:
+            self._bm25 = {}
+        if references not in self._bm25:
+            ids = self._pool(references)
+            self._bm25[references] = (BM25Okapi([self.index.tokens[i] or ["∅"] for i in ids]), ids)
+        return self._bm25[references]
+
+    def query_terms(self, question: str, lang: str) -> dict[str, float]:
+        if lang == "zh":
+            terms: dict[str, float] = {}
+            for tok in tokenize(question):
+                terms[tok] = 1.0
+            return terms
+        terms = translate(question, self.index.lexicon) if self.settings.translate_queries else {}
+        for w in english_words(question):  # acronyms, names and numbers the body also has
+            if w in self._latin_body_vocab():
+                terms.setdefault(w, 1.0)
+        return terms
+
+    def _latin_body_vocab(self) -> set[str]:
+        if self._latin is None:
+            self._latin = {
+                tok
+                for cid, toks in self.index.tokens.items()
+                if self.index.chunks[cid].lang == "zh"
+                for tok in toks
+                if tok.isascii()
+            }
+        return self._latin
+
+    def bm25_ranking(self, terms: dict[str, float], references: bool, allowed: set[str] | None) -> list[tuple[str, float]]:
+        bm25, ids = self._bm25_for(references)
+        if not terms:
+            return []
+        scores = np.zeros(len(ids))
+        for tok, w in terms.items():
+            scores += w * bm25.get_scores([tok])
+        order = np.argsort(-scores)
+        out = [(ids[i], float(scores[i])) for i in order if scores[i] > 0]
+        if allowed is not None:
+            out = [(i, s) for i, s in out if i in allowed]
+        return out[: self.settings.candidates]
+
+    def dense_ranking(self, vector: list[float], references: bool, allowed: set[str] | None) -> list[tuple[str, float]]:
+        names = [PAPER, BIBLIOGRAPHY] if references else [PAPER]
+        where = {"section_id": {"$in": sorted({self.index.chunks[i].section_id for i in allowed})}} if allowed else None
+        found: list[tuple[str, float]] = []
+        for name in names:
+            col = self.index.collection(name)
+            if where and name == BIBLIOGRAPHY and not any(
+                self.index.chunks[i].kind == "bibliography" for i in allowed or ()
+            ):
+                continue
+            n = min(self.settings.candidates, col.count())
+            if n == 0:
+                continue
+            res = col.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+            found += [(cid, 1.0 - d) for cid, d in zip(res["ids"][0], res["distances"][0])]
+        found.sort(key=lambda x: -x[1])
+        return found[: self.settings.candidates]
+
+    def allowed_ids(self, section: str | None) -> set[str] | None:
+        if not section:
+            return None
+        ids = {
+            cid
+            for cid, c in self.index.chunks.items()
+            if c.section_id == section or c.section_id.startswith(section + ".")
+        }
+        if not ids:
+            raise ValueError(f"unknown section {section!r}")
+        return ids
+
+    # --- the retrieval ---------------------------------------------------
+    def search(self, question: str, section: str | None = None, k: int | None = None) -> Retrieval:
+        s = self.settings
+        lang = language_of(question)
+        references = wants_references(question)
+        allowed = self.allowed_ids(section or self.section)
+        vector = self.embedder.embed_query(question)
+        dense = self.dense_ranking(vector, references, allowed)
+        terms = self.query_terms(question, lang)
+        sparse = self.bm25_ranking(terms, references, allowed)
+        wd, wb = (s.dense_weight_zh, s.bm25_weight_zh) if lang == "zh" else (s.dense_weight_en, s.bm25_weight_en)
+        hits: dict[str, Hit] = {}
+        for rank, (cid, cos) in enumerate(dense):
+            h = hits.setdefault(cid, Hit(self.index.chunks[cid], 0.0))
+            h.dense, h.dense_rank = cos, rank
+            h.score += wd / (s.rrf_k + rank + 1)
+        for rank, (cid, val) in enumerate(sparse):
+            h = hits.setdefault(cid, Hit(self.index.chunks[cid], 0.0))
+            h.bm25, h.bm25_rank = val, rank
+            h.score += wb / (s.rrf_k + rank + 1)
+        if sparse and any(h.dense_rank is None for h in hits.values()):
+            self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
+        ranked = sorted(hits.values(), key=lambda h: -h.score)
+        return Retrieval(
+            question=question,
+            lang=lang,
+            hits=ranked[: k or s.top_k],
+            best_dense=dense[0][1] if dense else 0.0,
+            terms=terms,
+            references=references,
+        )
+
+    def _fill_dense(self, vector: list[float], hits: list[Hit]) -> None:
+        """Cosine scores for BM25-only hits, so every returned hit has a comparable score."""
+        by_col: dict[str, list[Hit]] = {}
+        for h in hits:
+            by_col.setdefault(BIBLIOGRAPHY if h.chunk.kind == "bibliography" else PAPER, []).append(h)
+        q = np.asarray(vector)
+        for name, group in by_col.items():
+            got = self.index.collection(name).get(ids=[h.chunk.id for h in group], include=["embeddings"])
+            vecs = dict(zip(got["ids"], got["embeddings"]))
+            for h in group:
+                h.dense = float(np.dot(q, np.asarray(vecs[h.chunk.id])))
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        result = self.search(query)
+        return [
+            Document(
+                id=h.chunk.id,
+                page_content=h.chunk.text,
+                metadata={**h.chunk.metadata(), "score": h.dense, "rrf": h.score},
+            )
+            for h in result.hits
+        ]

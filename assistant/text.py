@@ -1,0 +1,74 @@
+"""Small text helpers shared by the parser, the index and retrieval."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+RE_WORD = re.compile(r"[a-z][a-z0-9]*|\d+(?:\.\d+)?%?", re.IGNORECASE)
+RE_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+# function words that carry no meaning for retrieval
+ZH_STOP = set(
+    "的 了 和 与 及 或 在 是 为 对 将 也 而 并 等 其 这 那 之 于 以 由 从 被 把 向 中 上 下 "
+    "个 有 没有 不 多少 什么 哪些 哪个 哪 如何 怎么 怎样 为什么 是否 吗 呢 吧 啊 我 你 他 她 它 "
+    "我们 你们 他们 文章 论文 请 问 一 二 三 给出 说明 介绍 提到 认为 哪里 根据".split()
+)
+EN_STOP = set(
+    """a an the of to in on at for from by with about as and or but not no is are was were be been
+    being do does did has have had what which who whom whose when where why how that this these
+    those it its their there they them he she his her we our you your i me my can could would should
+    will shall may might must than then so such into over under between per via paper article
+    says say said according mention mentions mentioned describe describes tell give
+    list name does did any all each other more most much many some""".split()
+)
+
+
+def cjk_share(text: str) -> float:
+    letters = sum(1 for ch in text if ch.isalpha())
+    if not letters:
+        return 0.0
+    return len(RE_CJK.findall(text)) / letters
+
+
+def language_of(text: str) -> str:
+    """'zh' when a real share of the letters are Chinese characters, else 'en'."""
+    return "zh" if cjk_share(text) > 0.2 else "en"
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    return jieba
+
+
+def stem(word: str) -> str:
+    """A light English stemmer: enough to meet 'chains' with 'chain'."""
+    w = word.lower()
+    for suf, rep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
+        if w.endswith(suf) and len(w) - len(suf) >= 4:
+            return w[: -len(suf)] + rep
+    return w
+
+
+def english_words(text: str) -> list[str]:
+    return [stem(w) for w in RE_WORD.findall(text) if w.lower() not in EN_STOP]
+
+
+def tokenize(text: str) -> list[str]:
+    """BM25 tokens: jieba search-mode words for Chinese, stemmed words for Latin text."""
+    out: list[str] = []
+    for tok in _jieba().cut_for_search(text.lower()):
+        tok = tok.strip()
+        if not tok or tok in ZH_STOP:
+            continue
+        if RE_CJK.search(tok):
+            out.append(tok)
+        else:
+            out.extend(english_words(tok))
+    return out
