@@ -7,6 +7,7 @@ Layout under ``<data_dir>/index``::
         chroma/             Chroma PersistentClient: collections "paper" and "bibliography"
         chunks.jsonl        every chunk with its metadata (BM25 and chunk look-ups)
         lexicon.json        English → Chinese query terms for this corpus (CC-CEDICT)
+        jieba.dict          the jieba words that occur in the corpus (fast to load)
         index.json          the fingerprint and build facts, written last
 
 A build goes into a fresh folder and CURRENT points at it only once it is
@@ -133,7 +134,7 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
 
         from assistant.embeddings import make_embedder
         from assistant.lexicon import build_lexicon
-        from assistant.text import tokenize
+        from assistant.text import corpus_dictionary, tokenize, use_dictionary
 
         embedder = make_embedder(settings.embedder)
         body = [c for c in chunks if c.kind != "bibliography"]
@@ -155,6 +156,7 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
                 )
                 say(f"embed {name_}", min(i + step, len(group)), len(group))
         del client
+        use_dictionary(corpus_dictionary([bm25_text(c) for c in chunks], tmp / "jieba.dict"))
         with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
             for c in chunks:
                 row = c.model_dump()
@@ -176,6 +178,7 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
         )
         (tmp / "index.json").write_text(info.model_dump_json(indent=2), encoding="utf-8")
         os.replace(tmp, root / name)
+        use_dictionary(root / name / "jieba.dict")
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -245,6 +248,11 @@ def open_index(settings: Settings) -> OpenIndex:
                 chunks[chunk.id] = chunk
                 tokens[chunk.id] = toks
         lexicon = json.loads((build_dir / "lexicon.json").read_text(encoding="utf-8"))
+        if not (build_dir / "jieba.dict").is_file():
+            raise OSError("jieba.dict is missing")
     except (OSError, ValueError) as exc:
         raise IndexError_(f"the index at {build_dir} is unreadable ({exc}): run 'assistant ingest --force'") from exc
+    from assistant.text import use_dictionary
+
+    use_dictionary(build_dir / "jieba.dict")
     return OpenIndex(info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon)

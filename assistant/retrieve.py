@@ -12,11 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
-from langchain_core.retrievers import BaseRetriever
-from pydantic import ConfigDict
 from rank_bm25 import BM25Okapi
 
 from assistant.chunking import Chunk
@@ -71,18 +67,23 @@ class Retrieval:
     references: bool = False  # the bibliography was searched
 
 
-class HybridRetriever(BaseRetriever):
-    """LangChain retriever over an `OpenIndex`; see module doc."""
+class HybridSearch:
+    """Dense + BM25 search over an `OpenIndex` (see module doc). LangChain code can use
+    `assistant.langchain_retriever.HybridRetriever`, the `BaseRetriever` around it."""
 
-    model_config = ConfigDict(arbitrary_types_allowed=True)
-
-    index: OpenIndex
-    embedder: Embeddings
-    settings: RetrievalSettings
-    section: str | None = None
-
-    _bm25: dict | None = None
-    _latin: set[str] | None = None
+    def __init__(
+        self,
+        index: OpenIndex,
+        embedder: Embeddings,
+        settings: RetrievalSettings,
+        section: str | None = None,
+    ):
+        self.index = index
+        self.embedder = embedder
+        self.settings = settings
+        self.section = section
+        self._bm25: dict | None = None
+        self._latin: set[str] | None = None
 
     # --- building blocks -------------------------------------------------
     def _pool(self, references: bool) -> list[str]:
@@ -107,8 +108,9 @@ class HybridRetriever(BaseRetriever):
                 terms[tok] = 1.0
             return terms
         terms = translate(question, self.index.lexicon) if self.settings.translate_queries else {}
+        acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", question)}
         for w in english_words(question):  # acronyms, names and numbers the body also has
-            if w in self._latin_body_vocab():
+            if w in self._latin_body_vocab() or w in acronyms:
                 terms.setdefault(w, 1.0)
         return terms
 
@@ -209,16 +211,3 @@ class HybridRetriever(BaseRetriever):
             vecs = dict(zip(got["ids"], got["embeddings"]))
             for h in group:
                 h.dense = float(np.dot(q, np.asarray(vecs[h.chunk.id])))
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        result = self.search(query)
-        return [
-            Document(
-                id=h.chunk.id,
-                page_content=h.chunk.text,
-                metadata={**h.chunk.metadata(), "score": h.dense, "rrf": h.score},
-            )
-            for h in result.hits
-        ]

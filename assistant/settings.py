@@ -60,10 +60,13 @@ class RetrievalSettings(BaseModel):
         True, description="Translate English query terms to Chinese (CC-CEDICT) for BM25."
     )
     min_score: float = Field(
-        0.30,
+        0.15, ge=0, le=1, description="Abstain when the best chunk's cosine similarity is below this."
+    )
+    min_coverage: float = Field(
+        0.2,
         ge=0,
         le=1,
-        description="Abstain when the best chunk's cosine similarity is below this.",
+        description="Abstain when no retrieved chunk holds this share of the question's terms.",
     )
 
 

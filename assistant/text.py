@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from pathlib import Path
 
 RE_WORD = re.compile(r"[a-z][a-z0-9]*|\d+(?:\.\d+)?%?", re.IGNORECASE)
 RE_CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -36,6 +37,16 @@ def language_of(text: str) -> str:
     return "zh" if cjk_share(text) > 0.2 else "en"
 
 
+_DICTIONARY: dict[str, Path | None] = {"path": None}
+
+
+def use_dictionary(path: Path | None) -> None:
+    """Segment with this jieba dictionary (None = jieba's full one)."""
+    if _DICTIONARY["path"] != path:
+        _DICTIONARY["path"] = path
+        _jieba.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _jieba():
     import logging
@@ -43,8 +54,39 @@ def _jieba():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)
-    jieba.initialize()
-    return jieba
+    tk = jieba.Tokenizer(str(_DICTIONARY["path"])) if _DICTIONARY["path"] else jieba.Tokenizer()
+    tk.initialize()
+    return tk
+
+
+def corpus_dictionary(texts: list[str], out: Path) -> Path:
+    """Write a jieba dictionary holding only the words that occur in `texts`.
+
+    Segmenting with it gives the same words as the full dictionary on these texts
+    (every candidate word of a text is a substring of it, and the total frequency is
+    kept through a placeholder entry), but it loads in a few milliseconds instead of
+    most of a second. Query words outside the corpus could never match anyway.
+    """
+    import jieba
+
+    joined = "\n".join(texts)
+    longest = 16
+    present = {joined[i : i + n] for i in range(len(joined)) for n in range(1, longest + 1)}
+    total = 0
+    kept: list[str] = []
+    with jieba.get_dict_file() as f:
+        for raw in f:
+            line = raw.decode("utf-8")
+            parts = line.split()
+            if len(parts) < 2:
+                continue
+            total += int(parts[1])
+            if parts[0] in present:
+                kept.append(line.rstrip("\n"))
+    kept_total = sum(int(line.split()[1]) for line in kept)
+    kept.append(f"\ue000\ue001 {max(total - kept_total, 1)}")
+    out.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    return out
 
 
 def stem(word: str) -> str:

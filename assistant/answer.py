@@ -1,0 +1,210 @@
+"""Grounded (extractive) answers: the paper's own sentences, each followed by its citation.
+
+No language model is involved. The sentences of the retrieved chunks are scored by
+how much of the question they cover (Chinese terms, or English terms translated to
+Chinese) and by their chunk's rank; the best few are quoted in reading order. When
+retrieval is too weak, or a year or number the question asks about appears in none
+of the retrieved passages, the answer is an honest abstention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pydantic import BaseModel, Field
+
+from assistant.chunking import Chunk, split_sentences
+from assistant.citations import RE_PAREN, parse_citation_group
+from assistant.retrieve import Hit, Retrieval
+from assistant.settings import AnswerSettings, RetrievalSettings
+from assistant.text import tokenize
+
+RE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+ABSTAIN = {
+    "zh": "论文没有讨论这个问题：检索到的段落都不足以回答它。",
+    "en": "The paper does not say. None of the passages retrieved for this question can answer it.",
+}
+EN_PREFIX = "From the paper (quoted in the original Chinese):"
+
+
+class CitationOut(BaseModel):
+    n: int
+    chunk_id: str
+    section_id: str
+    section: str
+    text: str  # the whole cited chunk
+    quote: str  # the sentence(s) of the chunk that the answer uses
+    score: float
+    kind: str
+    ref: int | None = None
+
+
+class RetrievedOut(BaseModel):
+    chunk_id: str
+    section_id: str
+    section: str
+    text: str
+    score: float
+    kind: str
+
+
+class Answer(BaseModel):
+    """The public JSON contract of `assistant ask --json` (and the HTTP API)."""
+
+    question: str
+    answer: str
+    abstained: bool
+    mode: str
+    lang: str
+    section_filter: str | None = None
+    citations: list[CitationOut] = Field(default_factory=list)
+    retrieved: list[RetrievedOut] = Field(default_factory=list)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    notice: str | None = None
+
+
+@dataclass
+class Sentence:
+    hit_rank: int
+    hit: Hit
+    start: int
+    end: int
+    text: str
+    score: float = 0.0
+
+
+def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
+    out = []
+    for rank, h in enumerate(hits):
+        c = h.chunk
+        if c.kind in ("bibliography", "table", "metadata"):
+            spans = [(0, len(c.text))]  # one entry / row / note reads as one unit
+        else:
+            spans = split_sentences(c.text)
+        for s, e in spans:
+            out.append(Sentence(rank, h, s, e, c.text[s:e]))
+    return out
+
+
+def question_numbers(question: str) -> set[str]:
+    """Years and figures the question names (ignores list markers such as '1.')."""
+    return {n for n in RE_NUMBER.findall(question) if len(n) >= 3 or "." in n}
+
+
+def coverage(terms: dict[str, float], text: str) -> float:
+    if not terms:
+        return 0.0
+    toks = set(tokenize(text))
+    low = text.lower()
+    got = sum(w for t, w in terms.items() if t in toks or (len(t) > 1 and t in low))
+    return got / sum(terms.values())
+
+
+# requests that are not questions about the paper: instructions to the system, chit-chat tasks
+RE_OFF_TOPIC = re.compile(
+    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|prompts?)|system prompt|"
+    r"\bjailbreak|write (me )?(a|an) (poem|song|story|joke|essay)|\bweather\b|"
+    r"忽略(之前|以上|前面|上面)?的?(所有|全部)?(指令|指示|说明|提示)|系统提示|提示词|"
+    r"写(一)?首|作(一)?首?诗|讲个笑话|天气",
+    re.IGNORECASE,
+)
+
+
+def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
+    if not retrieval.hits or RE_OFF_TOPIC.search(retrieval.question):
+        return True
+    if retrieval.best_dense < settings.min_score:
+        return True
+    if max(coverage(retrieval.terms, h.chunk.text) for h in retrieval.hits) < settings.min_coverage:
+        return True
+    numbers = question_numbers(retrieval.question)
+    if numbers:
+        joined = " ".join(h.chunk.text for h in retrieval.hits)
+        if not all(n in joined for n in numbers):
+            return True
+    return False
+
+
+def _bibliography_for(sentence: Sentence, bib: dict[int, Chunk]) -> list[Chunk]:
+    """Bibliography chunks for the in-text citations inside one quoted sentence."""
+    found = []
+    for m in RE_PAREN.finditer(sentence.text):
+        for author, _et_al, year, _text in parse_citation_group(m.group(1)):
+            for n in sentence.hit.chunk.cites:
+                entry = bib.get(n)
+                if entry and author.casefold() in entry.text.casefold() and str(year) in entry.text:
+                    found.append(entry)
+    return found
+
+
+def compose(
+    retrieval: Retrieval,
+    cfg: AnswerSettings,
+    rcfg: RetrievalSettings,
+    bibliography: dict[int, Chunk] | None = None,
+) -> Answer:
+    lang = retrieval.lang
+    retrieved = [
+        RetrievedOut(
+            chunk_id=h.chunk.id,
+            section_id=h.chunk.section_id,
+            section=h.chunk.section,
+            text=h.chunk.text,
+            score=round(h.dense, 4),
+            kind=h.chunk.kind,
+        )
+        for h in retrieval.hits
+    ]
+    base = Answer(question=retrieval.question, answer="", abstained=True, mode="grounded", lang=lang, retrieved=retrieved)
+    if should_abstain(retrieval, rcfg):
+        base.answer = ABSTAIN[lang]
+        return base
+
+    top = retrieval.hits[0].score
+    sentences = candidate_sentences(retrieval.hits)
+    for s in sentences:
+        s.score = 0.6 * coverage(retrieval.terms, s.text) + 0.4 * (s.hit.score / top)
+    best = max(s.score for s in sentences)
+    chosen = sorted(sentences, key=lambda s: -s.score)[: cfg.max_sentences]
+    chosen = [s for s in chosen if s.score >= 0.6 * best]
+    chosen.sort(key=lambda s: (s.hit_rank, s.start))
+
+    numbers: dict[str, int] = {}
+    citations: list[CitationOut] = []
+
+    def cite(chunk: Chunk, quote: str, score: float) -> int:
+        if chunk.id not in numbers:
+            numbers[chunk.id] = len(numbers) + 1
+            citations.append(
+                CitationOut(
+                    n=numbers[chunk.id],
+                    chunk_id=chunk.id,
+                    section_id=chunk.section_id,
+                    section=chunk.section,
+                    text=chunk.text,
+                    quote=quote,
+                    score=round(score, 4),
+                    kind=chunk.kind,
+                    ref=chunk.ref,
+                )
+            )
+        else:
+            cit = citations[numbers[chunk.id] - 1]
+            if quote not in cit.quote:
+                cit.quote += " … " + quote
+        return numbers[chunk.id]
+
+    parts = []
+    for s in chosen:
+        text = s.text if len(s.text) <= cfg.max_sentence_chars else s.text[: cfg.max_sentence_chars] + "…"
+        marks = [cite(s.hit.chunk, s.text, s.hit.dense)]
+        if retrieval.references and bibliography:
+            marks += [cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, bibliography)]
+        parts.append(text + "".join(f"[{n}]" for n in marks))
+    body = "\n".join(parts) if lang == "en" else "".join(parts)
+    base.answer = f"{EN_PREFIX}\n{body}" if lang == "en" else body
+    base.abstained = False
+    base.citations = citations
+    return base

@@ -1,0 +1,181 @@
+"""Command-line interface: ``assistant ingest | ask | sections | manifest | eval``.
+
+Run ``assistant --help`` or ``assistant COMMAND --help``; the help text is the manual.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+import click
+
+from assistant.settings import Settings
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    end = "\n" if done >= total else ""
+    click.echo(f"\r  {stage:<20} {done:>4}/{total}", nl=False, err=True)
+    if end:
+        click.echo("", err=True)
+
+
+def _fail(message: str, code: int = 1) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def _settings(data_dir: str | None) -> Settings:
+    return Settings(data_dir=data_dir) if data_dir else Settings()
+
+
+data_dir_option = click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Where the index lives (default .data, or ASSISTANT_DATA_DIR).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="paper-assistant")
+def cli() -> None:
+    """Ask the paper 《全球产业链再布局：演进、影响及应对》 questions, in Chinese or English.
+
+    Every answer quotes the paper and cites its sections. Settings come from
+    ASSISTANT_* environment variables (see README).
+    """
+
+
+@cli.command()
+@click.option("--force", is_flag=True, help="Rebuild even when the index is current.")
+@data_dir_option
+def ingest(force: bool, data_dir: str | None) -> None:
+    """Parse, chunk and embed the corpus into Chroma (only when it changed)."""
+    from assistant.index import build, fingerprint, read_info
+
+    settings = _settings(data_dir)
+    before = read_info(settings)
+    if not force and before and before.fingerprint == fingerprint(settings):
+        click.echo(f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing to do")
+        return
+    click.echo("building the index …", err=True)
+    info = build(settings, progress=_progress, force=True)
+    for w in info.warnings:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(
+        f"indexed {info.chunks} chunks + {info.bibliography} bibliography entries "
+        f"in {info.build_seconds:.1f}s → {settings.index_dir}"
+    )
+
+
+def _print_readable(answer) -> None:
+    click.echo(answer.answer)
+    if answer.notice:
+        click.echo(f"\nnote: {answer.notice}")
+    if answer.citations:
+        click.echo("\nSources:" if answer.lang == "en" else "\n出处：")
+        for c in answer.citations:
+            click.echo(f"[{c.n}] {c.section}  ({c.section_id}, score {c.score:.2f})")
+            click.echo(f"    “{c.quote}”")
+    elif answer.abstained and answer.retrieved:
+        closest = ", ".join(dict.fromkeys(r.section for r in answer.retrieved[:3]))
+        click.echo(("\nClosest sections: " if answer.lang == "en" else "\n最接近的章节：") + closest)
+
+
+@cli.command()
+@click.argument("question", required=False)
+@click.option("--mode", default=None, help="Answer mode: grounded (default).")
+@click.option("--section", default=None, help="Only search this section and its subsections, e.g. s4 or s3.2.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+@click.option(
+    "--jsonl",
+    is_flag=True,
+    help="Read one question per line on stdin (plain text or a JSON object with question/mode/section); "
+    "write one JSON object per line.",
+)
+@data_dir_option
+def ask(question, mode, section, as_json, jsonl, data_dir) -> None:
+    """Answer QUESTION from the paper, citing its sections."""
+    from assistant.pipeline import Assistant, QuestionError
+
+    if not jsonl and question is None:
+        _fail("give a QUESTION, or --jsonl to read questions from stdin", 2)
+    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    if not jsonl:
+        try:
+            answer = assistant.ask(question, mode=mode, section=section)
+        except QuestionError as exc:
+            _fail(str(exc), 2)
+        if as_json:
+            click.echo(answer.model_dump_json())
+        else:
+            _print_readable(answer)
+        return
+    for line in sys.stdin:
+        line = line.strip()
+        if not line:
+            continue
+        q, m, s, extra = line, mode, section, {}
+        if line.startswith("{"):
+            try:
+                obj = json.loads(line)
+                q, m, s = obj.get("question", ""), obj.get("mode", mode), obj.get("section", section)
+                extra = {"id": obj["id"]} if "id" in obj else {}
+            except (ValueError, AttributeError) as exc:
+                click.echo(json.dumps({"error": f"bad JSON line: {exc}", "line": line[:200]}, ensure_ascii=False))
+                continue
+        try:
+            out = {**extra, **assistant.ask(str(q), mode=m, section=s).model_dump()}
+        except QuestionError as exc:
+            out = {**extra, "question": q, "error": str(exc)}
+        click.echo(json.dumps(out, ensure_ascii=False), nl=True)
+        sys.stdout.flush()
+
+
+@cli.command()
+@data_dir_option
+def sections(data_dir) -> None:
+    """List the paper's sections with the ids that --section takes."""
+    from assistant.parser import parse_paper
+
+    settings = _settings(data_dir)
+    paper = parse_paper(settings.corpus.paper.read_text(encoding="utf-8"))
+    for s in paper.sections:
+        click.echo(f"{s.id:<12} {'  ' * max(s.level - 1, 0)}{s.label}")
+
+
+@cli.command()
+def manifest() -> None:
+    """Write corpus/manifest.json from the parsed bibliography (keeps existing file links)."""
+    from assistant.corpus import manifest_from_paper, read_manifest
+    from assistant.parser import parse_paper
+
+    c = Settings().corpus
+    paper = parse_paper(c.paper.read_text(encoding="utf-8"))
+    m = manifest_from_paper(paper, c.paper.name, read_manifest(c.manifest))
+    c.manifest.write_text(json.dumps(m.model_dump(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    unresolved = paper.unresolved_citations
+    click.echo(f"wrote {c.manifest} ({len(m.references)} references)")
+    for u in unresolved:
+        click.echo(f"unresolved in-text citation: ({u.text}) in {u.section_id}", err=True)
+
+
+def main() -> None:
+    """Entry point: known errors print one clear line, never a traceback."""
+    from assistant.corpus import CorpusError
+    from assistant.embeddings import EmbedderUnavailable
+    from assistant.index import IndexError_
+    from assistant.parser import ParseError
+
+    try:
+        cli(standalone_mode=True)
+    except (CorpusError, ParseError, EmbedderUnavailable, IndexError_) as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)
+    except Exception as exc:  # unexpected: one line, with the details behind ASSISTANT_DEBUG=1
+        if os.environ.get("ASSISTANT_DEBUG"):
+            raise
+        _fail(f"unexpected {type(exc).__name__}: {exc} (set ASSISTANT_DEBUG=1 for details)")

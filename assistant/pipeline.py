@@ -1,0 +1,83 @@
+"""The assistant: settings → index → retriever → answer, behind one `ask` call.
+
+CLI, API, UI and the eval runner all go through `Assistant.ask`, so they give the
+same answer to the same question.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import cached_property
+
+from assistant.answer import Answer, compose
+from assistant.index import Progress, build, open_index, status
+from assistant.retrieve import HybridSearch
+from assistant.settings import Settings
+
+MODES = ("grounded",)
+
+
+class QuestionError(ValueError):
+    """The question cannot be asked as given (empty, too long, unknown mode or section)."""
+
+
+class Assistant:
+    def __init__(self, settings: Settings | None = None):
+        self.settings = settings or Settings()
+
+    @classmethod
+    def ready(cls, settings: Settings | None = None, progress: Progress | None = None) -> Assistant:
+        """An assistant whose index exists and is current (built first when needed)."""
+        a = cls(settings)
+        if status(a.settings) != "ready":
+            build(a.settings, progress=progress)
+        return a
+
+    @cached_property
+    def index(self):
+        return open_index(self.settings)
+
+    @cached_property
+    def embedder(self):
+        from assistant.embeddings import make_embedder
+
+        return make_embedder(self.settings.embedder)
+
+    @cached_property
+    def retriever(self) -> HybridSearch:
+        return HybridSearch(self.index, self.embedder, self.settings.retrieval)
+
+    @cached_property
+    def bibliography(self):
+        return {c.ref: c for c in self.index.chunks.values() if c.kind == "bibliography"}
+
+    def sections(self) -> list[str]:
+        return sorted({c.section_id for c in self.index.chunks.values()})
+
+    def check(self, question: str, mode: str, section: str | None) -> str:
+        q = " ".join((question or "").split())
+        if not q:
+            raise QuestionError("the question is empty")
+        if len(q) > 2000:
+            raise QuestionError(f"the question is {len(q)} characters long; the limit is 2000")
+        if mode not in MODES:
+            raise QuestionError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
+        if section and not any(s == section or s.startswith(section + ".") for s in self.sections()):
+            raise QuestionError(f"unknown section {section!r}; see 'assistant sections'")
+        return q
+
+    def ask(self, question: str, mode: str | None = None, section: str | None = None) -> Answer:
+        mode = mode or self.settings.answer.mode
+        q = self.check(question, mode, section)
+        t0 = time.perf_counter()
+        retrieval = self.retriever.search(q, section=section)
+        t1 = time.perf_counter()
+        answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.bibliography)
+        t2 = time.perf_counter()
+        answer.section_filter = section
+        answer.timings_ms = {
+            "retrieve": round((t1 - t0) * 1000, 2),
+            "answer": round((t2 - t1) * 1000, 2),
+            "total": round((t2 - t0) * 1000, 2),
+        }
+        return answer
