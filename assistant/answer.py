@@ -168,7 +168,7 @@ def compose(
         s.score = 0.6 * coverage(retrieval.terms, s.text) + 0.4 * (s.hit.score / top)
     best = max(s.score for s in sentences)
     chosen = sorted(sentences, key=lambda s: -s.score)[: cfg.max_sentences]
-    chosen = [s for s in chosen if s.score >= 0.6 * best]
+    chosen = [s for s in chosen if s.score >= cfg.min_relative_score * best]
     chosen.sort(key=lambda s: (s.hit_rank, s.start))
 
     numbers: dict[str, int] = {}

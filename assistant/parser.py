@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from assistant.citations import resolve_citations
-from assistant.text import language_of
 from assistant.document import (
     BibEntry,
     Paper,
@@ -23,6 +22,7 @@ from assistant.document import (
     Table,
     TableRow,
 )
+from assistant.text import language_of
 
 CN_NUM = "一二三四五六七八九十"
 RE_H1 = re.compile(rf"^([{CN_NUM}]+)、\s*(\S.*)$")

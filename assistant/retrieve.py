@@ -152,7 +152,7 @@ class HybridSearch:
             if n == 0:
                 continue
             res = col.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
-            found += [(cid, 1.0 - d) for cid, d in zip(res["ids"][0], res["distances"][0])]
+            found += [(cid, 1.0 - d) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
         found.sort(key=lambda x: -x[1])
         return found[: self.settings.candidates]
 
@@ -208,6 +208,6 @@ class HybridSearch:
         q = np.asarray(vector)
         for name, group in by_col.items():
             got = self.index.collection(name).get(ids=[h.chunk.id for h in group], include=["embeddings"])
-            vecs = dict(zip(got["ids"], got["embeddings"]))
+            vecs = dict(zip(got["ids"], got["embeddings"], strict=True))
             for h in group:
                 h.dense = float(np.dot(q, np.asarray(vecs[h.chunk.id])))

@@ -1,0 +1,24 @@
+from assistant.chunking import chunk_paper
+from assistant.index import bm25_text
+from assistant.text import corpus_dictionary, english_words, language_of, tokenize, use_dictionary
+
+
+def test_language_of():
+    assert language_of("2021年中国的占比是多少？") == "zh"
+    assert language_of("What was China's share in 2021?") == "en"
+    assert language_of("RCEP 是什么") == "zh"
+
+
+def test_english_words_drop_stopwords_and_stem():
+    assert english_words("What are the supply chains of China's industries?") == ["supply", "chain", "china", "industry"]
+
+
+def test_corpus_dictionary_segments_the_corpus_like_the_full_one(paper, tmp_path):
+    texts = [bm25_text(c) for c in chunk_paper(paper, 300)]
+    use_dictionary(None)
+    full = [tokenize(t) for t in texts]
+    use_dictionary(corpus_dictionary(texts, tmp_path / "jieba.dict"))
+    try:
+        assert [tokenize(t) for t in texts] == full
+    finally:
+        use_dictionary(None)
