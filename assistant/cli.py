@@ -1,4 +1,4 @@
-"""Command-line interface: ``assistant ingest | ask | sections | manifest | eval``.
+"""Command-line interface: ``assistant ingest | ask | serve | eval | sections | manifest``.
 
 Run ``assistant --help`` or ``assistant COMMAND --help``; the help text is the manual.
 """
@@ -132,6 +132,25 @@ def ask(question, mode, section, as_json, jsonl, data_dir) -> None:
             out = {**extra, "question": q, "error": str(exc)}
         click.echo(json.dumps(out, ensure_ascii=False), nl=True)
         sys.stdout.flush()
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=7860, show_default=True, type=int)
+@data_dir_option
+def serve(host: str, port: int, data_dir) -> None:
+    """Start the web chat (builds the index first when needed)."""
+    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    try:
+        from assistant.ui import build_ui
+    except ImportError as exc:
+        _fail(f"the web chat needs the 'serve' extra: scripts/setup.sh serve ({exc})")
+    from assistant.pipeline import Assistant
+
+    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    assistant.ask("预热")  # load the embedder and tokenizer before the first visitor
+    click.echo(f"web chat on http://{host}:{port}/", err=True)
+    build_ui(assistant).launch(server_name=host, server_port=port, show_error=False)
 
 
 @cli.command()

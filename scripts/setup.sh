@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Create .venv (if needed) and install the project with the given extras.
+#   scripts/setup.sh            core: the app with the bundled multilingual embedder (no torch)
+#   scripts/setup.sh st,eval,dev  everything the tests use
+set -euo pipefail
+cd "$(dirname "$0")/.."
+extras="${1:-}"
+if [ ! -x .venv/bin/python ]; then
+    python3 -m venv .venv
+fi
+if [ ! -x .venv/bin/uv ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check "uv>=0.5,<1"
+fi
+args=(--python .venv/bin/python --quiet)
+if [[ ",$extras," == *",st,"* ]]; then
+    # torch is pinned to a CPU build: a local wheel when the machine keeps one, else the CPU index
+    if compgen -G "/opt/wheels/torch-2.13.0*" >/dev/null; then
+        args+=(--find-links /opt/wheels)
+    else
+        args+=(--extra-index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cpu}" --index-strategy unsafe-best-match)
+    fi
+fi
+spec="."
+[ -n "$extras" ] && spec=".[$extras]"
+.venv/bin/uv pip install "${args[@]}" -e "$spec"
