@@ -153,6 +153,42 @@ def serve(host: str, port: int, data_dir) -> None:
     build_ui(assistant).launch(server_name=host, server_port=port, show_error=False)
 
 
+@cli.command("eval")
+@click.option("--set", "set_path", type=click.Path(exists=True, dir_okay=False), default="evals/test.jsonl",
+              show_default=True, help="Question set (JSONL).")
+@click.option("--mode", default=None, help="Answer mode to evaluate.")
+@click.option("--out", type=click.Path(file_okay=False), default="evals/results", show_default=True,
+              help="Folder for the JSON result and the Markdown report.")
+@click.option("--gate", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Thresholds file (JSON); exit 1 when a metric falls below it.")
+@data_dir_option
+def eval_(set_path, mode, out, gate, data_dir) -> None:
+    """Run a question set through the assistant and report retrieval, faithfulness and abstention."""
+    from pathlib import Path
+
+    from assistant.evaluate import check_gate, load_set, markdown_report, run_eval
+    from assistant.pipeline import Assistant
+
+    questions = load_set(Path(set_path))
+    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    result = run_eval(assistant, questions, mode, progress=lambda i, n: _progress("questions", i, n))
+    name = Path(set_path).stem
+    folder = Path(out)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / f"{name}-{result['mode']}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    report = markdown_report(result, name)
+    (folder / f"{name}-{result['mode']}.md").write_text(report, encoding="utf-8")
+    click.echo(report.split("## By kind")[0])
+    click.echo(f"wrote {folder}/{name}-{result['mode']}.json and .md")
+    if gate:
+        failures = check_gate(result["overall"], json.loads(Path(gate).read_text(encoding="utf-8")))
+        for f in failures:
+            click.echo(f"gate: {f}", err=True)
+        if failures:
+            sys.exit(1)
+        click.echo(f"gate passed ({gate})")
+
+
 @cli.command()
 @data_dir_option
 def sections(data_dir) -> None:
