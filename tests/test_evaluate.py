@@ -48,3 +48,15 @@ def test_ci_gate_on_the_test_split(assistant):
     result = run_eval(assistant, load_set(EVALS / "test.jsonl"))
     thresholds = json.loads((EVALS / "thresholds.json").read_text(encoding="utf-8"))
     assert check_gate(result["overall"], thresholds) == []
+
+
+def test_naive_baseline_runs_on_the_same_questions(settings):
+    import sys
+
+    sys.path.insert(0, str(EVALS))
+    from baseline import baseline_ranks
+
+    questions = load_set(EVALS / "dev.jsonl")[:6]
+    ranks = baseline_ranks(questions, settings)
+    assert len(ranks) == sum(q["answerable"] for q in questions)
+    assert any(r is not None for r in ranks)
