@@ -15,10 +15,8 @@ from assistant.settings import Settings
 
 
 def _progress(stage: str, done: int, total: int) -> None:
-    end = "\n" if done >= total else ""
-    click.echo(f"\r  {stage:<20} {done:>4}/{total}", nl=False, err=True)
-    if end:
-        click.echo("", err=True)
+    """One status line per stage on stderr, rewritten in place until the stage is done."""
+    click.echo(f"\r  {stage:<20} {done:>4}/{total}", nl=done >= total, err=True)
 
 
 def _fail(message: str, code: int = 1) -> None:

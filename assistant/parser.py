@@ -75,8 +75,7 @@ def _split_list(value: str) -> list[str]:
 
 
 class _Builder:
-    def __init__(self, text: str):
-        self.text = text
+    def __init__(self) -> None:
         self.sections: list[Section] = []
         self.paragraphs: list[Paragraph] = []
         self.tables: list[Table] = []
@@ -226,7 +225,7 @@ def parse_paper(text: str) -> Paper:
     blocks = blocks_of(text)
     if len(blocks) < 5:
         raise ParseError("the paper text is empty or too short to parse")
-    b = _Builder(text)
+    b = _Builder()
     b.add_section("meta", "题目与作者信息", 0, None)
     b.add_section("abstract", "内容摘要", 0, None)
     b.add_section("intro", "引言", 0, None)

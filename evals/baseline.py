@@ -6,7 +6,6 @@ Chroma, the same embedder, top-k dense search. Used by the eval report for ratio
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -15,12 +14,8 @@ from chromadb.config import Settings as ChromaSettings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
 from assistant.embeddings import make_embedder
-from assistant.evaluate import load_set
+from assistant.evaluate import load_set, norm
 from assistant.settings import Settings
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
 
 
 def baseline_ranks(questions: list[dict], settings: Settings, k: int = 5) -> list[int | None]:
