@@ -43,6 +43,13 @@ class Chunk(BaseModel):
     ref: int | None = None  # bibliography number for bibliography / reference-text chunks
     cites: list[int] = []  # bibliography numbers cited inside this chunk
 
+    @property
+    def context_text(self) -> str:
+        """What retrieval sees (embedder and BM25): body and table chunks with their heading."""
+        if self.kind in ("body", "table") and self.heading:
+            return f"{self.heading}：{self.text}"
+        return self.text
+
     def metadata(self) -> dict:
         """Flat metadata for Chroma (scalars only)."""
         data = self.model_dump(exclude={"text", "cites", "ref"})

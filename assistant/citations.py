@@ -53,8 +53,8 @@ def resolve(author: str, year: int | None, bibliography: list[BibEntry]) -> int 
     return hits[0] if len(hits) == 1 else None
 
 
-def find_citations(text: str, start: int, section_id: str, bibliography: list[BibEntry]) -> list[Citation]:
-    """Citations in one paragraph (`start` = its offset in the raw text)."""
+def find_citations(text: str, section_id: str, bibliography: list[BibEntry]) -> list[Citation]:
+    """Citations in one paragraph; offsets are relative to `text`."""
     found: list[Citation] = []
     for m in RE_PAREN.finditer(text):
         for author, et_al, year, part in parse_citation_group(m.group(1)):
@@ -64,8 +64,8 @@ def find_citations(text: str, start: int, section_id: str, bibliography: list[Bi
                     author=author,
                     year=year,
                     et_al=et_al,
-                    start=start + m.start(),
-                    end=start + m.end(),
+                    start=m.start(),
+                    end=m.end(),
                     section_id=section_id,
                     ref=resolve(author, year, bibliography),
                 )
@@ -78,7 +78,7 @@ def resolve_citations(paper: Paper) -> list[Citation]:
     for para in paper.paragraphs:
         if para.kind != "body":
             continue
-        for c in find_citations(para.text, 0, para.section_id, paper.bibliography):
+        for c in find_citations(para.text, para.section_id, paper.bibliography):
             c.start, c.end = para.raw_offset(c.start), para.raw_offset(c.end)
             out.append(c)
     return out

@@ -73,8 +73,12 @@ def fingerprint_parts(settings: Settings) -> dict[str, str]:
     }
 
 
+def _fingerprint_of(parts: dict[str, str]) -> str:
+    return _sha(json.dumps(parts, sort_keys=True).encode())
+
+
 def fingerprint(settings: Settings) -> str:
-    return _sha(json.dumps(fingerprint_parts(settings), sort_keys=True).encode())
+    return _fingerprint_of(fingerprint_parts(settings))
 
 
 def _current(root: Path) -> Path | None:
@@ -122,7 +126,8 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
     t0 = time.perf_counter()
     root = settings.index_dir
     root.mkdir(parents=True, exist_ok=True)
-    fp = fingerprint(settings)
+    parts = fingerprint_parts(settings)
+    fp = _fingerprint_of(parts)
     name = f"build-{fp[:12]}-{int(time.time() * 1000)}"
     tmp = root / f".tmp-{name}"
     tmp.mkdir()
@@ -147,7 +152,7 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
             step = 16
             for i in range(0, len(group), step):
                 part = group[i : i + step]
-                vecs = embedder.embed_documents([embed_text(c) for c in part])
+                vecs = embedder.embed_documents([c.context_text for c in part])
                 col.add(
                     ids=[c.id for c in part],
                     documents=[c.text for c in part],
@@ -156,19 +161,18 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
                 )
                 say(f"embed {name_}", min(i + step, len(group)), len(group))
         del client
-        use_dictionary(corpus_dictionary([bm25_text(c) for c in chunks], tmp / "jieba.dict"))
+        use_dictionary(corpus_dictionary([c.context_text for c in chunks], tmp / "jieba.dict"))
+        tokens = {c.id: tokenize(c.context_text) for c in chunks}
         with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
             for c in chunks:
-                row = c.model_dump()
-                row["tokens"] = tokenize(bm25_text(c))
-                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+                f.write(json.dumps({**c.model_dump(), "tokens": tokens[c.id]}, ensure_ascii=False) + "\n")
         say("lexicon", 0, 1)
-        lexicon = build_lexicon(chunks)
+        lexicon = build_lexicon(tokens[c.id] for c in body)
         (tmp / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
         say("lexicon", 1, 1)
         info = IndexInfo(
             fingerprint=fp,
-            parts=fingerprint_parts(settings),
+            parts=parts,
             chunks=len(body),
             bibliography=len(bib),
             built_at=time.time(),
@@ -189,17 +193,6 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
         if old.is_dir() and old.name != name:
             shutil.rmtree(old, ignore_errors=True)
     return info
-
-
-def embed_text(chunk: Chunk) -> str:
-    """What the embedder sees: the chunk with its section heading for context."""
-    if chunk.kind in ("body", "table") and chunk.heading:
-        return f"{chunk.heading}：{chunk.text}"
-    return chunk.text
-
-
-def bm25_text(chunk: Chunk) -> str:
-    return embed_text(chunk)
 
 
 @dataclass

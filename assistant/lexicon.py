@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
-from assistant.chunking import Chunk
-from assistant.text import RE_CJK, english_words, tokenize
+from assistant.text import RE_CJK, english_words
 
 RE_DEF_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:lit|fig|abbr|variant of|old)\b\.?", re.I)
 MAX_TARGETS = 12  # an English word that means a dozen corpus words means nothing
@@ -25,16 +25,9 @@ def _definitions():
     return CcCedict()
 
 
-def build_lexicon(chunks: list[Chunk]) -> dict[str, dict[str, float]]:
-    from assistant.index import bm25_text
-
-    vocab = {
-        tok
-        for c in chunks
-        if c.kind != "bibliography"
-        for tok in tokenize(bm25_text(c))
-        if RE_CJK.search(tok) and len(tok) >= 2
-    }
+def build_lexicon(token_lists: Iterable[list[str]]) -> dict[str, dict[str, float]]:
+    """The lexicon for a corpus, given the BM25 tokens of its (non-bibliography) chunks."""
+    vocab = {tok for toks in token_lists for tok in toks if RE_CJK.search(tok) and len(tok) >= 2}
     cedict = _definitions()
     targets: dict[str, set[str]] = defaultdict(set)
     for tok in vocab:

@@ -291,6 +291,7 @@ def parse_paper(text: str) -> Paper:
     if not any(s.level == 1 for s in b.sections):
         raise ParseError("no numbered sections (一、…) found")
 
+    english = _english_back_matter(b, blocks[english_from:]) if english_from is not None else {}
     paper = Paper(
         title=title,
         authors=authors,
@@ -299,6 +300,7 @@ def parse_paper(text: str) -> Paper:
         keywords=_split_list(fields.get("keywords", "")),
         funding_note=fields.get("funding", ""),
         author_note=fields.get("author_note", ""),
+        **english,
         sections=b.sections,
         paragraphs=b.paragraphs,
         tables=b.tables,
@@ -306,8 +308,6 @@ def parse_paper(text: str) -> Paper:
         citations=[],
         text=text,
     )
-    if english_from is not None:
-        _english_back_matter(paper, b, blocks[english_from:])
     paper.citations = resolve_citations(paper)
     return paper
 
@@ -331,31 +331,31 @@ def _note(b: _Builder, blk: Block) -> None:
     b.open_para = keep
 
 
-def _english_back_matter(paper: Paper, b: _Builder, blocks: list[Block]) -> None:
+def _english_back_matter(b: _Builder, blocks: list[Block]) -> dict:
+    """Paper fields of the English title block, abstract, keywords and JEL codes."""
     b.add_section("abstract.en", "English title, abstract and keywords", 0, None)
+    out: dict = {}
     for k, blk in enumerate(blocks):
         t = blk.text
         low = t.lower()
         if t.startswith("(责任编辑") or t.startswith("（责任编辑"):
-            names = re.sub(r"^[(（]责任编辑[:：]|[)）]$", "", t)
-            paper.editors = names.split()
+            out["editors"] = re.sub(r"^[(（]责任编辑[:：]|[)）]$", "", t).split()
             b.body(blk, "meta", "metadata")
             continue
         if k == 0:
-            paper.title_en = t
+            out["title_en"] = t
         elif low.startswith("abstract"):
-            paper.abstract_en = t.split(":", 1)[1].strip()
+            out["abstract_en"] = t.split(":", 1)[1].strip()
         elif low.startswith("keywords"):
-            paper.keywords_en = [x.strip() for x in t.split(":", 1)[1].split(";") if x.strip()]
+            out["keywords_en"] = [x.strip() for x in t.split(":", 1)[1].split(";") if x.strip()]
         elif low.startswith("jel"):
-            paper.jel = [x.strip() for x in re.split(r"[,，]", t.split(":", 1)[1]) if x.strip()]
+            out["jel"] = [x.strip() for x in re.split(r"[,，]", t.split(":", 1)[1]) if x.strip()]
         elif t.startswith("(") or t.startswith("（"):
-            paper.affiliation_en = t.strip("()（）")
-        elif not paper.authors_en:
-            paper.authors_en = _english_names(t)
+            out["affiliation_en"] = t.strip("()（）")
+        elif "authors_en" not in out:
+            out["authors_en"] = _english_names(t)
         b.body(blk, "abstract.en", "abstract")
-    paper.sections = b.sections
-    paper.paragraphs = b.paragraphs
+    return out
 
 
 def _english_names(line: str) -> list[str]:

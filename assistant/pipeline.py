@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import time
 from functools import cached_property
+from typing import get_args
 
 from assistant.answer import Answer, compose
 from assistant.index import Progress, build, open_index, status
 from assistant.retrieve import HybridSearch
-from assistant.settings import Settings
+from assistant.settings import AnswerSettings, Settings
 
-MODES = ("grounded",)
+MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
 
 
 class QuestionError(ValueError):
@@ -51,7 +52,8 @@ class Assistant:
     def bibliography(self):
         return {c.ref: c for c in self.index.chunks.values() if c.kind == "bibliography"}
 
-    def sections(self) -> list[str]:
+    @cached_property
+    def section_ids(self) -> list[str]:
         return sorted({c.section_id for c in self.index.chunks.values()})
 
     def check(self, question: str, mode: str, section: str | None) -> str:
@@ -62,7 +64,7 @@ class Assistant:
             raise QuestionError(f"the question is {len(q)} characters long; the limit is 2000")
         if mode not in MODES:
             raise QuestionError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
-        if section and not any(s == section or s.startswith(section + ".") for s in self.sections()):
+        if section and not any(s == section or s.startswith(section + ".") for s in self.section_ids):
             raise QuestionError(f"unknown section {section!r}; see 'assistant sections'")
         return q
 

@@ -44,18 +44,6 @@ class Hit:
     dense_rank: int | None = None
     bm25_rank: int | None = None
 
-    def as_dict(self) -> dict:
-        c = self.chunk
-        return {
-            "chunk_id": c.id,
-            "section_id": c.section_id,
-            "section": c.section,
-            "kind": c.kind,
-            "text": c.text,
-            "score": round(self.dense, 4),
-            "rrf": round(self.score, 5),
-        }
-
 
 @dataclass
 class Retrieval:

@@ -35,7 +35,7 @@ def sources_markdown(answer) -> str:
 def build_ui(assistant: Assistant):
     import gradio as gr
 
-    section_choices = [("全文 / whole paper", "")] + [(s, s) for s in assistant.sections()]
+    section_choices = [("全文 / whole paper", "")] + [(s, s) for s in assistant.section_ids]
 
     def respond(message, history, section):
         history = list(history or [])

@@ -31,12 +31,12 @@ def test_group_parsing():
 
 def test_unknown_and_ambiguous_citations_are_reported_not_guessed(paper):
     text = "有研究(Smith, 2019)指出；另见(朱锋, 2022)与(Baldwin, 2016)。"
-    found = find_citations(text, 0, "intro", paper.bibliography)
+    found = find_citations(text, "intro", paper.bibliography)
     assert [(c.author, c.year, c.ref) for c in found] == [
         ("Smith", 2019, None),  # no such entry
         ("朱锋", 2022, None),  # right author, wrong year
         ("Baldwin", 2016, 14),
     ]
     twins = [paper.entry(14), paper.entry(14).model_copy(update={"n": 99})]
-    (c,) = find_citations("(Baldwin, 2016)", 0, "intro", twins)
+    (c,) = find_citations("(Baldwin, 2016)", "intro", twins)
     assert c.ref is None  # two candidates: not guessed

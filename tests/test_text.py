@@ -1,5 +1,4 @@
 from assistant.chunking import chunk_paper
-from assistant.index import bm25_text
 from assistant.text import corpus_dictionary, english_words, language_of, tokenize, use_dictionary
 
 
@@ -14,7 +13,7 @@ def test_english_words_drop_stopwords_and_stem():
 
 
 def test_corpus_dictionary_segments_the_corpus_like_the_full_one(paper, tmp_path):
-    texts = [bm25_text(c) for c in chunk_paper(paper, 300)]
+    texts = [c.context_text for c in chunk_paper(paper, 300)]
     use_dictionary(None)
     full = [tokenize(t) for t in texts]
     use_dictionary(corpus_dictionary(texts, tmp_path / "jieba.dict"))
