@@ -35,6 +35,7 @@ from assistant.settings import Settings
 PAPER = "paper"
 BIBLIOGRAPHY = "bibliography"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
+INDEX_CODE = ("parser.py", "citations.py", "corpus.py", "chunking.py", "text.py", "lexicon.py")
 
 
 class IndexError_(RuntimeError):
@@ -57,7 +58,8 @@ def _sha(data: bytes) -> str:
 
 
 def fingerprint_parts(settings: Settings) -> dict[str, str]:
-    """What the index depends on: corpus bytes, chunker, chunk settings, embedder."""
+    """What the index depends on: corpus bytes, the code that parses, chunks and tokenises
+    it, chunk settings, embedder. A change to any of them makes the index stale."""
     c = settings.corpus
     corpus = hashlib.sha256(c.paper.read_bytes())
     if c.manifest.exists():
@@ -65,9 +67,13 @@ def fingerprint_parts(settings: Settings) -> dict[str, str]:
     if c.references_dir.exists():
         for f in sorted(p for p in c.references_dir.rglob("*") if p.is_file()):
             corpus.update(f.name.encode() + f.read_bytes())
+    code = hashlib.sha256()
+    for module in INDEX_CODE:  # the code that decides what goes into the index
+        code.update((Path(__file__).parent / module).read_bytes())
     return {
         "corpus": corpus.hexdigest(),
         "chunker": CHUNKER_VERSION,
+        "code": code.hexdigest(),
         "chunking": settings.chunking.model_dump_json(),
         "embedder": describe(settings.embedder),
     }

@@ -11,6 +11,7 @@ def test_index_is_built_once_and_reused(settings):
     assert again.build == first.build  # nothing rebuilt
     assert first.chunks > 80 and first.bibliography == 24
     assert first.parts["embedder"].startswith("use:")
+    assert set(first.parts) == {"corpus", "chunker", "code", "chunking", "embedder"}
 
 
 def test_open_index_has_both_collections(settings):
