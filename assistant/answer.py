@@ -3,8 +3,9 @@
 No language model is involved. The sentences of the retrieved chunks are scored by
 how much of the question they cover (Chinese terms, or English terms translated to
 Chinese) and by their chunk's rank; the best few are quoted in reading order. When
-retrieval is too weak, or a year or number the question asks about appears in none
-of the retrieved passages, the answer is an honest abstention.
+retrieval is too weak, a year or number the question names appears in none of the
+retrieved passages, or it asks for a quantity in a unit (辆, 美元 …) that no retrieved
+figure is given in, the answer is an honest abstention.
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from assistant.chunking import Chunk, split_sentences
+from assistant.chunking import Chunk
 from assistant.citations import RE_PAREN, parse_citation_group
 from assistant.retrieve import Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
-from assistant.text import tokenize
+from assistant.text import RE_CJK, tokenize
 
 RE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
@@ -36,7 +37,7 @@ class CitationOut(BaseModel):
     section: str
     text: str  # the whole cited chunk
     quote: str  # the sentence(s) of the chunk that the answer uses
-    score: float
+    score: float  # cosine similarity of the retrieved passage this citation comes from
     kind: str
     ref: int | None = None
 
@@ -78,13 +79,8 @@ class Sentence:
 def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
     out = []
     for rank, h in enumerate(hits):
-        c = h.chunk
-        if c.kind in ("bibliography", "table", "metadata"):
-            spans = [(0, len(c.text))]  # one entry / row / note reads as one unit
-        else:
-            spans = split_sentences(c.text)
-        for s, e in spans:
-            out.append(Sentence(rank, h, s, e, c.text[s:e]))
+        for s, e in h.chunk.sentence_spans():
+            out.append(Sentence(rank, h, s, e, h.chunk.text[s:e]))
     return out
 
 
@@ -112,28 +108,66 @@ RE_OFF_TOPIC = re.compile(
 )
 
 
+# measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
+RE_ASKED_UNIT = re.compile(r"(?:多少|几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
+
+
+def asked_units(question: str) -> set[str]:
+    return set(RE_ASKED_UNIT.findall(question))
+
+
+def has_quantity(text: str, unit: str) -> bool:
+    """A figure in `unit` (with 近/约/多/余 and 万/亿 allowed in between): '200多家', '4334件'."""
+    return re.search(rf"\d[\d.,，]*\s*[多余]?\s*[万亿千百]?\s*{re.escape(unit)}", text) is not None
+
+
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not retrieval.hits or RE_OFF_TOPIC.search(retrieval.question):
         return True
+    if retrieval.named:  # the question names a bibliography entry, which exists
+        return False
     if retrieval.best_dense < settings.min_score:
         return True
-    if max(coverage(retrieval.terms, h.chunk.text) for h in retrieval.hits) < settings.min_coverage:
+    if max(coverage(retrieval.terms, h.chunk.context_text) for h in retrieval.hits) < settings.min_coverage:
         return True
-    numbers = question_numbers(retrieval.question)
-    if numbers:
-        joined = " ".join(h.chunk.text for h in retrieval.hits)
-        if not all(n in joined for n in numbers):
-            return True
-    return False
+    joined = " ".join(h.chunk.text for h in retrieval.hits)
+    if not all(n in joined for n in question_numbers(retrieval.question)):
+        return True
+    # the question asks for a count or amount in a unit no retrieved figure is given in
+    return not all(has_quantity(joined, u) for u in asked_units(retrieval.question))
 
 
-def _bibliography_for(sentence: Sentence, bib: dict[int, Chunk]) -> list[Chunk]:
+# a sentence that announces a list ("主要体现在三个方面。") and the items that follow it ("一是…")
+RE_ANNOUNCE = re.compile(
+    r"[两一二三四五六七八九十\d]+\s*[个大项点]?.{0,4}?(?:方面|因素|阶段|层面|特征|途径|类别|措施|趋势)[。：:]$|[：:]$"
+)
+RE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|其[一二三四五][，,、]|首先|其次|再次|最后)")
+MAX_ITEMS = 6
+
+
+def list_items(sentence: Sentence, chunks: dict[str, Chunk]) -> list[Sentence]:
+    """The enumerated items after a sentence that announces them, up to the paragraph's end."""
+    if not RE_ANNOUNCE.search(sentence.text):
+        return []
+    items: list[Sentence] = []
+    chunk, after = sentence.hit.chunk, sentence.end
+    while chunk is not None and len(items) < MAX_ITEMS:
+        for s, e in chunk.sentence_spans():
+            if s >= after and RE_ITEM.match(chunk.text[s:e]) and len(items) < MAX_ITEMS:
+                hit = sentence.hit if chunk is sentence.hit.chunk else Hit(chunk, 0.0, dense=sentence.hit.dense)
+                items.append(Sentence(sentence.hit_rank, hit, s, e, chunk.text[s:e]))
+        head, _, k = chunk.id.rpartition(":c")  # the next chunk of the same paragraph
+        chunk, after = (chunks.get(f"{head}:c{int(k) + 1}"), 0) if k.isdigit() else (None, 0)
+    return items
+
+
+def _bibliography_for(sentence: Sentence, chunks: dict[str, Chunk]) -> list[Chunk]:
     """Bibliography chunks for the in-text citations inside one quoted sentence."""
     found = []
     for m in RE_PAREN.finditer(sentence.text):
         for author, _et_al, year, _text in parse_citation_group(m.group(1)):
             for n in sentence.hit.chunk.cites:
-                entry = bib.get(n)
+                entry = chunks.get(f"refs:{n}")
                 if entry and author.casefold() in entry.text.casefold() and str(year) in entry.text:
                     found.append(entry)
     return found
@@ -143,8 +177,11 @@ def compose(
     retrieval: Retrieval,
     cfg: AnswerSettings,
     rcfg: RetrievalSettings,
-    bibliography: dict[int, Chunk] | None = None,
+    chunks: dict[str, Chunk] | None = None,
 ) -> Answer:
+    """The grounded answer; `chunks` (all chunks by id) lets it follow a list into the next
+    chunk and cite the bibliography entries of quoted in-text citations."""
+    chunks = chunks or {}
     lang = retrieval.lang
     retrieved = [
         RetrievedOut(
@@ -164,12 +201,21 @@ def compose(
 
     top = retrieval.hits[0].score
     sentences = candidate_sentences(retrieval.hits)
+    if retrieval.named:  # "[6]" asked for by number: the entry itself is the answer
+        sentences = [s for s in sentences if s.hit.chunk.id in retrieval.named]
     for s in sentences:
-        s.score = 0.6 * coverage(retrieval.terms, s.text) + 0.4 * (s.hit.score / top)
+        s.score = (
+            cfg.coverage_weight * coverage(retrieval.terms, s.text)
+            + cfg.rank_weight * (s.hit.score / top)
+        )
     best = max(s.score for s in sentences)
     chosen = sorted(sentences, key=lambda s: -s.score)[: cfg.max_sentences]
     chosen = [s for s in chosen if s.score >= cfg.min_relative_score * best]
     chosen.sort(key=lambda s: (s.hit_rank, s.start))
+    expanded: list[Sentence] = []
+    for s in chosen:
+        expanded += [s] + [i for i in list_items(s, chunks) if all(i.text != c.text for c in chosen + expanded)]
+    chosen = expanded
 
     numbers: dict[str, int] = {}
     citations: list[CitationOut] = []
@@ -200,11 +246,12 @@ def compose(
     for s in chosen:
         text = s.text if len(s.text) <= cfg.max_sentence_chars else s.text[: cfg.max_sentence_chars] + "…"
         marks = [cite(s.hit.chunk, s.text, s.hit.dense)]
-        if retrieval.references and bibliography:
-            marks += [cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, bibliography)]
+        if retrieval.references:
+            marks += [cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, chunks)]
         parts.append(text + "".join(f"[{n}]" for n in marks))
     body = "\n".join(parts) if lang == "en" else "".join(parts)
-    base.answer = f"{EN_PREFIX}\n{body}" if lang == "en" else body
+    quoting_chinese = lang == "en" and RE_CJK.search(body) is not None
+    base.answer = f"{EN_PREFIX}\n{body}" if quoting_chinese else body
     base.abstained = False
     base.citations = citations
     return base

@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from assistant.document import Paper, Paragraph, Table
 
-CHUNKER_VERSION = "2"
+CHUNKER_VERSION = "3"
 
 RE_SENTENCE = re.compile(
     r"""
@@ -42,6 +42,12 @@ class Chunk(BaseModel):
     end: int
     ref: int | None = None  # bibliography number for bibliography / reference-text chunks
     cites: list[int] = []  # bibliography numbers cited inside this chunk
+
+    def sentence_spans(self) -> list[tuple[int, int]]:
+        """The units an answer may quote: sentences; a whole entry, table row or note."""
+        if self.kind in ("bibliography", "table", "metadata"):
+            return [(0, len(self.text))]
+        return split_sentences(self.text)
 
     @property
     def context_text(self) -> str:
@@ -133,7 +139,19 @@ def table_row_text(table: Table, k: int) -> str:
 
 def _table_chunks(paper: Paper, table: Table) -> list[Chunk]:
     sec = paper.section(table.id)
-    return [
+    about = Chunk(  # the caption and the source note, so "where is 表1 from" has an answer
+        id=f"{table.id}:caption",
+        text="｜".join(p for p in (table.caption, table.source) if p),
+        section_id=table.id,
+        section=sec.label_path,
+        heading=sec.label,
+        paragraph=len(table.rows),
+        kind="table",
+        lang="zh",
+        start=table.start,
+        end=table.end,
+    )
+    return [about] + [
         Chunk(
             id=f"{table.id}:r{k}",
             text=table_row_text(table, k),

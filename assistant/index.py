@@ -230,7 +230,7 @@ def open_index(settings: Settings) -> OpenIndex:
         raise IndexError_(
             f"the index is {state}: run 'assistant ingest' to build it"
             if state == "missing"
-            else "the index is stale (corpus, chunker or embedder changed): run 'assistant ingest'"
+            else "the index is stale (corpus, indexing code, chunking or embedder changed): run 'assistant ingest'"
         )
     build_dir = _current(settings.index_dir)
     assert build_dir is not None

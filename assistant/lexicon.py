@@ -49,9 +49,23 @@ def build_lexicon(token_lists: Iterable[list[str]]) -> dict[str, dict[str, float
     return lexicon
 
 
+# derivational endings tried, longest first, when a word itself is not in the lexicon
+SUFFIXES = ("ization", "isation", "ation", "ities", "ity", "ness", "ment", "ize", "ise", "al", "ly", "er")
+
+
+def base_form(word: str, lexicon: dict[str, dict[str, float]]) -> str:
+    """`word`, or a shorter form of it that the lexicon knows ('weaponization' → 'weapon')."""
+    if word in lexicon:
+        return word
+    for suf in SUFFIXES:
+        if word.endswith(suf) and len(word) - len(suf) >= 4 and word[: -len(suf)] in lexicon:
+            return word[: -len(suf)]
+    return word
+
+
 def translate(question: str, lexicon: dict[str, dict[str, float]]) -> dict[str, float]:
     """Weighted Chinese terms for an English question (phrases before single words)."""
-    words = english_words(question)
+    words = [base_form(w, lexicon) for w in english_words(question)]
     terms: dict[str, float] = {}
     used = [False] * len(words)
     for n in (3, 2, 1):

@@ -49,10 +49,6 @@ class Assistant:
         return HybridSearch(self.index, self.embedder, self.settings.retrieval)
 
     @cached_property
-    def bibliography(self):
-        return {c.ref: c for c in self.index.chunks.values() if c.kind == "bibliography"}
-
-    @cached_property
     def section_ids(self) -> list[str]:
         return sorted({c.section_id for c in self.index.chunks.values()})
 
@@ -74,7 +70,7 @@ class Assistant:
         t0 = time.perf_counter()
         retrieval = self.retriever.search(q, section=section)
         t1 = time.perf_counter()
-        answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.bibliography)
+        answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.index.chunks)
         t2 = time.perf_counter()
         answer.section_filter = section
         answer.timings_ms = {

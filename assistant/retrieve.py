@@ -31,8 +31,16 @@ RE_REFERENCE_INTENT = re.compile(
 )
 
 
+RE_REFERENCE_NUMBER = re.compile(r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|no\.?\s*)?(\d{1,3})", re.I)
+
+
 def wants_references(question: str) -> bool:
     return bool(RE_REFERENCE_INTENT.search(question))
+
+
+def named_references(question: str) -> list[int]:
+    """Bibliography numbers a question names: "[6]", "参考文献6", "reference 12"."""
+    return [int(a or b) for a, b in RE_REFERENCE_NUMBER.findall(question)]
 
 
 @dataclass
@@ -53,6 +61,7 @@ class Retrieval:
     best_dense: float  # highest cosine similarity among all candidates
     terms: dict[str, float] = field(default_factory=dict)  # BM25 query terms with weights
     references: bool = False  # the bibliography was searched
+    named: list[str] = field(default_factory=list)  # bibliography chunks the question asks for by number
 
 
 class HybridSearch:
@@ -179,6 +188,14 @@ class HybridSearch:
         if sparse and any(h.dense_rank is None for h in hits.values()):
             self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
         ranked = sorted(hits.values(), key=lambda h: -h.score)
+        named = [f"refs:{n}" for n in named_references(question) if f"refs:{n}" in self.index.chunks]
+        if named and allowed is None:  # an entry asked for by number comes first
+            top = ranked[0].score if ranked else 1.0
+            pinned = [hits.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in named]
+            for h in pinned:
+                h.score = top + 1e-6
+            self._fill_dense(vector, [h for h in pinned if h.dense_rank is None])
+            ranked = pinned + [h for h in ranked if h.chunk.id not in named]
         return Retrieval(
             question=question,
             lang=lang,
@@ -186,6 +203,7 @@ class HybridSearch:
             best_dense=dense[0][1] if dense else 0.0,
             terms=terms,
             references=references,
+            named=named,
         )
 
     def _fill_dense(self, vector: list[float], hits: list[Hit]) -> None:

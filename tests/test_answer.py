@@ -50,7 +50,7 @@ def test_reference_questions_cite_the_bibliography_entry():
                 start=0, end=10, ref=18)
     hits = [_hit("a", "2022年全球实施了近3000项贸易限制措施(IMF, 2023)。", "s2.4", cites=[18])]
     ans = compose(_retrieval("Which source gives the 3000 trade restrictions?", hits, {"3000": 1, "限制": 1}, "en", True),
-                  AnswerSettings(), RetrievalSettings(), {18: bib})
+                  AnswerSettings(), RetrievalSettings(), {"refs:18": bib})
     assert [c.chunk_id for c in ans.citations] == ["a", "refs:18"]
     assert ans.answer.endswith("[1][2]")
 
@@ -64,3 +64,35 @@ def test_real_grounded_answers(assistant):
     assert any(c.section_id == "s3" for c in en.citations)
     off = assistant.ask("今天北京天气怎么样？")
     assert off.abstained and not off.citations
+
+
+def test_abstains_when_no_figure_is_given_in_the_asked_unit():
+    hits = [_hit("a", "2023年新能源汽车出口增长29.9%。")]
+    r = _retrieval("2023年新能源汽车出口了多少辆？", hits, {"新能源": 1, "汽车": 1, "出口": 1})
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    hits = [_hit("a", "带动了富士康、和硕等 200 多家配套企业的迁移。")]
+    r = _retrieval("带走了多少家配套企业？", hits, {"配套": 1, "企业": 1})
+    assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained
+
+
+def test_an_announced_list_is_quoted_with_its_items_across_chunks():
+    first = _hit("s2.3:p0:c0", "背景一句。数字化特征主要体现在三个方面。一是生产方式。说明文字。二是供应链管理。")
+    nxt = Chunk(id="s2.3:p0:c1", text="三是物流与云服务。与列表无关的一句。", section_id="s2.3", section="x",
+                paragraph=0, kind="body", lang="zh", start=0, end=10)
+    r = _retrieval("数字化特征体现在哪三个方面", [first], {"数字化": 1, "特征": 1, "方面": 1})
+    ans = compose(r, AnswerSettings(max_sentences=1), RetrievalSettings(), {nxt.id: nxt})
+    assert "一是生产方式" in ans.answer and "二是供应链管理" in ans.answer and "三是物流与云服务" in ans.answer
+    assert "说明文字" not in ans.answer and "无关" not in ans.answer
+    assert [c.chunk_id for c in ans.citations] == ["s2.3:p0:c0", "s2.3:p0:c1"]
+
+
+def test_a_reference_asked_for_by_number(assistant):
+    ans = assistant.ask("参考文献[6]发表在哪本期刊上？")
+    assert not ans.abstained and ans.citations[0].chunk_id == "refs:6" and "国际贸易" in ans.answer
+    en = assistant.ask("Which journal published reference 17?")
+    assert "Econometrica" in en.answer and not en.answer.startswith("From the paper (quoted in the original Chinese)")
+
+
+def test_table_source_note_is_answerable(assistant):
+    ans = assistant.ask("表1的资料来源是什么？")
+    assert "根据相关资料整理" in ans.answer and ans.citations[0].section_id == "s2.t1"

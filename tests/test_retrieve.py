@@ -35,3 +35,15 @@ def test_langchain_retriever(assistant):
     assert docs and docs[0].metadata["section_id"] == "s2.4"
     assert {"id", "section", "section_id", "score", "rrf"} <= set(docs[0].metadata)
     assert docs[0].id == docs[0].metadata["id"]
+
+
+def test_named_references_and_english_base_forms(assistant):
+    from assistant.lexicon import base_form
+    from assistant.retrieve import named_references
+
+    assert named_references("参考文献[6]发表在哪里？Also reference 12 and ref. 3") == [6, 12, 3]
+    assert named_references("2021年的占比") == []
+    lexicon = assistant.index.lexicon
+    assert base_form("weaponization", lexicon) == "weapon" and "武器" in lexicon["weapon"]
+    r = assistant.retriever.search("What does the paper mean by the weaponization of barriers?")
+    assert any(h.chunk.section_id == "s2.4" for h in r.hits[:3])
