@@ -73,14 +73,16 @@ class Sentence:
     start: int
     end: int
     text: str
+    similarity: float = 0.0  # cosine similarity to the question
     score: float = 0.0
 
 
 def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
     out = []
     for rank, h in enumerate(hits):
-        for s, e in h.chunk.sentence_spans():
-            out.append(Sentence(rank, h, s, e, h.chunk.text[s:e]))
+        sims = h.sentence_similarity or [0.0] * len(h.chunk.sentence_spans())
+        for (s, e), sim in zip(h.chunk.sentence_spans(), sims, strict=True):
+            out.append(Sentence(rank, h, s, e, h.chunk.text[s:e], similarity=sim))
     return out
 
 
@@ -143,6 +145,19 @@ RE_ANNOUNCE = re.compile(
 )
 RE_ITEM = re.compile(r"^(?:[一二三四五六七八九十]是|第[一二三四五六七八九十][，,、]|其[一二三四五][，,、]|首先|其次|再次|最后)")
 MAX_ITEMS = 6
+NUMERALS = {"two": "两二", "three": "三", "four": "四", "five": "五", "six": "六", "2": "两二", "3": "三",
+            "4": "四", "5": "五", "6": "六", "两": "两二", "二": "两二", "三": "三", "四": "四", "五": "五", "六": "六"}
+RE_COUNT_QUESTION = re.compile(r"\b(two|three|four|five|six|[2-6])\s+(?:main\s+|key\s+|major\s+)?[a-z]+|[哪这]([两二三四五六])[个大项方]", re.I)
+LIST_BONUS = 0.3
+
+
+def announces_count(question: str, sentence: str) -> bool:
+    """The question asks for N things and the sentence announces N ('哪三个方面' / '体现在三个方面')."""
+    m = RE_COUNT_QUESTION.search(question)
+    if not m or not RE_ANNOUNCE.search(sentence):
+        return False
+    key = (m.group(1) or m.group(2)).lower()
+    return any(ch in sentence for ch in NUMERALS[key])
 
 
 def list_items(sentence: Sentence, chunks: dict[str, Chunk]) -> list[Sentence]:
@@ -203,10 +218,13 @@ def compose(
     sentences = candidate_sentences(retrieval.hits)
     if retrieval.named:  # "[6]" asked for by number: the entry itself is the answer
         sentences = [s for s in sentences if s.hit.chunk.id in retrieval.named]
+    sim_weight = cfg.similarity_weight_zh if lang == "zh" else cfg.similarity_weight_en
     for s in sentences:
         s.score = (
             cfg.coverage_weight * coverage(retrieval.terms, s.text)
+            + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
+            + (LIST_BONUS if announces_count(retrieval.question, s.text) else 0.0)
         )
     best = max(s.score for s in sentences)
     chosen = sorted(sentences, key=lambda s: -s.score)[: cfg.max_sentences]

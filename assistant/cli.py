@@ -154,32 +154,49 @@ def serve(host: str, port: int, data_dir) -> None:
 @cli.command("eval")
 @click.option("--set", "set_path", type=click.Path(exists=True, dir_okay=False), default="evals/test.jsonl",
               show_default=True, help="Question set (JSONL).")
-@click.option("--mode", default=None, help="Answer mode to evaluate.")
+@click.option("--mode", default=None, help="Answer mode to evaluate (default: the configured one).")
 @click.option("--out", type=click.Path(file_okay=False), default="evals/results", show_default=True,
-              help="Folder for the JSON result and the Markdown report.")
+              help="Folder for <set>-<mode>.json (all answers), .md (report) and .png (chart).")
+@click.option("--rescore", "rescore_path", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Score the answers recorded in an earlier result JSON instead of asking again.")
+@click.option("--baseline/--no-baseline", default=True, show_default=True,
+              help="Also measure the naive RAG baseline's retrieval on the same questions.")
 @click.option("--gate", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Thresholds file (JSON); exit 1 when a metric falls below it.")
+              help="Thresholds file (JSON); exit 1 when a metric falls short of it.")
 @data_dir_option
-def eval_(set_path, mode, out, gate, data_dir) -> None:
-    """Run a question set through the assistant and report retrieval, faithfulness and abstention."""
+def eval_(set_path, mode, out, rescore_path, baseline, gate, data_dir) -> None:
+    """Run a question set through the assistant; report retrieval, citations, faithfulness, abstention."""
     from pathlib import Path
 
-    from assistant.evaluate import check_gate, load_set, markdown_report, run_eval
+    from assistant import evaluate
     from assistant.pipeline import Assistant
 
-    questions = load_set(Path(set_path))
-    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
-    result = run_eval(assistant, questions, mode, progress=lambda i, n: _progress("questions", i, n))
-    name = Path(set_path).stem
+    questions = evaluate.load_set(Path(set_path))
+    settings = _settings(data_dir)
+    if rescore_path:
+        result = evaluate.rescore(json.loads(Path(rescore_path).read_text(encoding="utf-8")), questions)
+    else:
+        assistant = Assistant.ready(settings, progress=_progress)
+        result = evaluate.run_eval(assistant, questions, mode, progress=lambda i, n: _progress("questions", i, n))
+    if baseline:
+        click.echo("measuring the naive RAG baseline …", err=True)
+        result["baseline"] = evaluate.run_baseline(questions, settings)
+    stem = f"{Path(set_path).stem}-{result['mode']}"
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{name}-{result['mode']}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    report = markdown_report(result, name)
-    (folder / f"{name}-{result['mode']}.md").write_text(report, encoding="utf-8")
+    (folder / f"{stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
+    chart = None
+    try:
+        evaluate.write_chart(result, folder / f"{stem}.png")
+        chart = f"{stem}.png"
+    except ImportError:
+        click.echo("no chart: matplotlib is not installed (the 'eval' extra)", err=True)
+    report = evaluate.markdown_report(result, Path(set_path).stem, chart)
+    (folder / f"{stem}.md").write_text(report, encoding="utf-8")
     click.echo(report.split("## By kind")[0])
-    click.echo(f"wrote {folder}/{name}-{result['mode']}.json and .md")
+    click.echo(f"wrote {folder}/{stem}.json, .md" + (", .png" if chart else ""))
     if gate:
-        failures = check_gate(result["overall"], json.loads(Path(gate).read_text(encoding="utf-8")))
+        failures = evaluate.check_gate(result["overall"], json.loads(Path(gate).read_text(encoding="utf-8")))
         for f in failures:
             click.echo(f"gate: {f}", err=True)
         if failures:

@@ -6,6 +6,7 @@ Layout under ``<data_dir>/index``::
     build-<fp12>-<time>/    one complete build
         chroma/             Chroma PersistentClient: collections "paper" and "bibliography"
         chunks.jsonl        every chunk with its metadata (BM25 and chunk look-ups)
+        sentences.npy       an embedding per quotable sentence (answers rank sentences with it)
         lexicon.json        English → Chinese query terms for this corpus (CC-CEDICT)
         jieba.dict          the jieba words that occur in the corpus (fast to load)
         index.json          the fingerprint and build facts, written last
@@ -25,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 from pydantic import BaseModel
 
 from assistant.chunking import CHUNKER_VERSION, Chunk
@@ -35,7 +37,7 @@ from assistant.settings import Settings
 PAPER = "paper"
 BIBLIOGRAPHY = "bibliography"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-INDEX_CODE = ("parser.py", "citations.py", "corpus.py", "chunking.py", "text.py", "lexicon.py")
+INDEX_CODE = ("parser.py", "citations.py", "corpus.py", "chunking.py", "text.py", "lexicon.py", "index.py")
 
 
 class IndexError_(RuntimeError):
@@ -169,9 +171,20 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
         del client
         use_dictionary(corpus_dictionary([c.context_text for c in chunks], tmp / "jieba.dict"))
         tokens = {c.id: tokenize(c.context_text) for c in chunks}
+        first_row: dict[str, int] = {}
+        sentences: list[str] = []
+        for c in body:
+            first_row[c.id] = len(sentences)
+            sentences += [c.text[s:e] for s, e in c.sentence_spans()]
+        vectors: list[list[float]] = []
+        for i in range(0, len(sentences), 64):
+            vectors += embedder.embed_documents(sentences[i : i + 64])
+            say("embed sentences", min(i + 64, len(sentences)), len(sentences))
+        np.save(tmp / "sentences.npy", np.asarray(vectors, dtype=np.float32).reshape(len(sentences), -1))
         with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
             for c in chunks:
-                f.write(json.dumps({**c.model_dump(), "tokens": tokens[c.id]}, ensure_ascii=False) + "\n")
+                row = {**c.model_dump(), "tokens": tokens[c.id], "sentence_row": first_row.get(c.id)}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
         say("lexicon", 0, 1)
         lexicon = build_lexicon(tokens[c.id] for c in body)
         (tmp / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
@@ -210,8 +223,19 @@ class OpenIndex:
     chunks: dict[str, Chunk]
     tokens: dict[str, list[str]]
     lexicon: dict[str, dict[str, float]]
+    sentence_rows: dict[str, int]  # chunk id → its first row in sentences.npy
+    _sentences: np.ndarray | None = None
     _client: object = None
     _collections: dict | None = None
+
+    def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
+        """Embeddings of a chunk's sentences (rows follow `Chunk.sentence_spans()`)."""
+        if chunk_id not in self.sentence_rows:
+            return None
+        if self._sentences is None:
+            self._sentences = np.load(self.path / "sentences.npy")
+        first = self.sentence_rows[chunk_id]
+        return self._sentences[first : first + len(self.chunks[chunk_id].sentence_spans())]
 
     def collection(self, name: str):
         if self._collections is None:
@@ -238,20 +262,27 @@ def open_index(settings: Settings) -> OpenIndex:
     assert info is not None
     chunks: dict[str, Chunk] = {}
     tokens: dict[str, list[str]] = {}
+    rows: dict[str, int] = {}
     try:
         with (build_dir / "chunks.jsonl").open(encoding="utf-8") as f:
             for line in f:
                 row = json.loads(line)
                 toks = row.pop("tokens")
+                first = row.pop("sentence_row")
                 chunk = Chunk(**row)
                 chunks[chunk.id] = chunk
                 tokens[chunk.id] = toks
+                if first is not None:
+                    rows[chunk.id] = first
         lexicon = json.loads((build_dir / "lexicon.json").read_text(encoding="utf-8"))
-        if not (build_dir / "jieba.dict").is_file():
-            raise OSError("jieba.dict is missing")
-    except (OSError, ValueError) as exc:
+        for required in ("jieba.dict", "sentences.npy"):
+            if not (build_dir / required).is_file():
+                raise OSError(f"{required} is missing")
+    except (OSError, ValueError, KeyError) as exc:
         raise IndexError_(f"the index at {build_dir} is unreadable ({exc}): run 'assistant ingest --force'") from exc
     from assistant.text import use_dictionary
 
     use_dictionary(build_dir / "jieba.dict")
-    return OpenIndex(info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon)
+    return OpenIndex(
+        info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon, sentence_rows=rows
+    )

@@ -51,6 +51,7 @@ class Hit:
     bm25: float = 0.0  # weighted BM25 score
     dense_rank: int | None = None
     bm25_rank: int | None = None
+    sentence_similarity: list[float] | None = None  # cosine per `chunk.sentence_spans()`
 
 
 @dataclass
@@ -187,7 +188,7 @@ class HybridSearch:
             h.score += wb / (s.rrf_k + rank + 1)
         if sparse and any(h.dense_rank is None for h in hits.values()):
             self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
-        ranked = sorted(hits.values(), key=lambda h: -h.score)
+        ranked = sorted(hits.values(), key=lambda h: -h.score)[: k or s.top_k]
         named = [f"refs:{n}" for n in named_references(question) if f"refs:{n}" in self.index.chunks]
         if named and allowed is None:  # an entry asked for by number comes first
             top = ranked[0].score if ranked else 1.0
@@ -195,11 +196,16 @@ class HybridSearch:
             for h in pinned:
                 h.score = top + 1e-6
             self._fill_dense(vector, [h for h in pinned if h.dense_rank is None])
-            ranked = pinned + [h for h in ranked if h.chunk.id not in named]
+            ranked = (pinned + [h for h in ranked if h.chunk.id not in named])[: k or s.top_k]
+        q = np.asarray(vector, dtype=np.float32)
+        for h in ranked:
+            vecs = self.index.sentence_vectors(h.chunk.id)
+            if vecs is not None:
+                h.sentence_similarity = (vecs @ q).tolist()
         return Retrieval(
             question=question,
             lang=lang,
-            hits=ranked[: k or s.top_k],
+            hits=ranked,
             best_dense=dense[0][1] if dense else 0.0,
             terms=terms,
             references=references,

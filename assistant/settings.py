@@ -75,6 +75,8 @@ class AnswerSettings(BaseModel):
     max_sentences: int = Field(3, ge=1, le=10, description="Evidence sentences in an answer.")
     max_sentence_chars: int = Field(220, ge=40, le=2000)
     coverage_weight: float = Field(0.6, ge=0, description="Sentence score: share of question terms.")
+    similarity_weight_zh: float = Field(0.0, ge=0, description="Sentence score: cosine to a zh question.")
+    similarity_weight_en: float = Field(0.8, ge=0, description="Sentence score: cosine to an en question.")
     rank_weight: float = Field(0.4, ge=0, description="Sentence score: its chunk's fused rank score.")
     min_relative_score: float = Field(
         0.6, ge=0, le=1, description="Quote a sentence only if it scores this share of the best one."

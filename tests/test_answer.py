@@ -96,3 +96,19 @@ def test_a_reference_asked_for_by_number(assistant):
 def test_table_source_note_is_answerable(assistant):
     ans = assistant.ask("表1的资料来源是什么？")
     assert "根据相关资料整理" in ans.answer and ans.citations[0].section_id == "s2.t1"
+
+
+def test_a_question_for_n_things_prefers_the_sentence_announcing_n():
+    from assistant.answer import announces_count
+
+    assert announces_count("On which two levels does it show up?", "主要体现在两个方面。")
+    assert announces_count("数字化特征体现在哪三个方面？", "主要体现在三个方面。")
+    assert not announces_count("On which two levels does it show up?", "主要体现在三个方面。")
+    assert not announces_count("What is it?", "主要体现在两个方面。")
+
+
+def test_english_answers_use_sentence_similarity(assistant):
+    r = assistant.retriever.search("On which two levels does the regionalization of global industrial chains show up?")
+    assert all(h.sentence_similarity is not None for h in r.hits if h.chunk.kind != "bibliography")
+    ans = assistant.ask("On which two levels does the regionalization of global industrial chains show up?")
+    assert "企业层面" in ans.answer and "政府层面" in ans.answer

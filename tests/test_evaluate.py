@@ -1,6 +1,6 @@
 import json
 
-from assistant.evaluate import check_gate, load_set, run_eval, score_question
+from assistant.evaluate import check_gate, claims, load_set, rescore, run_eval, score_question
 from assistant.settings import REPO_ROOT
 
 EVALS = REPO_ROOT / "evals"
@@ -29,12 +29,46 @@ def test_eval_sets_are_well_formed_and_grounded_in_the_paper():
 def test_scoring_of_one_question():
     q = {"id": "x", "lang": "zh", "kind": "number", "answerable": True, "question": "q",
          "evidence": ["占比30.5%"], "facts": [["30.5%"]]}
-    answer = {"answer": "占比30.5%。[1] 又是99%。[1]", "abstained": False, "timings_ms": {"total": 1.0},
+    answer = {"answer": "占比30.5%（World Bank, [2025]）。[1]又是99%，据IMF。[1]无出处的一句。", "abstained": False,
+              "timings_ms": {"total": 1.0},
               "retrieved": [{"section": "s", "text": "别的"}, {"section": "s", "text": "占比30.5%。"}],
-              "citations": [{"n": 1, "section": "s", "text": "占比30.5%。", "quote": "占比30.5%。"}]}
+              "citations": [{"n": 1, "section": "s", "text": "占比30.5%（World Bank, [2025]）。", "quote": "…"}]}
     row = score_question(q, answer)
-    assert row["rank"] == 1 and row["fact_recall"] and row["citation_precision"] == 1.0
-    assert row["unsupported_numbers"] == ["99%"]
+    assert row["rank"] == 1 and row["fact_recall"]
+    assert row["citation_relevance"] == 1.0 and row["citation_precision"] == 1.0
+    assert row["citation_recall"] == 1 / 3  # the [2025] inside the quote is not a marker
+    assert [u["missing"] for u in row["unsupported"]] == [["99%", "IMF"], ["no citation"]]
+
+
+def test_claims_split_on_real_markers_only():
+    text = "From the paper (quoted in the original Chinese):\n甲(World Bank, [2025])。[1][2]\n乙。[2]"
+    assert claims(text, {1, 2}) == [("甲(World Bank, [2025])。", [1, 2]), ("乙。", [2])]
+
+
+def test_rescore_uses_recorded_answers_and_the_cli_writes_report_and_chart(data_dir, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    questions = load_set(EVALS / "dev.jsonl")[:4]
+    small = tmp_path / "small.jsonl"
+    small.write_text("\n".join(json.dumps(q, ensure_ascii=False) for q in questions), encoding="utf-8")
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir)}
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "assistant", "eval", "--set", str(small), "--out", str(out)]
+    p = subprocess.run([*cmd, "--gate", str(EVALS / "thresholds.json")], capture_output=True, text=True, env=env,
+                       timeout=300)
+    assert p.returncode in (0, 1), p.stderr
+    result = json.loads((out / "small-grounded.json").read_text(encoding="utf-8"))
+    assert len(result["answers"]) == 4 and set(result["baseline"]) == {"zh", "en"}
+    assert (out / "small-grounded.png").read_bytes()[:4] == b"\x89PNG"
+    report = (out / "small-grounded.md").read_text(encoding="utf-8")
+    assert "naive RAG baseline" in report and "small-grounded.png" in report
+    again = rescore(result, questions)
+    assert again["overall"] == result["overall"]
+    p = subprocess.run([*cmd, "--no-baseline", "--rescore", str(out / "small-grounded.json")],
+                       capture_output=True, text=True, env=env, timeout=300)
+    assert p.returncode == 0, p.stderr
 
 
 def test_gate_reports_what_falls_short():
