@@ -60,6 +60,7 @@ class Answer(BaseModel):
     mode: str
     lang: str
     section_filter: str | None = None
+    condensed_question: str | None = None  # what was searched for a follow-up question
     citations: list[CitationOut] = Field(default_factory=list)
     retrieved: list[RetrievedOut] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
@@ -111,7 +112,7 @@ RE_OFF_TOPIC = re.compile(
 
 
 # measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
-RE_ASKED_UNIT = re.compile(r"(?:多少|几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
+RE_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
 
 
 def asked_units(question: str) -> set[str]:
@@ -149,6 +150,14 @@ NUMERALS = {"two": "两二", "three": "三", "four": "四", "five": "五", "six"
             "4": "四", "5": "五", "6": "六", "两": "两二", "二": "两二", "三": "三", "四": "四", "五": "五", "六": "六"}
 RE_COUNT_QUESTION = re.compile(r"\b(two|three|four|five|six|[2-6])\s+(?:main\s+|key\s+|major\s+)?[a-z]+|[哪这]([两二三四五六])[个大项方]", re.I)
 LIST_BONUS = 0.3
+# "什么是X" / "what is X" / "what does X mean" asks for a definition; "X是指…" / "所谓X" give one
+RE_DEFINITION_QUESTION = re.compile(
+    r"什么是|是什么意思|是指什么|指什么|何为|什么叫|含义|定义|^what (?:is|are) (?:the |an? )?[\w' -]{2,40}\?*$|"
+    r"\bwhat does .{2,60} mean\b|\bdefin|\bmeaning of\b",
+    re.I,
+)
+RE_DEFINES = re.compile(r"是指|指的是|是一种|所谓|即为|被称为|定义为")
+DEFINITION_BONUS = 0.3
 
 
 def announces_count(question: str, sentence: str) -> bool:
@@ -219,12 +228,14 @@ def compose(
     if retrieval.named:  # "[6]" asked for by number: the entry itself is the answer
         sentences = [s for s in sentences if s.hit.chunk.id in retrieval.named]
     sim_weight = cfg.similarity_weight_zh if lang == "zh" else cfg.similarity_weight_en
+    defining = RE_DEFINITION_QUESTION.search(retrieval.question) is not None
     for s in sentences:
         s.score = (
             cfg.coverage_weight * coverage(retrieval.terms, s.text)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(retrieval.question, s.text) else 0.0)
+            + (DEFINITION_BONUS if defining and RE_DEFINES.search(s.text) else 0.0)
         )
     best = max(s.score for s in sentences)
     chosen = sorted(sentences, key=lambda s: -s.score)[: cfg.max_sentences]

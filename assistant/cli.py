@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 
 import click
 
@@ -133,22 +134,28 @@ def ask(question, mode, section, as_json, jsonl, data_dir) -> None:
 
 
 @cli.command()
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7860, show_default=True, type=int)
 @data_dir_option
 def serve(host: str, port: int, data_dir) -> None:
-    """Start the web chat (builds the index first when needed)."""
+    """Serve the web chat at / and the HTTP API at /v1 (OpenAI-compatible) from one process."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
-        from assistant.ui import build_ui
+        import uvicorn
+
+        from assistant.ui import create_server
     except ImportError as exc:
-        _fail(f"the web chat needs the 'serve' extra: scripts/setup.sh serve ({exc})")
+        _fail(f"serving needs the 'serve' extra: scripts/setup.sh serve ({exc})")
     from assistant.pipeline import Assistant
 
+    t0 = time.perf_counter()
     assistant = Assistant.ready(_settings(data_dir), progress=_progress)
     assistant.ask("预热")  # load the embedder and tokenizer before the first visitor
-    click.echo(f"web chat on http://{host}:{port}/", err=True)
-    build_ui(assistant).launch(server_name=host, server_port=port, show_error=False)
+    app = create_server(assistant)
+    click.echo(f"ready in {time.perf_counter() - t0:.1f}s: web chat http://{host}:{port}/ · API "
+               f"http://{host}:{port}/v1 · docs http://{host}:{port}/docs", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command("eval")

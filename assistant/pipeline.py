@@ -12,6 +12,7 @@ from typing import get_args
 
 from assistant.answer import Answer, compose
 from assistant.index import Progress, build, open_index, status
+from assistant.memory import Turn, condense
 from assistant.retrieve import HybridSearch
 from assistant.settings import AnswerSettings, Settings
 
@@ -49,6 +50,12 @@ class Assistant:
         return HybridSearch(self.index, self.embedder, self.settings.retrieval)
 
     @cached_property
+    def paper(self):
+        from assistant.parser import parse_paper
+
+        return parse_paper(self.settings.corpus.paper.read_text(encoding="utf-8"))
+
+    @cached_property
     def section_ids(self) -> list[str]:
         return sorted({c.section_id for c in self.index.chunks.values()})
 
@@ -64,15 +71,25 @@ class Assistant:
             raise QuestionError(f"unknown section {section!r}; see 'assistant sections'")
         return q
 
-    def ask(self, question: str, mode: str | None = None, section: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        mode: str | None = None,
+        section: str | None = None,
+        history: list[Turn] | None = None,
+    ) -> Answer:
+        """Answer `question`; `history` (earlier turns) lets a follow-up lean on the turn before."""
         mode = mode or self.settings.answer.mode
         q = self.check(question, mode, section)
+        condensed = condense(q, history)
         t0 = time.perf_counter()
-        retrieval = self.retriever.search(q, section=section)
+        retrieval = self.retriever.search(condensed or q, section=section)
+        retrieval.question = q
         t1 = time.perf_counter()
         answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.index.chunks)
         t2 = time.perf_counter()
         answer.section_filter = section
+        answer.condensed_question = condensed
         answer.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 2),
             "answer": round((t2 - t1) * 1000, 2),

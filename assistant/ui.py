@@ -1,10 +1,20 @@
-"""The web chat (Gradio): ask in Chinese or English, read the answer and its sources."""
+"""The web chat (Gradio), mounted at ``/`` by `assistant serve`.
 
-from __future__ import annotations
+Ask in Chinese or English; the sources panel fills as soon as the evidence is
+found, then the answer streams in. Markers [n] in the answer link to their source,
+which shows the section, the passage with the quoted sentence highlighted, and the
+score. The interface speaks Chinese or English, can scope a question to a section,
+browse the paper by section, and records thumbs up/down to a local JSONL file.
+"""
+
 
 import html
+import re
+from collections.abc import Iterator
 
-from assistant.pipeline import Assistant, QuestionError
+from assistant.feedback import record_feedback
+from assistant.memory import Turn
+from assistant.pipeline import MODES, Assistant, QuestionError
 
 EXAMPLES = [
     "2021年中国在全球制造业增加值中的占比是多少？",
@@ -13,12 +23,33 @@ EXAMPLES = [
     "What does the paper recommend about critical minerals?",
 ]
 
+TEXT = {
+    "zh": {
+        "title": "## 《全球产业链再布局：演进、影响及应对》 · 论文问答",
+        "question": "问题", "placeholder": "用中文或英文提问 …", "ask": "提问", "section": "限定章节",
+        "whole": "全文", "mode": "回答模式", "sources": "### 出处", "browse": "浏览章节",
+        "no_source": "没有能支持回答的段落。最接近的章节：", "examples": "示例问题",
+    },
+    "en": {
+        "title": "## 《全球产业链再布局：演进、影响及应对》 · ask the paper",
+        "question": "Question", "placeholder": "Ask in Chinese or English …", "ask": "Ask", "section": "Only this section",
+        "whole": "whole paper", "mode": "Answer mode", "sources": "### Sources", "browse": "Browse a section",
+        "no_source": "No passage supports an answer. Closest sections:", "examples": "Example questions",
+    },
+}
 
-def sources_markdown(answer) -> str:
+
+def linked_markers(answer: str, numbers: set[int]) -> str:
+    """Turn the answer's [n] markers into links to their sources (other brackets stay text)."""
+    return re.sub(r"\[(\d+)\]", lambda m: f"[[{m.group(1)}]](#src-{m.group(1)})" if int(m.group(1)) in numbers
+                  else m.group(0), answer)
+
+
+def sources_html(answer, lang: str = "en") -> str:
     if not answer.citations:
         if answer.abstained and answer.retrieved:
             closest = "".join(f"<li>{html.escape(r.section)}</li>" for r in answer.retrieved[:3])
-            return f"**No source supports an answer.** Closest sections:<ul>{closest}</ul>"
+            return f"<p class='no-source'>{TEXT[lang]['no_source']}</p><ul>{closest}</ul>"
         return ""
     parts = []
     for c in answer.citations:
@@ -26,38 +57,125 @@ def sources_markdown(answer) -> str:
         for q in c.quote.split(" … "):
             text = text.replace(html.escape(q), f"<mark>{html.escape(q)}</mark>")
         parts.append(
-            f"<div id='src-{c.n}'><b>[{c.n}] {html.escape(c.section)}</b> "
-            f"<small>({c.section_id}, score {c.score:.2f})</small><blockquote>{text}</blockquote></div>"
+            f"<div class='source' id='src-{c.n}'><b>[{c.n}] {html.escape(c.section)}</b> "
+            f"<small>({c.section_id} · score {c.score:.2f})</small><blockquote>{text}</blockquote></div>"
         )
     return "\n".join(parts)
+
+
+def section_text(assistant: Assistant, section_id: str) -> str:
+    if not section_id:
+        return ""
+    chunks = sorted(
+        (c for c in assistant.index.chunks.values() if c.section_id == section_id or
+         c.section_id.startswith(section_id + ".")),
+        key=lambda c: c.start,
+    )
+    if not chunks:
+        return ""
+    head = html.escape(chunks[0].section if chunks[0].section_id == section_id else section_id)
+    body = "".join(f"<p><small>{html.escape(c.id)}</small> {html.escape(c.text)}</p>" for c in chunks)
+    return f"<h4>{head}</h4>{body}"
+
+
+def _history_turns(history: list[dict]) -> list[Turn]:
+    turns = []
+    for m in history:
+        content = m.get("content")
+        if isinstance(content, list):
+            content = " ".join(p.get("text", "") for p in content if isinstance(p, dict))
+        if m.get("role") in ("user", "assistant") and isinstance(content, str):
+            turns.append(Turn(role=m["role"], content=content[:20000]))
+    return turns
 
 
 def build_ui(assistant: Assistant):
     import gradio as gr
 
-    section_choices = [("全文 / whole paper", "")] + [(s, s) for s in assistant.section_ids]
+    section_choices = [(s.label_path if s.level else s.label, s.id) for s in assistant.paper.sections]
 
-    def respond(message, history, section):
+    def respond(message: str, history: list, section: str, mode: str, lang: str) -> Iterator[tuple]:
         history = list(history or [])
+        turns = _history_turns(history)
+        history.append({"role": "user", "content": message})
         try:
-            answer = assistant.ask(message, section=section or None)
+            answer = assistant.ask(message, mode=mode or None, section=section or None, history=turns)
         except QuestionError as exc:
-            history += [{"role": "user", "content": message}, {"role": "assistant", "content": f"⚠️ {exc}"}]
-            return history, "", ""
-        text = answer.answer + ("\n\n_" + answer.notice + "_" if answer.notice else "")
-        history += [{"role": "user", "content": message}, {"role": "assistant", "content": text}]
-        return history, sources_markdown(answer), ""
+            history.append({"role": "assistant", "content": f"⚠️ {exc}"})
+            yield history, "", ""
+            return
+        sources = sources_html(answer, lang)
+        history.append({"role": "assistant", "content": ""})
+        yield history, sources, ""  # the evidence first, then the answer streams in
+        text = linked_markers(answer.answer, {c.n for c in answer.citations})
+        if answer.notice:
+            text += f"\n\n_{answer.notice}_"
+        step = 40
+        for i in range(step, len(text) + step, step):
+            history[-1] = {"role": "assistant", "content": text[:i]}
+            yield history, sources, ""
+
+    def on_like(history: list, data: gr.LikeData):
+        idx = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        question = next((m["content"] for m in reversed(history[:idx]) if m["role"] == "user"), "")
+        record_feedback(assistant.settings.feedback_file, {
+            "question": question, "answer": history[idx]["content"], "liked": data.liked,
+        })
+
+    def relabel(lang: str):
+        t = TEXT[lang]
+        return (
+            gr.update(value=t["title"]),
+            gr.update(label=t["question"], placeholder=t["placeholder"]),
+            gr.update(value=t["ask"]),
+            gr.update(label=t["section"], choices=[(t["whole"], "")] + section_choices),
+            gr.update(label=t["mode"]),
+            gr.update(value=t["sources"]),
+            gr.update(label=t["browse"]),
+        )
 
     with gr.Blocks(title="全球产业链再布局 · paper assistant") as demo:
-        gr.Markdown("## 《全球产业链再布局：演进、影响及应对》 — ask the paper (中文 / English)")
+        with gr.Row():
+            title = gr.Markdown(TEXT["zh"]["title"])
+            lang = gr.Radio([("中文", "zh"), ("English", "en")], value="zh", show_label=False, elem_id="lang")
         with gr.Row():
             with gr.Column(scale=3):
-                chat = gr.Chatbot(label="Answer", height=420)
-                box = gr.Textbox(label="Question / 问题", placeholder="Ask in Chinese or English …")
-                section = gr.Dropdown(section_choices, value="", label="Only this section / 限定章节")
+                chat = gr.Chatbot(label="Chat", height=460, buttons=["copy"], elem_id="chat")
+                with gr.Row():
+                    box = gr.Textbox(label=TEXT["zh"]["question"], placeholder=TEXT["zh"]["placeholder"],
+                                     scale=5, elem_id="question")
+                    ask_btn = gr.Button(TEXT["zh"]["ask"], variant="primary", scale=1, elem_id="ask")
+                with gr.Row():
+                    section = gr.Dropdown([(TEXT["zh"]["whole"], "")] + section_choices, value="",
+                                          label=TEXT["zh"]["section"], elem_id="section")
+                    mode = gr.Dropdown(list(MODES), value=assistant.settings.answer.mode, label=TEXT["zh"]["mode"])
                 gr.Examples(EXAMPLES, inputs=box)
             with gr.Column(scale=2):
-                gr.Markdown("### Sources / 出处")
-                sources = gr.HTML()
-        box.submit(respond, [box, chat, section], [chat, sources, box])
+                sources_title = gr.Markdown(TEXT["zh"]["sources"])
+                sources = gr.HTML(elem_id="sources")
+                browse = gr.Dropdown([("", "")] + section_choices, value="", label=TEXT["zh"]["browse"])
+                browsed = gr.HTML(elem_id="browsed")
+        inputs = [box, chat, section, mode, lang]
+        box.submit(respond, inputs, [chat, sources, box], api_name="respond")
+        ask_btn.click(respond, inputs, [chat, sources, box], api_name=False)
+        chat.like(on_like, [chat], None)
+        browse.change(lambda sid: section_text(assistant, sid), [browse], [browsed], api_name=False)
+        lang.change(relabel, [lang], [title, box, ask_btn, section, mode, sources_title, browse], api_name=False)
     return demo
+
+
+CSS = """
+#sources .source { border-left: 3px solid #999; padding-left: 8px; margin-bottom: 10px; }
+#sources .source:target { border-left-color: #e8a400; background: #fff8e1; }
+#sources mark { background: #ffe58a; }
+"""
+
+
+def create_server(assistant: Assistant):
+    """The FastAPI app with the HTTP API under /v1 and the web chat at /."""
+    import gradio as gr
+
+    from assistant.api import create_app
+
+    app = create_app(assistant)
+    return gr.mount_gradio_app(app, build_ui(assistant), path="/", css=CSS, footer_links=[])

@@ -112,3 +112,14 @@ def test_english_answers_use_sentence_similarity(assistant):
     assert all(h.sentence_similarity is not None for h in r.hits if h.chunk.kind != "bibliography")
     ans = assistant.ask("On which two levels does the regionalization of global industrial chains show up?")
     assert "企业层面" in ans.answer and "政府层面" in ans.answer
+
+
+def test_which_ones_is_not_a_quantity_and_definitions_are_preferred():
+    from assistant.answer import asked_units
+
+    assert asked_units("在哪几个方面面临风险？") == set()
+    assert asked_units("有几个方面？") == {"个"}
+    hits = [_hit("a", "单极化趋势已有表现。单极化是一种供应链管理方法，专注于从单一供应商获取产品。", dense=0.5)]
+    ans = compose(_retrieval("什么是单极化？", hits, {"单极化": 1.0}), AnswerSettings(max_sentences=1),
+                  RetrievalSettings())
+    assert "是一种供应链管理方法" in ans.answer and "已有表现" not in ans.answer

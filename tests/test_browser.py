@@ -1,0 +1,66 @@
+"""The web chat in a real Chromium (Debian's package) driven by Playwright.
+
+Skipped when no Chromium is installed, unless ASSISTANT_REQUIRE_BROWSER=1 (as in CI),
+which turns the skip into a failure.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def page(server, tmp_path_factory):
+    if not CHROMIUM:
+        if os.environ.get("ASSISTANT_REQUIRE_BROWSER") == "1":
+            pytest.fail("no chromium on PATH (apt-get install chromium)")
+        pytest.skip("no chromium on PATH (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1000})
+        outside: list[str] = []
+        context.on("request", lambda r: None if r.url.startswith((server, "data:", "blob:")) else outside.append(r.url))
+        pg = context.new_page()
+        pg.goto(server + "/", wait_until="load")
+        pg.wait_for_selector("#question textarea", timeout=60000)
+        pg.outside_requests = outside
+        yield pg
+        browser.close()
+
+
+def ask(page, question: str):
+    box = page.locator("#question textarea")
+    box.fill(question)
+    box.press("Enter")
+
+
+def test_chinese_and_english_questions_with_sources(page):
+    ask(page, "2021年中国在全球制造业增加值中的占比是多少？")
+    page.wait_for_function("document.querySelector('#chat') && document.querySelector('#chat').innerText.includes('30.5%')",
+                           timeout=60000)
+    page.wait_for_selector("#sources #src-1", timeout=30000)
+    assert "三、全球产业链变化对我国的影响" in page.inner_text("#sources")
+    assert page.locator("#sources mark").count() >= 1
+
+    ask(page, "Which four trends does the paper foresee for global industrial chains?")
+    page.wait_for_function("document.querySelector('#chat').innerText.includes('From the paper')", timeout=60000)
+    page.wait_for_function("document.querySelector('#sources').innerText.includes('二、全球产业链未来变动趋势')",
+                           timeout=30000)
+
+    link = page.locator("#chat a[href='#src-1']").last
+    link.click()
+    page.wait_for_timeout(500)
+    box = page.locator("#sources #src-1").bounding_box()
+    assert box is not None and 0 <= box["y"] < 1000  # the source is in view after clicking its marker
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "web-chat.png"), full_page=True)
+    assert not page.outside_requests, page.outside_requests[:5]
