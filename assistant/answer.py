@@ -75,15 +75,18 @@ class Sentence:
     end: int
     text: str
     similarity: float = 0.0  # cosine similarity to the question
+    tokens: list[str] | None = None  # BM25 tokens, when the index has them
     score: float = 0.0
 
 
 def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
     out = []
     for rank, h in enumerate(hits):
-        sims = h.sentence_similarity or [0.0] * len(h.chunk.sentence_spans())
-        for (s, e), sim in zip(h.chunk.sentence_spans(), sims, strict=True):
-            out.append(Sentence(rank, h, s, e, h.chunk.text[s:e], similarity=sim))
+        spans = h.chunk.sentence_spans()
+        sims = h.sentence_similarity or [0.0] * len(spans)
+        toks = h.sentence_tokens or [None] * len(spans)
+        for (s, e), sim, tok in zip(spans, sims, toks, strict=True):
+            out.append(Sentence(rank, h, s, e, h.chunk.text[s:e], similarity=sim, tokens=tok))
     return out
 
 
@@ -92,10 +95,11 @@ def question_numbers(question: str) -> set[str]:
     return {n for n in RE_NUMBER.findall(question) if len(n) >= 3 or "." in n}
 
 
-def coverage(terms: dict[str, float], text: str) -> float:
+def coverage(terms: dict[str, float], text: str, tokens: list[str] | None = None) -> float:
+    """Weighted share of the question's terms that `text` holds (`tokens`: its BM25 tokens, if known)."""
     if not terms:
         return 0.0
-    toks = set(tokenize(text))
+    toks = set(tokenize(text) if tokens is None else tokens)
     low = text.lower()
     got = sum(w for t, w in terms.items() if t in toks or (len(t) > 1 and t in low))
     return got / sum(terms.values())
@@ -131,7 +135,8 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
         return False
     if retrieval.best_dense < settings.min_score:
         return True
-    if max(coverage(retrieval.terms, h.chunk.context_text) for h in retrieval.hits) < settings.min_coverage:
+    best = max(coverage(retrieval.terms, h.chunk.context_text, h.tokens) for h in retrieval.hits)
+    if best < settings.min_coverage:
         return True
     joined = " ".join(h.chunk.text for h in retrieval.hits)
     if not all(n in joined for n in question_numbers(retrieval.question)):
@@ -231,7 +236,7 @@ def compose(
     defining = RE_DEFINITION_QUESTION.search(retrieval.question) is not None
     for s in sentences:
         s.score = (
-            cfg.coverage_weight * coverage(retrieval.terms, s.text)
+            cfg.coverage_weight * coverage(retrieval.terms, s.text, s.tokens)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(retrieval.question, s.text) else 0.0)

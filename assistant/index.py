@@ -183,7 +183,8 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
         np.save(tmp / "sentences.npy", np.asarray(vectors, dtype=np.float32).reshape(len(sentences), -1))
         with (tmp / "chunks.jsonl").open("w", encoding="utf-8") as f:
             for c in chunks:
-                row = {**c.model_dump(), "tokens": tokens[c.id], "sentence_row": first_row.get(c.id)}
+                row = {**c.model_dump(), "tokens": tokens[c.id], "sentence_row": first_row.get(c.id),
+                       "sentence_tokens": [tokenize(c.text[s:e]) for s, e in c.sentence_spans()]}
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         say("lexicon", 0, 1)
         lexicon = build_lexicon(tokens[c.id] for c in body)
@@ -224,9 +225,13 @@ class OpenIndex:
     tokens: dict[str, list[str]]
     lexicon: dict[str, dict[str, float]]
     sentence_rows: dict[str, int]  # chunk id → its first row in sentences.npy
+    sentence_tokens: dict[str, list[list[str]]]  # chunk id → BM25 tokens of each of its sentences
     _sentences: np.ndarray | None = None
     _client: object = None
     _collections: dict | None = None
+
+    def count(self, collection: str) -> int:
+        return self.info.bibliography if collection == BIBLIOGRAPHY else self.info.chunks
 
     def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
         """Embeddings of a chunk's sentences (rows follow `Chunk.sentence_spans()`)."""
@@ -263,12 +268,14 @@ def open_index(settings: Settings) -> OpenIndex:
     chunks: dict[str, Chunk] = {}
     tokens: dict[str, list[str]] = {}
     rows: dict[str, int] = {}
+    sentence_tokens: dict[str, list[list[str]]] = {}
     try:
         with (build_dir / "chunks.jsonl").open(encoding="utf-8") as f:
             for line in f:
                 row = json.loads(line)
                 toks = row.pop("tokens")
                 first = row.pop("sentence_row")
+                sentence_tokens[row["id"]] = row.pop("sentence_tokens")
                 chunk = Chunk(**row)
                 chunks[chunk.id] = chunk
                 tokens[chunk.id] = toks
@@ -284,5 +291,6 @@ def open_index(settings: Settings) -> OpenIndex:
 
     use_dictionary(build_dir / "jieba.dict")
     return OpenIndex(
-        info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon, sentence_rows=rows
+        info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon, sentence_rows=rows,
+        sentence_tokens=sentence_tokens,
     )

@@ -52,6 +52,8 @@ class Hit:
     dense_rank: int | None = None
     bm25_rank: int | None = None
     sentence_similarity: list[float] | None = None  # cosine per `chunk.sentence_spans()`
+    sentence_tokens: list[list[str]] | None = None  # BM25 tokens per `chunk.sentence_spans()`
+    tokens: list[str] | None = None  # BM25 tokens of the chunk with its heading
 
 
 @dataclass
@@ -146,7 +148,7 @@ class HybridSearch:
                 self.index.chunks[i].kind == "bibliography" for i in allowed or ()
             ):
                 continue
-            n = min(self.settings.candidates, col.count())
+            n = min(self.settings.candidates, self.index.count(name))
             if n == 0:
                 continue
             res = col.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
@@ -202,6 +204,8 @@ class HybridSearch:
             vecs = self.index.sentence_vectors(h.chunk.id)
             if vecs is not None:
                 h.sentence_similarity = (vecs @ q).tolist()
+            h.sentence_tokens = self.index.sentence_tokens.get(h.chunk.id)
+            h.tokens = self.index.tokens.get(h.chunk.id)
         return Retrieval(
             question=question,
             lang=lang,
