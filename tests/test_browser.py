@@ -64,3 +64,21 @@ def test_chinese_and_english_questions_with_sources(page):
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-chat.png"), full_page=True)
     assert not page.outside_requests, page.outside_requests[:5]
+
+
+def test_language_toggle_and_feedback(page, data_dir):
+    import json
+
+    page.get_by_label("English").check()
+    page.wait_for_function("document.body.innerText.includes('Only this section')", timeout=20000)
+    assert "Ask in Chinese or English" in page.locator("#question textarea").get_attribute("placeholder")
+    before = (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines() if (
+        data_dir / "feedback.jsonl").exists() else []
+    page.locator("#chat button[aria-label='Like']").last.click()
+    for _ in range(40):
+        if (data_dir / "feedback.jsonl").exists() and len(
+                (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()) > len(before):
+            break
+        page.wait_for_timeout(250)
+    rows = [json.loads(x) for x in (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == len(before) + 1 and rows[-1]["liked"] is True and rows[-1]["question"]
