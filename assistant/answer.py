@@ -61,6 +61,9 @@ class Answer(BaseModel):
     lang: str
     section_filter: str | None = None
     condensed_question: str | None = None  # what was searched for a follow-up question
+    verification: list[dict] | None = None  # generated modes: each claim, its citations, supported or not
+    raw_output: str | None = None  # generated modes: what the model said when it declined
+    fallback_from: str | None = None  # the requested mode, when it failed and grounded answered instead
     citations: list[CitationOut] = Field(default_factory=list)
     retrieved: list[RetrievedOut] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)

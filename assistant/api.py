@@ -13,6 +13,7 @@ Errors use OpenAI's shape: ``{"error": {"message", "type", "param", "code"}}``.
 
 from __future__ import annotations
 
+import itertools
 import json
 import platform
 import time
@@ -35,7 +36,9 @@ STREAM_PIECE = 24  # characters per streamed content chunk
 
 
 class APIError(Exception):
-    def __init__(self, status: int, message: str, type_: str = "invalid_request_error", param=None, code=None):
+    def __init__(
+        self, status: int, message: str, type_: str = "invalid_request_error", param=None, code=None
+    ):
         self.status, self.message, self.type, self.param, self.code = status, message, type_, param, code
 
 
@@ -49,7 +52,9 @@ class AskRequest(BaseModel):
     question: str = Field(description="The question, in Chinese or English.")
     mode: str | None = Field(None, description=f"Answer mode: {', '.join(MODES)}.")
     section: str | None = Field(None, description="Only search this section and its subsections (e.g. s4).")
-    history: list[Turn] = Field(default_factory=list, max_length=50, description="Earlier turns, oldest first.")
+    history: list[Turn] = Field(
+        default_factory=list, max_length=50, description="Earlier turns, oldest first."
+    )
 
 
 class ContentPart(BaseModel):
@@ -88,6 +93,47 @@ def _chat_question(req: ChatRequest) -> tuple[str, list[Turn]]:
     return turns[-1].text(), history
 
 
+def sse(events: Iterator[dict], ident: str, created: int, model: str) -> Iterator[str]:
+    """OpenAI stream chunks: the evidence first (before any text), the words as the model writes
+    them, then a final chunk with the verified answer, its citations and notices."""
+
+    def chunk(delta: dict, finish: str | None = None, **fields: Any) -> str:
+        body = {
+            "id": ident,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            **fields,
+        }
+        return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
+
+    started = streamed = False
+    for event in events:
+        if event["type"] == "evidence":
+            started = True
+            yield chunk({"role": "assistant", "content": ""}, citations=event["citations"])
+        elif event["type"] == "token":
+            streamed = True
+            yield chunk({"content": event["text"]})
+        else:
+            answer = event["answer"]
+            if not started:
+                yield chunk({"role": "assistant", "content": ""}, citations=[])
+            if not streamed:
+                for i in range(0, len(answer.answer), STREAM_PIECE):
+                    yield chunk({"content": answer.answer[i : i + STREAM_PIECE]})
+            yield chunk(
+                {},
+                "stop",
+                citations=_citations(answer),
+                abstained=answer.abstained,
+                notice=answer.notice,
+                answer=answer.model_dump(),
+            )
+    yield "data: [DONE]\n\n"
+
+
 def create_app(assistant: Assistant) -> FastAPI:
     app = FastAPI(
         title="Paper assistant API",
@@ -103,7 +149,11 @@ def create_app(assistant: Assistant) -> FastAPI:
     async def _invalid(_request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        message = f"{where}: {first.get('msg', 'invalid request')}" if where else first.get("msg", "invalid request")
+        message = (
+            f"{where}: {first.get('msg', 'invalid request')}"
+            if where
+            else first.get("msg", "invalid request")
+        )
         return JSONResponse(error_body(message, "invalid_request_error", where or None), status_code=400)
 
     @app.exception_handler(HTTPException)
@@ -111,14 +161,28 @@ def create_app(assistant: Assistant) -> FastAPI:
         kind = "not_found_error" if exc.status_code == 404 else "invalid_request_error"
         return JSONResponse(error_body(str(exc.detail), kind), status_code=exc.status_code)
 
-    def ask(question: str, mode: str | None, section: str | None, history: list[Turn]) -> Answer:
+    def open_stream(
+        question: str, mode: str | None, section: str | None, history: list[Turn]
+    ) -> Iterator[dict]:
+        """The answer events, with bad input raised here (before any response is sent)."""
         if mode is not None and mode not in MODES:
-            raise APIError(404, f"unknown model/mode {mode!r}; available: {', '.join(MODES)}", param="model",
-                           code="model_not_found")
+            raise APIError(
+                404,
+                f"unknown model/mode {mode!r}; available: {', '.join(MODES)}",
+                param="model",
+                code="model_not_found",
+            )
+        events = assistant.stream(question, mode=mode, section=section, history=history)
         try:
-            return assistant.ask(question, mode=mode, section=section, history=history)
+            first = next(events)
         except QuestionError as exc:
             raise APIError(400, str(exc), param="question") from exc
+        return itertools.chain([first], events)
+
+    def ask(question: str, mode: str | None, section: str | None, history: list[Turn]) -> Answer:
+        return next(
+            e["answer"] for e in open_stream(question, mode, section, history) if e["type"] == "answer"
+        )
 
     @app.post("/v1/ask", response_model=Answer, summary="Answer a question (the CLI's JSON contract)")
     def ask_route(req: AskRequest) -> Answer:
@@ -127,52 +191,52 @@ def create_app(assistant: Assistant) -> FastAPI:
     @app.post("/v1/chat/completions", summary="OpenAI-compatible chat completions")
     def chat(req: ChatRequest):
         question, history = _chat_question(req)
-        answer = ask(question, req.model, req.section, history)
         ident, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
+        if req.stream:
+            return StreamingResponse(
+                sse(open_stream(question, req.model, req.section, history), ident, created, req.model),
+                media_type="text/event-stream",
+            )
+        answer = ask(question, req.model, req.section, history)
         extra = {"citations": _citations(answer), "abstained": answer.abstained, "notice": answer.notice}
-        if not req.stream:
-            return {
-                "id": ident,
-                "object": "chat.completion",
-                "created": created,
-                "model": answer.mode,
-                "choices": [
-                    {"index": 0, "message": {"role": "assistant", "content": answer.answer}, "finish_reason": "stop"}
-                ],
-                "usage": {"prompt_tokens": len(question), "completion_tokens": len(answer.answer),
-                          "total_tokens": len(question) + len(answer.answer)},
-                **extra,
-                "answer": answer.model_dump(),
-            }
-
-        def chunk(delta: dict, finish: str | None = None, **fields: Any) -> str:
-            body = {"id": ident, "object": "chat.completion.chunk", "created": created, "model": answer.mode,
-                    "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **fields}
-            return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
-
-        def events() -> Iterator[str]:
-            # the evidence first, so a client can show sources before the text arrives
-            yield chunk({"role": "assistant", "content": ""}, citations=extra["citations"],
-                        retrieved=[r.model_dump() for r in answer.retrieved])
-            text = answer.answer
-            for i in range(0, len(text), STREAM_PIECE):
-                yield chunk({"content": text[i : i + STREAM_PIECE]})
-            yield chunk({}, "stop", **extra, timings_ms=answer.timings_ms)
-            yield "data: [DONE]\n\n"
-
-        return StreamingResponse(events(), media_type="text/event-stream")
+        return {
+            "id": ident,
+            "object": "chat.completion",
+            "created": created,
+            "model": answer.mode,
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": answer.answer},
+                    "finish_reason": "stop",
+                }
+            ],
+            "usage": {
+                "prompt_tokens": len(question),
+                "completion_tokens": len(answer.answer),
+                "total_tokens": len(question) + len(answer.answer),
+            },
+            **extra,
+            "answer": answer.model_dump(),
+        }
 
     @app.get("/v1/models", summary="The answer modes, as OpenAI models")
     def models():
-        return {"object": "list", "data": [{"id": m, "object": "model", "created": 0, "owned_by": "paper-assistant"}
-                                           for m in MODES]}
+        return {
+            "object": "list",
+            "data": [
+                {"id": m, "object": "model", "created": 0, "owned_by": "paper-assistant"} for m in MODES
+            ],
+        }
 
     @app.get("/v1/sections", summary="The paper's section tree")
     def sections():
-        return {"sections": [
-            {"id": s.id, "label": s.label, "level": s.level, "parent": s.parent, "path": s.path}
-            for s in assistant.paper.sections
-        ]}
+        return {
+            "sections": [
+                {"id": s.id, "label": s.label, "level": s.level, "parent": s.parent, "path": s.path}
+                for s in assistant.paper.sections
+            ]
+        }
 
     @app.get("/v1/chunks/{chunk_id}", summary="One indexed chunk with its section and text")
     def chunk_route(chunk_id: str):
@@ -189,8 +253,13 @@ def create_app(assistant: Assistant) -> FastAPI:
         info = assistant.index.info
         return {
             "status": "ok",
-            "index": {"state": status(assistant.settings), "chunks": info.chunks, "bibliography": info.bibliography,
-                      "built_at": info.built_at, "fingerprint": info.fingerprint},
+            "index": {
+                "state": status(assistant.settings),
+                "chunks": info.chunks,
+                "bibliography": info.bibliography,
+                "built_at": info.built_at,
+                "fingerprint": info.fingerprint,
+            },
             "embedder": describe(assistant.settings.embedder),
             "generator": {"default_mode": assistant.settings.answer.mode, "modes": list(MODES)},
             "versions": {

@@ -85,7 +85,7 @@ def _print_readable(answer) -> None:
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option("--mode", default=None, help="Answer mode: grounded (default).")
+@click.option("--mode", default=None, help="Answer mode: grounded (default, quotes the paper), local (bundled Qwen via llama.cpp), openai (an OpenAI-compatible endpoint).")
 @click.option("--section", default=None, help="Only search this section and its subsections, e.g. s4 or s3.2.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
@@ -181,7 +181,9 @@ def eval_(set_path, mode, out, rescore_path, baseline, gate, data_dir) -> None:
     questions = evaluate.load_set(Path(set_path))
     settings = _settings(data_dir)
     if rescore_path:
-        result = evaluate.rescore(json.loads(Path(rescore_path).read_text(encoding="utf-8")), questions)
+        recorded = json.loads(Path(rescore_path).read_text(encoding="utf-8"))
+        lexicon = Assistant.ready(settings, progress=_progress).index.lexicon
+        result = evaluate.rescore(recorded, questions, lexicon)
     else:
         assistant = Assistant.ready(settings, progress=_progress)
         result = evaluate.run_eval(assistant, questions, mode, progress=lambda i, n: _progress("questions", i, n))

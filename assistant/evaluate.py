@@ -23,24 +23,14 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import re
 import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from assistant.claims import claims, missing_specifics, norm, supports
 from assistant.pipeline import Assistant
 from assistant.settings import REPO_ROOT
-from assistant.text import tokenize
-
-RE_NUM = re.compile(r"\d+(?:\.\d+)?%?")
-# Latin names and acronyms (Chinese characters count as word characters, so no \b), titles, quoted terms
-RE_ENTITY = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:[ &-][A-Z][A-Za-z]*)*(?![A-Za-z])|《[^》]+》|“[^”]{2,20}”")
-EN_PREFIX_LINE = re.compile(r"^From the paper[^\n]*\n")
-
-
-def norm(text: str) -> str:
-    return re.sub(r"\s+", "", text).casefold()
 
 
 def load_set(path: Path) -> list[dict]:
@@ -54,38 +44,7 @@ def load_set(path: Path) -> list[dict]:
     return rows
 
 
-def claims(answer_text: str, valid: set[int]) -> list[tuple[str, list[int]]]:
-    """(claim text, citation numbers) for each sentence of an answer; uncited text gets [].
-
-    Only markers naming one of the answer's citations count: a quoted "[2025]" is text."""
-    body = EN_PREFIX_LINE.sub("", answer_text)
-    markers = re.compile(r"((?:\[(?:" + "|".join(str(n) for n in sorted(valid, reverse=True)) + r")\])+)")
-    parts = markers.split(body) if valid else [body]
-    out = []
-    for i in range(0, len(parts), 2):
-        text = parts[i].strip(" \n…")
-        marks = [int(n) for n in re.findall(r"\d+", parts[i + 1])] if i + 1 < len(parts) else []
-        if text:
-            out.append((text, marks))
-    return out
-
-
-def supports(passage: str, claim: str) -> bool:
-    """The passage holds the claim: verbatim, or most of the claim's words."""
-    if norm(claim).rstrip("…") in norm(passage):
-        return True
-    words = set(tokenize(claim))
-    return bool(words) and len(words & set(tokenize(passage))) / len(words) >= 0.6
-
-
-def specifics(text: str) -> set[str]:
-    """Numbers, years, percentages and named entities a claim asserts."""
-    found = set(RE_NUM.findall(text))
-    found |= {m for m in RE_ENTITY.findall(text) if len(m) > 1}
-    return found
-
-
-def score_question(q: dict, answer: dict) -> dict:
+def score_question(q: dict, answer: dict, lexicon: dict | None = None) -> dict:
     evidence = [norm(e) for e in q.get("evidence", [])]
     facts = q.get("facts", [])
     rank = next(
@@ -108,7 +67,7 @@ def score_question(q: dict, answer: dict) -> dict:
         claim_ok.append(bool(ok))
         for n in marks:
             used[n] = used.get(n, False) or n in ok
-        missing = sorted(s for s in specifics(claim) if not any(s in p for p in passages))
+        missing = missing_specifics(claim, " ".join(passages), lexicon)
         if missing or not passages:
             unsupported.append({"claim": claim[:200], "missing": missing or ["no citation"]})
     precise = [used.get(c["n"], False) or rel for c, rel in zip(answer["citations"], relevant, strict=True)]
@@ -167,8 +126,8 @@ def summarise(rows: list[dict]) -> dict:
     return out
 
 
-def assemble(questions: list[dict], answers: list[dict], mode: str, seconds: float) -> dict:
-    rows = [score_question(q, a) for q, a in zip(questions, answers, strict=True)]
+def assemble(questions: list[dict], answers: list[dict], mode: str, seconds: float, lexicon=None) -> dict:
+    rows = [score_question(q, a, lexicon) for q, a in zip(questions, answers, strict=True)]
     return {
         "mode": mode,
         "seconds": seconds,
@@ -187,22 +146,25 @@ def run_eval(
     progress: Callable[[int, int], None] | None = None,
 ) -> dict:
     answers = []
+    if questions:  # one untimed warm-up: load the embedder, tokenizer and model before measuring
+        assistant.ask(questions[0]["question"], mode=mode)
     t0 = time.perf_counter()
     for i, q in enumerate(questions, 1):
         answers.append(assistant.ask(q["question"], mode=mode, section=q.get("section")).model_dump())
         if progress:
             progress(i, len(questions))
     mode = mode or assistant.settings.answer.mode
-    return assemble(questions, answers, mode, round(time.perf_counter() - t0, 2))
+    return assemble(questions, answers, mode, round(time.perf_counter() - t0, 2), assistant.index.lexicon)
 
 
-def rescore(result: dict, questions: list[dict]) -> dict:
+def rescore(result: dict, questions: list[dict], lexicon: dict | None = None) -> dict:
     """Score the answers recorded in an earlier result again (no model is asked)."""
     recorded = {a["question"]: a for a in result["answers"]}
     missing = [q["id"] for q in questions if q["question"] not in recorded]
     if missing:
         raise ValueError(f"the recorded run has no answer for {', '.join(missing[:5])}")
-    return assemble(questions, [recorded[q["question"]] for q in questions], result["mode"], result["seconds"])
+    answers = [recorded[q["question"]] for q in questions]
+    return assemble(questions, answers, result["mode"], result["seconds"], lexicon)
 
 
 def run_baseline(questions: list[dict], settings) -> dict:

@@ -7,6 +7,7 @@ same answer to the same question.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from functools import cached_property
 from typing import get_args
 
@@ -26,6 +27,7 @@ class QuestionError(ValueError):
 class Assistant:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
+        self._generators: dict = {}
 
     @classmethod
     def ready(cls, settings: Settings | None = None, progress: Progress | None = None) -> Assistant:
@@ -71,14 +73,24 @@ class Assistant:
             raise QuestionError(f"unknown section {section!r}; see 'assistant sections'")
         return q
 
-    def ask(
+    def generator(self, mode: str):
+        """The `Generator` for a generated mode, its chat model loaded once per process."""
+        from assistant.generate import Generator, make_chat_model
+
+        if mode not in self._generators:
+            self._generators[mode] = Generator(self, mode, make_chat_model(self.settings, mode))
+        return self._generators[mode]
+
+    def stream(
         self,
         question: str,
         mode: str | None = None,
         section: str | None = None,
         history: list[Turn] | None = None,
-    ) -> Answer:
-        """Answer `question`; `history` (earlier turns) lets a follow-up lean on the turn before."""
+    ) -> Iterator[dict]:
+        """Answer events: {"type": "evidence", "citations"} first, then {"type": "token", "text"} …,
+        then {"type": "answer", "answer": Answer}. `history` (earlier turns) lets a follow-up lean
+        on the turn before."""
         mode = mode or self.settings.answer.mode
         q = self.check(question, mode, section)
         condensed = condense(q, history)
@@ -86,7 +98,25 @@ class Assistant:
         retrieval = self.retriever.search(condensed or q, section=section)
         retrieval.question = q
         t1 = time.perf_counter()
-        answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.index.chunks)
+        first_token = None
+        if mode == "grounded":
+            answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.index.chunks)
+            yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
+        else:
+            from assistant.generate import GenerationError, grounded_fallback
+
+            answer = None
+            try:
+                for event in self.generator(mode).stream(retrieval):
+                    if event["type"] == "answer":
+                        answer = event["answer"]
+                    else:
+                        if event["type"] == "token" and first_token is None:
+                            first_token = time.perf_counter()
+                        yield event
+            except GenerationError as exc:
+                answer = grounded_fallback(retrieval, self.settings, self.index.chunks, mode, str(exc))
+            assert answer is not None
         t2 = time.perf_counter()
         answer.section_filter = section
         answer.condensed_question = condensed
@@ -95,4 +125,19 @@ class Assistant:
             "answer": round((t2 - t1) * 1000, 2),
             "total": round((t2 - t0) * 1000, 2),
         }
-        return answer
+        if first_token is not None:
+            answer.timings_ms["first_token"] = round((first_token - t0) * 1000, 2)
+        yield {"type": "answer", "answer": answer}
+
+    def ask(
+        self,
+        question: str,
+        mode: str | None = None,
+        section: str | None = None,
+        history: list[Turn] | None = None,
+    ) -> Answer:
+        """Answer `question` (see `stream` for the arguments)."""
+        for event in self.stream(question, mode, section, history):
+            if event["type"] == "answer":
+                return event["answer"]
+        raise RuntimeError("the answer stream ended without an answer")

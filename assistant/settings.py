@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -71,7 +71,11 @@ class RetrievalSettings(BaseModel):
 
 
 class AnswerSettings(BaseModel):
-    mode: Literal["grounded"] = Field("grounded", description="Answer mode.")
+    mode: Literal["grounded", "local", "openai"] = Field(
+        "grounded",
+        description="grounded = quoted sentences, no LLM; local = bundled Qwen GGUF via llama.cpp; "
+        "openai = any OpenAI-compatible endpoint.",
+    )
     max_sentences: int = Field(3, ge=1, le=10, description="Evidence sentences in an answer.")
     max_sentence_chars: int = Field(220, ge=40, le=2000)
     coverage_weight: float = Field(0.6, ge=0, description="Sentence score: share of question terms.")
@@ -81,6 +85,21 @@ class AnswerSettings(BaseModel):
     min_relative_score: float = Field(
         0.6, ge=0, le=1, description="Quote a sentence only if it scores this share of the best one."
     )
+
+
+class LLMSettings(BaseModel):
+    model_size: Literal["0.5b", "1.5b"] = Field("0.5b", description="Bundled Qwen2.5-Coder-Instruct GGUF for 'local'.")
+    model_path: Path | None = Field(None, description="Your own GGUF file for 'local' (overrides model_size).")
+    n_ctx: int = Field(4096, ge=512, le=32768)
+    threads: int = Field(2, ge=1, le=64)
+    max_tokens: int = Field(200, ge=16, le=4096, description="Longest generated answer, in tokens.")
+    temperature: float = Field(0.0, ge=0, le=2)
+    timeout_s: float = Field(120.0, gt=0, description="Give up on the model after this long; answer grounded.")
+    evidence_chunks: int = Field(3, ge=1, le=10, description="Passages shown to the model.")
+    evidence_chars: int = Field(300, ge=80, le=4000, description="Longest passage shown to the model.")
+    openai_base_url: str = Field("", description="For 'openai': e.g. http://127.0.0.1:8000/v1 (vLLM, llama.cpp).")
+    openai_model: str = Field("", description="For 'openai': the model name the endpoint serves.")
+    openai_api_key: SecretStr = Field(SecretStr("unused"), description="For 'openai': the key, if it needs one.")
 
 
 class Settings(BaseSettings):
@@ -100,6 +119,7 @@ class Settings(BaseSettings):
     embedder: EmbedderSettings = EmbedderSettings()
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
+    llm: LLMSettings = LLMSettings()
 
     @property
     def index_dir(self) -> Path:

@@ -9,6 +9,7 @@ browse the paper by section, and records thumbs up/down to a local JSONL file.
 
 
 import html
+import itertools
 import re
 from collections.abc import Iterator
 
@@ -63,6 +64,16 @@ def sources_html(answer, lang: str = "en") -> str:
     return "\n".join(parts)
 
 
+def evidence_html(citations: list[dict]) -> str:
+    """The passages as found, before the answer is written."""
+    return "\n".join(
+        f"<div class='source' id='src-{c['n']}'><b>[{c['n']}] {html.escape(c['section'])}</b> "
+        f"<small>({c['section_id']} · score {c['score']:.2f})</small><blockquote>{html.escape(c['text'])}</blockquote>"
+        "</div>"
+        for c in citations
+    )
+
+
 def section_text(assistant: Assistant, section_id: str) -> str:
     if not section_id:
         return ""
@@ -98,22 +109,33 @@ def build_ui(assistant: Assistant):
         history = list(history or [])
         turns = _history_turns(history)
         history.append({"role": "user", "content": message})
+        events = assistant.stream(message, mode=mode or None, section=section or None, history=turns)
         try:
-            answer = assistant.ask(message, mode=mode or None, section=section or None, history=turns)
+            first = next(events)
         except QuestionError as exc:
             history.append({"role": "assistant", "content": f"⚠️ {exc}"})
             yield history, "", ""
             return
-        sources = sources_html(answer, lang)
         history.append({"role": "assistant", "content": ""})
-        yield history, sources, ""  # the evidence first, then the answer streams in
-        text = linked_markers(answer.answer, {c.n for c in answer.citations})
-        if answer.notice:
-            text += f"\n\n_{answer.notice}_"
-        step = 40
-        for i in range(step, len(text) + step, step):
-            history[-1] = {"role": "assistant", "content": text[:i]}
-            yield history, sources, ""
+        sources, written = "", ""
+        for event in itertools.chain([first], events):
+            if event["type"] == "evidence":  # the sources first, then the answer streams in
+                sources = evidence_html(event["citations"])
+                yield history, sources, ""
+            elif event["type"] == "token":
+                written += event["text"]
+                history[-1] = {"role": "assistant", "content": written}
+                yield history, sources, ""
+            else:  # the verified answer replaces what the model wrote
+                answer = event["answer"]
+                sources = sources_html(answer, lang)
+                text = linked_markers(answer.answer, {c.n for c in answer.citations})
+                if answer.notice:
+                    text += f"\n\n_{answer.notice}_"
+                step = 40 if not written else len(text)
+                for i in range(step, len(text) + step, step):
+                    history[-1] = {"role": "assistant", "content": text[:i]}
+                    yield history, sources, ""
 
     def on_like(history: list, data: gr.LikeData):
         idx = data.index[0] if isinstance(data.index, (list, tuple)) else data.index

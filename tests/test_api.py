@@ -34,7 +34,7 @@ def test_healthz_sections_chunks_models_openapi(http):
     chunk = http.get("/v1/chunks/s3:p0:c0").json()
     assert chunk["section_id"] == "s3" and "30.5%" in chunk["text"]
     assert _error(http.get("/v1/chunks/nope"), 404)["type"] == "not_found_error"
-    assert [m["id"] for m in http.get("/v1/models").json()["data"]] == ["grounded"]
+    assert [m["id"] for m in http.get("/v1/models").json()["data"]] == ["grounded", "local", "openai"]
     paths = http.get("/openapi.json").json()["paths"]
     assert {"/v1/ask", "/v1/chat/completions", "/v1/sections", "/healthz"} <= set(paths)
 

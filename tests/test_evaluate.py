@@ -1,6 +1,7 @@
 import json
 
-from assistant.evaluate import check_gate, claims, load_set, rescore, run_eval, score_question
+from assistant.claims import claims
+from assistant.evaluate import check_gate, load_set, rescore, run_eval, score_question
 from assistant.settings import REPO_ROOT
 
 EVALS = REPO_ROOT / "evals"

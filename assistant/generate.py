@@ -1,0 +1,253 @@
+"""Generated answers: a chat model writes the answer, the code keeps it honest.
+
+The LCEL chain is ``prompt | chat model | StrOutputParser``; around it:
+
+1. retrieval, and abstention before generation (weak retrieval → no model call);
+2. evidence: the best passages, numbered and trimmed, shown to the model with the
+   prompt for the question's language (``prompts/answer_zh.txt`` / ``answer_en.txt``);
+3. streaming: the evidence is available at once, then the tokens as they come;
+4. verification: every claim (text before a group of markers) must have its
+   numbers, years and names in the passages it cites; a claim without a valid
+   marker gets one when a passage clearly holds it; the rest are flagged ⚠ and
+   listed in ``verification``. Citations are built from chunk metadata, never
+   from what the model typed;
+5. abstention after generation (the model says the paper does not cover it);
+6. fallback to the grounded answer, with a notice, when the model is missing,
+   fails, times out or writes nothing usable.
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from assistant.answer import ABSTAIN, Answer, CitationOut, RetrievedOut, compose, should_abstain
+from assistant.chunking import split_sentences
+from assistant.claims import claims, missing_specifics, specifics
+from assistant.lexicon import translate
+from assistant.retrieve import Hit, Retrieval
+from assistant.settings import REPO_ROOT, Settings
+from assistant.text import RE_CJK, tokenize
+
+PROMPTS = REPO_ROOT / "prompts"
+RE_NOT_COVERED = re.compile(
+    r"NOT COVERED|论文(中|里)?(没有|并未|未)(提及|涉及|讨论|说明|给出)|does not (say|mention|cover|discuss|provide)",
+    re.I,
+)
+RE_STRAY_MARKER = re.compile(r"\s*\[\d{1,2}\]")
+UNSUPPORTED_MARK = " ⚠"
+MIN_SUPPORT = 0.4  # share of a claim's key terms its cited passages must hold
+
+
+class GenerationError(RuntimeError):
+    """The model could not produce an answer (missing, failed, timed out, empty)."""
+
+
+@dataclass
+class Evidence:
+    n: int
+    hit: Hit
+    text: str  # the passage as shown to the model (trimmed)
+
+
+def pick_evidence(retrieval: Retrieval, k: int, chars: int) -> list[Evidence]:
+    hits = [h for h in retrieval.hits if h.chunk.kind != "bibliography" or retrieval.references][:k]
+    return [
+        Evidence(i + 1, h, h.chunk.text if len(h.chunk.text) <= chars else h.chunk.text[:chars] + "…")
+        for i, h in enumerate(hits)
+    ]
+
+
+def prompt_for(lang: str):
+    from langchain_core.prompts import ChatPromptTemplate
+
+    system = (PROMPTS / f"answer_{lang}.txt").read_text(encoding="utf-8")
+    human = (PROMPTS / "question.txt").read_text(encoding="utf-8")
+    return ChatPromptTemplate.from_messages([("system", system), ("human", human)])
+
+
+def passages_block(evidence: list[Evidence]) -> str:
+    return "\n".join(f"[{e.n}] ({e.hit.chunk.section}) {e.text}" for e in evidence)
+
+
+def make_chat_model(settings: Settings, mode: str, progress=None):
+    """The LangChain chat model for `mode` ('local' or 'openai'); raises GenerationError when unavailable."""
+    cfg = settings.llm
+    if mode == "openai":
+        if not cfg.openai_base_url or not cfg.openai_model:
+            raise GenerationError("mode 'openai' needs ASSISTANT_LLM__OPENAI_BASE_URL and ASSISTANT_LLM__OPENAI_MODEL")
+        try:
+            from langchain_openai import ChatOpenAI
+        except ImportError as exc:
+            raise GenerationError("mode 'openai' needs the 'llm' extra (langchain-openai)") from exc
+        return ChatOpenAI(base_url=cfg.openai_base_url, model=cfg.openai_model, api_key=cfg.openai_api_key,
+                          temperature=cfg.temperature, max_tokens=cfg.max_tokens, timeout=cfg.timeout_s,
+                          max_retries=0)
+    from assistant.weights import WeightsUnavailable, ensure_model
+
+    try:
+        path = cfg.model_path or ensure_model(cfg.model_size, settings.data_dir / "models", progress)
+        from langchain_community.chat_models import ChatLlamaCpp
+    except (WeightsUnavailable, ImportError) as exc:
+        raise GenerationError(f"the local model is not available: {exc}") from exc
+    if not path.is_file():
+        raise GenerationError(f"no GGUF file at {path}")
+    return ChatLlamaCpp(model_path=str(path), n_ctx=cfg.n_ctx, n_threads=cfg.threads, temperature=cfg.temperature,
+                        max_tokens=cfg.max_tokens, verbose=False)
+
+
+def _stream_with_deadline(chain, inputs: dict, timeout_s: float) -> Iterator[str]:
+    """Tokens from `chain.stream`, produced in a worker thread so that a slow model cannot hold
+    the caller past `timeout_s` (the worker is left to finish on its own)."""
+    q: queue.Queue = queue.Queue()
+    done = object()
+
+    def work() -> None:
+        try:
+            for token in chain.stream(inputs):
+                q.put(token)
+        except Exception as exc:  # handed over to the caller
+            q.put(exc)
+        q.put(done)
+
+    threading.Thread(target=work, daemon=True).start()
+    deadline = time.perf_counter() + timeout_s
+    while True:
+        left = deadline - time.perf_counter()
+        if left <= 0:
+            raise GenerationError(f"the model took longer than {timeout_s:g} s")
+        try:
+            item = q.get(timeout=left)
+        except queue.Empty as exc:
+            raise GenerationError(f"the model took longer than {timeout_s:g} s") from exc
+        if item is done:
+            return
+        if isinstance(item, Exception):
+            raise GenerationError(f"the model failed: {type(item).__name__}: {item}") from item
+        yield item
+
+
+def _support(claim: str, passage: str, lexicon: dict) -> float:
+    """How much of a claim's wording a (Chinese) passage holds: its Chinese words, or the
+    Chinese terms its English words translate to, whichever is more."""
+    words = {w for w in tokenize(claim) if RE_CJK.search(w)}
+    own = len(words & set(tokenize(passage))) / len(words) if words else 0.0
+    terms = translate(claim, lexicon)
+    translated = sum(w for t, w in terms.items() if t in passage) / sum(terms.values()) if terms else 0.0
+    return max(own, translated)
+
+
+def _holds(claim: str, passage: str, lexicon: dict) -> bool:
+    """The passage holds the claim's figures and names, and (without figures) its key terms."""
+    figures = any(ch.isdigit() for ch in "".join(specifics(claim)))
+    return not missing_specifics(claim, passage, lexicon) and (
+        figures or _support(claim, passage, lexicon) >= MIN_SUPPORT)
+
+
+def pieces(segment: str) -> list[str]:
+    """The sentences and list lines of one claim segment."""
+    out = []
+    for line in segment.split("\n"):
+        line = line.strip()
+        if any(ch.isalnum() for ch in line):
+            out += [line[s:e] for s, e in split_sentences(line)]
+    return out
+
+
+def verify(text: str, evidence: list[Evidence], lang: str, lexicon: dict) -> tuple[str, list[CitationOut], list[dict]]:
+    """Check each claim against the passages it cites; renumber citations by first use."""
+    valid = {e.n for e in evidence}
+    by_n = {e.n: e for e in evidence}
+    renumber: dict[int, int] = {}
+    citations: list[CitationOut] = []
+    parts, report = [], []
+    found = []
+    for segment, marks in claims(text, valid):  # markers belong to the sentence they follow
+        ps = pieces(RE_STRAY_MARKER.sub("", segment))
+        found += [(p, marks if i == len(ps) - 1 else []) for i, p in enumerate(ps)]
+    multiline = "\n" in text.strip()
+    for claim, marks in found:
+        marks = [m for m in dict.fromkeys(marks) if m in valid]
+        cited = " ".join(by_n[m].hit.chunk.text for m in marks)
+        assigned = False
+        if not marks or not _holds(claim, cited, lexicon):
+            best = max(evidence, key=lambda e: (_holds(claim, e.hit.chunk.text, lexicon), _support(claim, e.hit.chunk.text, lexicon)))
+            if _holds(claim, best.hit.chunk.text, lexicon):
+                marks, assigned = [best.n], True
+                cited = best.hit.chunk.text
+        missing = missing_specifics(claim, cited, lexicon)
+        supported = bool(marks) and _holds(claim, cited, lexicon)
+        for m in marks:
+            if m not in renumber:
+                renumber[m] = len(renumber) + 1
+                c = by_n[m].hit.chunk
+                citations.append(CitationOut(n=renumber[m], chunk_id=c.id, section_id=c.section_id, section=c.section,
+                                             text=c.text, quote=by_n[m].text, score=round(by_n[m].hit.dense, 4),
+                                             kind=c.kind, ref=c.ref))
+        mark_text = "".join(f"[{renumber[m]}]" for m in marks)
+        parts.append(claim + mark_text + ("" if supported else UNSUPPORTED_MARK))
+        report.append({"claim": claim, "citations": [renumber[m] for m in marks], "supported": supported,
+                       "assigned": assigned, "missing": missing})
+    sep = "\n" if multiline else ("" if lang == "zh" else " ")
+    return sep.join(parts).strip(), citations, report
+
+
+class Generator:
+    """Answers in one generated mode ('local' or 'openai') with a given chat model."""
+
+    def __init__(self, assistant, mode: str, model: Any):
+        self.assistant = assistant
+        self.mode = mode
+        self.model = model
+
+    def chain(self, lang: str):
+        from langchain_core.output_parsers import StrOutputParser
+
+        return prompt_for(lang) | self.model | StrOutputParser()
+
+    def stream(self, retrieval: Retrieval) -> Iterator[dict]:
+        """Events: {"type": "evidence", "citations": …} first, then {"type": "token", "text": …}
+        as the model writes, then {"type": "answer", "answer": Answer}."""
+        s = self.assistant.settings
+        if should_abstain(retrieval, s.retrieval):  # no model call for what retrieval cannot support
+            yield {"type": "answer", "answer": self.finish(retrieval, "", [], [], abstained=True)}
+            return
+        evidence = pick_evidence(retrieval, s.llm.evidence_chunks, s.llm.evidence_chars)
+        yield {"type": "evidence", "citations": [
+            {"n": e.n, "chunk_id": e.hit.chunk.id, "section_id": e.hit.chunk.section_id,
+             "section": e.hit.chunk.section, "text": e.text, "score": round(e.hit.dense, 4)} for e in evidence]}
+        inputs = {"passages": passages_block(evidence), "question": retrieval.question}
+        pieces = []
+        for token in _stream_with_deadline(self.chain(retrieval.lang), inputs, s.llm.timeout_s):
+            pieces.append(token)
+            yield {"type": "token", "text": token}
+        raw = "".join(pieces).strip()
+        if RE_NOT_COVERED.search(raw):
+            yield {"type": "answer", "answer": self.finish(retrieval, raw, [], [], abstained=True)}
+            return
+        text, citations, report = verify(raw, evidence, retrieval.lang, self.assistant.index.lexicon)
+        if not text or not any(r["supported"] for r in report):
+            raise GenerationError("the model's answer had no claim the passages support")
+        yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
+
+    def finish(self, retrieval: Retrieval, text: str, citations: list, report: list, abstained=False) -> Answer:
+        retrieved = [RetrievedOut(chunk_id=h.chunk.id, section_id=h.chunk.section_id, section=h.chunk.section,
+                                  text=h.chunk.text, score=round(h.dense, 4), kind=h.chunk.kind)
+                     for h in retrieval.hits]
+        return Answer(question=retrieval.question, answer=ABSTAIN[retrieval.lang] if abstained else text,
+                      abstained=abstained, mode=self.mode, lang=retrieval.lang,
+                      citations=[] if abstained else citations, retrieved=retrieved,
+                      verification=report or None, raw_output=text if abstained and text else None)
+
+
+def grounded_fallback(retrieval: Retrieval, settings: Settings, chunks: dict, mode: str, why: str) -> Answer:
+    answer = compose(retrieval, settings.answer, settings.retrieval, chunks)
+    answer.notice = (f"Mode '{mode}' is unavailable ({why}); this is the grounded answer instead."
+                     if retrieval.lang == "en" else f"模式“{mode}”不可用（{why}），以下为原文摘录式回答。")
+    answer.fallback_from = mode
+    return answer
