@@ -47,6 +47,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def wait_until_up(url: str, proc: subprocess.Popen, name: str, seconds: float = 120) -> None:
+    """Poll `url` until it answers 200; fail the test if `proc` exits or time runs out."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        try:
+            if urllib.request.urlopen(url, timeout=2).status == 200:
+                return
+        except OSError:
+            if proc.poll() is not None:
+                out = proc.stdout.read() if proc.stdout else ""
+                pytest.fail(f"{name} exited: {out}")
+            time.sleep(0.5)
+    proc.kill()
+    pytest.fail(f"{name} did not come up within {seconds:g} s")
+
+
 @pytest.fixture(scope="session")
 def server(data_dir):
     """A real `assistant serve` process on a free loopback port; yields its base URL."""
@@ -57,18 +73,7 @@ def server(data_dir):
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 120
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(url + "/healthz", timeout=2).status == 200:
-                break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("serve exited: " + (proc.stdout.read() if proc.stdout else ""))
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("serve did not come up within 120 s")
+    wait_until_up(url + "/healthz", proc, "assistant serve")
     yield url
     proc.terminate()
     proc.wait(timeout=20)

@@ -3,8 +3,6 @@ behind llama.cpp's OpenAI-compatible server (started by the test on loopback).""
 
 import subprocess
 import sys
-import time
-import urllib.request
 
 import pytest
 
@@ -13,7 +11,7 @@ from assistant.pipeline import Assistant
 from assistant.settings import LLMSettings, Settings
 from assistant.weights import BUNDLED, ensure_model
 
-from .conftest import free_port
+from .conftest import free_port, wait_until_up
 
 QUESTION = "2021年中国在全球制造业增加值中的占比是多少？"
 LLM = dict(max_tokens=48, evidence_chunks=2, evidence_chars=200, n_ctx=2048, timeout_s=240)
@@ -63,14 +61,7 @@ def test_openai_compatible_server(data_dir, gguf):
     )
     base = f"http://127.0.0.1:{port}/v1"
     try:
-        deadline = time.time() + 120
-        while time.time() < deadline:
-            try:
-                if urllib.request.urlopen(base + "/models", timeout=2).status == 200:
-                    break
-            except OSError:
-                assert server.poll() is None, "llama_cpp.server exited"
-                time.sleep(0.5)
+        wait_until_up(base + "/models", server, "llama_cpp.server")
         reply = ChatOpenAI(base_url=base, api_key="x", model="qwen", max_tokens=8, temperature=0).invoke("Say OK.")
         assert reply.content.strip()
         settings = Settings(data_dir=data_dir, llm=LLMSettings(
