@@ -82,6 +82,15 @@ class Sentence:
     score: float = 0.0
 
 
+def retrieved_out(hits: list[Hit]) -> list[RetrievedOut]:
+    """The `retrieved` list of the JSON contract."""
+    return [
+        RetrievedOut(chunk_id=h.chunk.id, section_id=h.chunk.section_id, section=h.chunk.section, text=h.chunk.text,
+                     score=round(h.dense, 4), kind=h.chunk.kind)
+        for h in hits
+    ]
+
+
 def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
     out = []
     for rank, h in enumerate(hits):
@@ -215,17 +224,7 @@ def compose(
     chunk and cite the bibliography entries of quoted in-text citations."""
     chunks = chunks or {}
     lang = retrieval.lang
-    retrieved = [
-        RetrievedOut(
-            chunk_id=h.chunk.id,
-            section_id=h.chunk.section_id,
-            section=h.chunk.section,
-            text=h.chunk.text,
-            score=round(h.dense, 4),
-            kind=h.chunk.kind,
-        )
-        for h in retrieval.hits
-    ]
+    retrieved = retrieved_out(retrieval.hits)
     base = Answer(question=retrieval.question, answer="", abstained=True, mode="grounded", lang=lang, retrieved=retrieved)
     if should_abstain(retrieval, rcfg):
         base.answer = ABSTAIN[lang]

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from assistant.answer import ABSTAIN, Answer, CitationOut, RetrievedOut, compose, should_abstain
+from assistant.answer import ABSTAIN, Answer, CitationOut, compose, retrieved_out, should_abstain
 from assistant.chunking import split_sentences
 from assistant.claims import claims, missing_specifics, specifics
 from assistant.lexicon import translate
@@ -174,14 +174,14 @@ def verify(text: str, evidence: list[Evidence], lang: str, lexicon: dict) -> tup
     for claim, marks in found:
         marks = [m for m in dict.fromkeys(marks) if m in valid]
         cited = " ".join(by_n[m].hit.chunk.text for m in marks)
-        assigned = False
-        if not marks or not _holds(claim, cited, lexicon):
-            best = max(evidence, key=lambda e: (_holds(claim, e.hit.chunk.text, lexicon), _support(claim, e.hit.chunk.text, lexicon)))
-            if _holds(claim, best.hit.chunk.text, lexicon):
-                marks, assigned = [best.n], True
-                cited = best.hit.chunk.text
-        missing = missing_specifics(claim, cited, lexicon)
         supported = bool(marks) and _holds(claim, cited, lexicon)
+        assigned = False
+        if not supported:  # give the claim to the passage that clearly holds it, if one does
+            holders = [e for e in evidence if _holds(claim, e.hit.chunk.text, lexicon)]
+            if holders:
+                best = max(holders, key=lambda e: _support(claim, e.hit.chunk.text, lexicon))
+                marks, cited, assigned, supported = [best.n], best.hit.chunk.text, True, True
+        missing = missing_specifics(claim, cited, lexicon)
         for m in marks:
             if m not in renumber:
                 renumber[m] = len(renumber) + 1
@@ -236,9 +236,7 @@ class Generator:
         yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
 
     def finish(self, retrieval: Retrieval, text: str, citations: list, report: list, abstained=False) -> Answer:
-        retrieved = [RetrievedOut(chunk_id=h.chunk.id, section_id=h.chunk.section_id, section=h.chunk.section,
-                                  text=h.chunk.text, score=round(h.dense, 4), kind=h.chunk.kind)
-                     for h in retrieval.hits]
+        retrieved = retrieved_out(retrieval.hits)
         return Answer(question=retrieval.question, answer=ABSTAIN[retrieval.lang] if abstained else text,
                       abstained=abstained, mode=self.mode, lang=retrieval.lang,
                       citations=[] if abstained else citations, retrieved=retrieved,
