@@ -16,14 +16,17 @@ from __future__ import annotations
 import itertools
 import json
 import platform
+import secrets
 import time
 import uuid
+from collections import defaultdict, deque
 from collections.abc import Iterator
 from importlib import metadata
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
@@ -31,6 +34,7 @@ from starlette.exceptions import HTTPException
 from assistant.answer import Answer
 from assistant.memory import Turn
 from assistant.pipeline import MODES, Assistant, QuestionError
+from assistant.settings import ServeSettings
 
 STREAM_PIECE = 24  # characters per streamed content chunk
 
@@ -134,12 +138,76 @@ def sse(events: Iterator[dict], ident: str, created: int, model: str) -> Iterato
     yield "data: [DONE]\n\n"
 
 
+def install_guards(app: FastAPI, cfg: ServeSettings) -> None:
+    """Bearer token, per-client rate limit and body-size limit on /v1, and optional CORS."""
+    token = cfg.api_token.get_secret_value() if cfg.api_token else None
+    recent: dict[str, deque] = defaultdict(deque)
+
+    def refuse(status: int, message: str, type_: str, code: str, headers: dict | None = None) -> JSONResponse:
+        return JSONResponse(error_body(message, type_, None, code), status_code=status, headers=headers)
+
+    @app.middleware("http")
+    async def guard(request: Request, call_next):
+        if not request.url.path.startswith("/v1"):
+            return await call_next(request)
+        if token and not secrets.compare_digest(request.headers.get("authorization", ""), f"Bearer {token}"):
+            return refuse(
+                401,
+                "missing or wrong API token (send 'Authorization: Bearer <token>')",
+                "authentication_error",
+                "invalid_api_key",
+            )
+        if cfg.rate_limit_per_minute:
+            now, client = time.monotonic(), request.client.host if request.client else "?"
+            window = recent[client]
+            while window and now - window[0] > 60:
+                window.popleft()
+            if len(window) >= cfg.rate_limit_per_minute:
+                wait = int(60 - (now - window[0])) + 1
+                return refuse(
+                    429,
+                    f"rate limit of {cfg.rate_limit_per_minute} requests per minute reached; "
+                    f"retry in {wait} s",
+                    "rate_limit_error",
+                    "rate_limit_exceeded",
+                    {"Retry-After": str(wait)},
+                )
+            window.append(now)
+        if request.method == "POST":
+            length = request.headers.get("content-length")
+            if length is None or not length.isdigit():
+                return refuse(
+                    411,
+                    "send the request body with a Content-Length header",
+                    "invalid_request_error",
+                    "length_required",
+                )
+            if int(length) > cfg.max_body_bytes:
+                return refuse(
+                    413,
+                    f"the request body is {length} bytes; the limit is {cfg.max_body_bytes}",
+                    "invalid_request_error",
+                    "request_too_large",
+                )
+        return await call_next(request)
+
+    if cfg.cors_origins:  # added last, so it runs first and answers preflight requests itself
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=cfg.cors_origins,
+            allow_methods=["GET", "POST"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+
+
 def create_app(assistant: Assistant) -> FastAPI:
     app = FastAPI(
         title="Paper assistant API",
         version=metadata.version("paper-assistant"),
         description="Citation-first answers from 《全球产业链再布局：演进、影响及应对》.",
     )
+
+    install_guards(app, assistant.settings.serve)
 
     @app.exception_handler(APIError)
     async def _api_error(_request: Request, exc: APIError):

@@ -147,10 +147,20 @@ def serve(host: str, port: int, data_dir) -> None:
         from assistant.ui import create_server
     except ImportError as exc:
         _fail(f"serving needs the 'serve' extra: scripts/setup.sh serve ({exc})")
+    import ipaddress
+    import socket
+
     from assistant.pipeline import Assistant
 
+    settings = _settings(data_dir)
+    try:
+        loopback = ipaddress.ip_address(socket.gethostbyname(host)).is_loopback
+    except (OSError, ValueError):
+        _fail(f"cannot resolve --host {host!r}", 2)
+    if not loopback and settings.serve.api_token is None:
+        _fail(f"--host {host} is reachable from other machines: set ASSISTANT_SERVE__API_TOKEN first", 2)
     t0 = time.perf_counter()
-    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    assistant = Assistant.ready(settings, progress=_progress)
     assistant.ask("预热")  # load the embedder and tokenizer before the first visitor
     app = create_server(assistant)
     click.echo(f"ready in {time.perf_counter() - t0:.1f}s: web chat http://{host}:{port}/ · API "

@@ -65,8 +65,9 @@ class Assistant:
         q = " ".join((question or "").split())
         if not q:
             raise QuestionError("the question is empty")
-        if len(q) > 2000:
-            raise QuestionError(f"the question is {len(q)} characters long; the limit is 2000")
+        limit = self.settings.serve.max_question_chars
+        if len(q) > limit:
+            raise QuestionError(f"the question is {len(q)} characters long; the limit is {limit}")
         if mode not in MODES:
             raise QuestionError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
         if section and not any(s == section or s.startswith(section + ".") for s in self.section_ids):

@@ -102,6 +102,18 @@ class LLMSettings(BaseModel):
     openai_api_key: SecretStr = Field(SecretStr("unused"), description="For 'openai': the key, if it needs one.")
 
 
+class ServeSettings(BaseModel):
+    max_question_chars: int = Field(2000, ge=10, le=100_000, description="Longest question accepted.")
+    max_body_bytes: int = Field(262_144, ge=1024, description="Largest HTTP request body accepted.")
+    rate_limit_per_minute: int = Field(
+        0, ge=0, description="Requests per minute per client address on /v1 (0 = no limit; counted per process)."
+    )
+    api_token: SecretStr | None = Field(
+        None, description="Bearer token the API requires; needed whenever serve binds to a non-loopback address."
+    )
+    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API (CORS).")
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ASSISTANT_",
@@ -120,6 +132,7 @@ class Settings(BaseSettings):
     retrieval: RetrievalSettings = RetrievalSettings()
     answer: AnswerSettings = AnswerSettings()
     llm: LLMSettings = LLMSettings()
+    serve: ServeSettings = ServeSettings()
 
     @property
     def index_dir(self) -> Path:

@@ -56,7 +56,8 @@ def test_follow_up_uses_the_history(http):
 @pytest.mark.parametrize("body, status, needle", [
     ({"question": ""}, 400, "empty"),
     ({"question": "   \n\t "}, 400, "empty"),
-    ({"question": "占比" * 51200}, 400, "limit"),
+    ({"question": "占比" * 1500}, 400, "limit"),
+    ({"question": "占比" * 51200}, 413, "limit"),
     ({"question": 123}, 400, "question"),
     ({"question": ["a"]}, 400, "question"),
     ({}, 400, "question"),
