@@ -125,7 +125,6 @@ class Settings(BaseSettings):
     data_dir: Path = Field(
         REPO_ROOT / ".data", description="Where the Chroma index and caches live."
     )
-    chroma_url: str = Field("", description="Chroma server URL; empty = embedded PersistentClient.")
     corpus: CorpusSettings = CorpusSettings()
     chunking: ChunkSettings = ChunkSettings()
     embedder: EmbedderSettings = EmbedderSettings()
