@@ -60,6 +60,7 @@ class Answer(BaseModel):
     mode: str
     lang: str
     section_filter: str | None = None
+    document_filter: str | None = None
     condensed_question: str | None = None  # what was searched for a follow-up question
     verification: list[dict] | None = None  # generated modes: each claim, its citations, supported or not
     raw_output: str | None = None  # generated modes: what the model said when it declined

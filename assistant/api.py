@@ -6,7 +6,7 @@
   of which carries the citations, before any text. Citations also come as data
   (``citations`` on the response and on the final chunk).
 - ``POST /v1/ask``: the CLI's JSON contract.
-- ``GET /v1/models``, ``/v1/sections``, ``/v1/chunks/{id}``, ``/healthz``.
+- ``GET /v1/models``, ``/v1/sections``, ``/v1/documents``, ``/v1/chunks/{id}``, ``/healthz``.
 
 Errors use OpenAI's shape: ``{"error": {"message", "type", "param", "code"}}``.
 """
@@ -56,6 +56,7 @@ class AskRequest(BaseModel):
     question: str = Field(description="The question, in Chinese or English.")
     mode: str | None = Field(None, description=f"Answer mode: {', '.join(MODES)}.")
     section: str | None = Field(None, description="Only search this section and its subsections (e.g. s4).")
+    document: str | None = Field(None, description="Only search this document (see /v1/documents).")
     history: list[Turn] = Field(
         default_factory=list, max_length=50, description="Earlier turns, oldest first."
     )
@@ -83,6 +84,7 @@ class ChatRequest(BaseModel):
     messages: list[ChatMessage] = Field(min_length=1, max_length=200)
     stream: bool = False
     section: str | None = Field(None, description="Extension: only search this section.")
+    document: str | None = Field(None, description="Extension: only search this document.")
 
 
 def _citations(answer: Answer) -> list[dict]:
@@ -230,7 +232,7 @@ def create_app(assistant: Assistant) -> FastAPI:
         return JSONResponse(error_body(str(exc.detail), kind), status_code=exc.status_code)
 
     def open_stream(
-        question: str, mode: str | None, section: str | None, history: list[Turn]
+        question: str, mode: str | None, section: str | None, history: list[Turn], document: str | None = None
     ) -> Iterator[dict]:
         """The answer events, with bad input raised here (before any response is sent)."""
         if mode is not None and mode not in MODES:
@@ -240,21 +242,22 @@ def create_app(assistant: Assistant) -> FastAPI:
                 param="model",
                 code="model_not_found",
             )
-        events = assistant.stream(question, mode=mode, section=section, history=history)
+        events = assistant.stream(question, mode=mode, section=section, history=history, document=document)
         try:
             first = next(events)
         except QuestionError as exc:
             raise APIError(400, str(exc), param="question") from exc
         return itertools.chain([first], events)
 
-    def ask(question: str, mode: str | None, section: str | None, history: list[Turn]) -> Answer:
-        return next(
-            e["answer"] for e in open_stream(question, mode, section, history) if e["type"] == "answer"
-        )
+    def ask(
+        question: str, mode: str | None, section: str | None, history: list[Turn], document: str | None = None
+    ) -> Answer:
+        events = open_stream(question, mode, section, history, document)
+        return next(e["answer"] for e in events if e["type"] == "answer")
 
     @app.post("/v1/ask", response_model=Answer, summary="Answer a question (the CLI's JSON contract)")
     def ask_route(req: AskRequest) -> Answer:
-        return ask(req.question, req.mode, req.section, req.history)
+        return ask(req.question, req.mode, req.section, req.history, req.document)
 
     @app.post("/v1/chat/completions", summary="OpenAI-compatible chat completions")
     def chat(req: ChatRequest):
@@ -262,10 +265,10 @@ def create_app(assistant: Assistant) -> FastAPI:
         ident, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
         if req.stream:
             return StreamingResponse(
-                sse(open_stream(question, req.model, req.section, history), ident, created, req.model),
+                sse(open_stream(question, req.model, req.section, history, req.document), ident, created, req.model),
                 media_type="text/event-stream",
             )
-        answer = ask(question, req.model, req.section, history)
+        answer = ask(question, req.model, req.section, history, req.document)
         extra = {"citations": _citations(answer), "abstained": answer.abstained, "notice": answer.notice}
         return {
             "id": ident,
@@ -306,6 +309,10 @@ def create_app(assistant: Assistant) -> FastAPI:
             ]
         }
 
+    @app.get("/v1/documents", summary="The documents a question can be scoped to")
+    def documents():
+        return {"documents": [{"id": d, "title": t} for d, t in assistant.documents.items()]}
+
     @app.get("/v1/chunks/{chunk_id}", summary="One indexed chunk with its section and text")
     def chunk_route(chunk_id: str):
         chunk = assistant.index.chunks.get(chunk_id)
@@ -327,6 +334,8 @@ def create_app(assistant: Assistant) -> FastAPI:
                 "bibliography": info.bibliography,
                 "built_at": info.built_at,
                 "fingerprint": info.fingerprint,
+                "build": info.build,
+                "store": assistant.settings.chroma_url or "embedded",
             },
             "embedder": describe(assistant.settings.embedder),
             "generator": {"default_mode": assistant.settings.answer.mode, "modes": list(MODES)},

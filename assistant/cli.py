@@ -1,4 +1,4 @@
-"""Command-line interface: ``assistant ingest | ask | serve | eval | sections | manifest``.
+"""Command-line interface: ``assistant ingest | ask | serve | eval | sections | documents | manifest``.
 
 Run ``assistant --help`` or ``assistant COMMAND --help``; the help text is the manual.
 """
@@ -87,15 +87,16 @@ def _print_readable(answer) -> None:
 @click.argument("question", required=False)
 @click.option("--mode", default=None, help="Answer mode: grounded (default, quotes the paper), local (bundled Qwen via llama.cpp), openai (an OpenAI-compatible endpoint).")
 @click.option("--section", default=None, help="Only search this section and its subsections, e.g. s4 or s3.2.")
+@click.option("--doc", "document", default=None, help="Only search this document (ids: 'assistant documents').")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--jsonl",
     is_flag=True,
-    help="Read one question per line on stdin (plain text or a JSON object with question/mode/section); "
+    help="Read one question per line on stdin (plain text or a JSON object with question/mode/section/document); "
     "write one JSON object per line.",
 )
 @data_dir_option
-def ask(question, mode, section, as_json, jsonl, data_dir) -> None:
+def ask(question, mode, section, document, as_json, jsonl, data_dir) -> None:
     """Answer QUESTION from the paper, citing its sections."""
     from assistant.pipeline import Assistant, QuestionError
 
@@ -104,7 +105,7 @@ def ask(question, mode, section, as_json, jsonl, data_dir) -> None:
     assistant = Assistant.ready(_settings(data_dir), progress=_progress)
     if not jsonl:
         try:
-            answer = assistant.ask(question, mode=mode, section=section)
+            answer = assistant.ask(question, mode=mode, section=section, document=document)
         except QuestionError as exc:
             _fail(str(exc), 2)
         if as_json:
@@ -116,17 +117,18 @@ def ask(question, mode, section, as_json, jsonl, data_dir) -> None:
         line = line.strip()
         if not line:
             continue
-        q, m, s, extra = line, mode, section, {}
+        q, m, s, d, extra = line, mode, section, document, {}
         if line.startswith("{"):
             try:
                 obj = json.loads(line)
                 q, m, s = obj.get("question", ""), obj.get("mode", mode), obj.get("section", section)
+                d = obj.get("document", document)
                 extra = {"id": obj["id"]} if "id" in obj else {}
             except (ValueError, AttributeError) as exc:
                 click.echo(json.dumps({"error": f"bad JSON line: {exc}", "line": line[:200]}, ensure_ascii=False))
                 continue
         try:
-            out = {**extra, **assistant.ask(str(q), mode=m, section=s).model_dump()}
+            out = {**extra, **assistant.ask(str(q), mode=m, section=s, document=d).model_dump()}
         except QuestionError as exc:
             out = {**extra, "question": q, "error": str(exc)}
         click.echo(json.dumps(out, ensure_ascii=False), nl=True)
@@ -233,6 +235,18 @@ def sections(data_dir) -> None:
     paper = parse_paper(settings.corpus.paper.read_text(encoding="utf-8"))
     for s in paper.sections:
         click.echo(f"{s.id:<12} {'  ' * max(s.level - 1, 0)}{s.label}")
+
+
+@cli.command()
+@data_dir_option
+def documents(data_dir) -> None:
+    """List the indexed documents with the ids that --doc takes (the paper, reference texts,
+    and papers added under corpus/documents/)."""
+    from assistant.pipeline import Assistant
+
+    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    for doc_id, title in assistant.documents.items():
+        click.echo(f"{doc_id:<24} {title}")
 
 
 @cli.command()

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 
 from assistant.chunking import Chunk, pack, split_sentences
 from assistant.document import Paper
+from assistant.papers import document_chunks, document_files, document_id
 from assistant.parser import parse_paper
 from assistant.settings import Settings
 from assistant.text import language_of
@@ -107,7 +108,7 @@ class _TextOfHTML(HTMLParser):
 
 
 def read_reference_text(path: Path) -> str:
-    """Plain text of a reference file (txt, md, pdf or html)."""
+    """Plain text of a reference or document file (txt, md, pdf or html)."""
     suffix = path.suffix.lower()
     try:
         if suffix in (".txt", ".md"):
@@ -121,7 +122,7 @@ def read_reference_text(path: Path) -> str:
 
             return "\n\n".join(page.extract_text() or "" for page in PdfReader(str(path)).pages)
     except Exception as exc:  # unreadable file: say which one and why
-        raise CorpusError(f"cannot read reference file {path.name}: {exc}") from exc
+        raise CorpusError(f"cannot read {path.name}: {exc}") from exc
     raise CorpusError(f"unsupported reference file type: {path.name}")
 
 
@@ -188,6 +189,7 @@ class Corpus:
     paper: Paper
     chunks: list[Chunk]
     warnings: list[str] = field(default_factory=list)
+    documents: dict[str, str] = field(default_factory=dict)  # added document id → title
 
 
 def load_corpus(settings: Settings) -> Corpus:
@@ -208,4 +210,18 @@ def load_corpus(settings: Settings) -> Corpus:
             warnings.append(f"{path.name} has no extractable text")
             continue
         chunks.extend(reference_chunks(n, keys[n], text, size, overlap))
-    return Corpus(paper=paper, chunks=chunks, warnings=warnings)
+    documents: dict[str, str] = {}
+    files, skipped = document_files(c.documents_dir)
+    warnings += skipped
+    for path in files:
+        doc_id = document_id(path)
+        if doc_id in documents:
+            warnings.append(f"skipped document {path.name}: its id {doc_id!r} is taken by another file")
+            continue
+        text = read_reference_text(path)
+        if not text.strip():
+            warnings.append(f"document {path.name} has no extractable text")
+            continue
+        documents[doc_id], doc_chunks = document_chunks(doc_id, text, path.stem, size, overlap)
+        chunks.extend(doc_chunks)
+    return Corpus(paper=paper, chunks=chunks, warnings=warnings, documents=documents)

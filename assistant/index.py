@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -33,11 +31,14 @@ from assistant.chunking import CHUNKER_VERSION, Chunk
 from assistant.corpus import load_corpus
 from assistant.embeddings import describe
 from assistant.settings import Settings
+from assistant.store import StoreError, store_for
 
 PAPER = "paper"
 BIBLIOGRAPHY = "bibliography"
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-INDEX_CODE = ("parser.py", "citations.py", "corpus.py", "chunking.py", "text.py", "lexicon.py", "index.py")
+INDEX_CODE = (
+    "parser.py", "citations.py", "corpus.py", "papers.py", "chunking.py", "text.py", "lexicon.py", "index.py", "store.py",
+)
 
 
 class IndexError_(RuntimeError):
@@ -53,6 +54,8 @@ class IndexInfo(BaseModel):
     built_at: float
     build_seconds: float
     build: str = ""
+    collections: dict[str, int] = {}  # Chroma collection (without the build prefix) → chunks in it
+    documents: dict[str, str] = {}  # added document id → title
 
 
 def _sha(data: bytes) -> str:
@@ -89,48 +92,63 @@ def fingerprint(settings: Settings) -> str:
     return _fingerprint_of(fingerprint_parts(settings))
 
 
-def _current(root: Path) -> Path | None:
-    pointer = root / "CURRENT"
-    if not pointer.exists():
-        return None
-    build = root / pointer.read_text().strip()
-    return build if (build / "index.json").exists() else None
-
-
 def read_info(settings: Settings) -> IndexInfo | None:
-    build = _current(settings.index_dir)
-    if build is None:
+    """Facts of the served build, or None when there is none (or it cannot be read)."""
+    folder = _served_folder(settings)
+    if folder is None:
         return None
     try:
-        return IndexInfo.model_validate_json((build / "index.json").read_text())
-    except ValueError:
+        return IndexInfo.model_validate_json((folder / "index.json").read_text())
+    except (OSError, ValueError):
         return None
+
+
+def _served_folder(settings: Settings) -> Path | None:
+    store = store_for(settings)
+    try:
+        name = store.current()
+        return store.fetch(name) if name else None
+    except StoreError as exc:
+        raise IndexError_(str(exc)) from exc
 
 
 def status(settings: Settings) -> str:
-    """'ready', 'stale' (corpus/chunker/embedder changed) or 'missing'."""
-    info = read_info(settings)
+    """'ready', 'stale' (corpus/chunker/embedder changed), 'missing', or 'unreachable'
+    (the Chroma server does not answer)."""
+    try:
+        info = read_info(settings)
+    except IndexError_:
+        return "unreachable"
     if info is None:
         return "missing"
     return "ready" if info.fingerprint == fingerprint(settings) else "stale"
 
 
-def chroma_client(path: Path):
-    import chromadb
-    from chromadb.config import Settings as ChromaSettings
-
-    return chromadb.PersistentClient(
-        path=str(path), settings=ChromaSettings(anonymized_telemetry=False)
-    )
+def collection_of(chunk: Chunk) -> str:
+    """The Chroma collection a chunk goes into: bibliography, paper (with its reference
+    texts) or one per added document."""
+    if chunk.kind == "bibliography":
+        return BIBLIOGRAPHY
+    if chunk.doc_id == "paper" or chunk.kind == "reference-text":
+        return PAPER
+    return f"doc-{chunk.doc_id}"
 
 
 def build(settings: Settings, progress: Progress | None = None, force: bool = False) -> IndexInfo:
     """Build the index aside and swap it in. Returns the (possibly existing) index info."""
-    say = progress or (lambda *_: None)
-    if not force and status(settings) == "ready":
-        info = read_info(settings)
-        assert info is not None
-        return info
+    store = store_for(settings)
+    with store.lock():  # a second ingest waits, then finds the index current
+        if not force and status(settings) == "ready":
+            info = read_info(settings)
+            assert info is not None
+            return info
+        try:
+            return _build(settings, store, progress or (lambda *_: None))
+        except StoreError as exc:
+            raise IndexError_(str(exc)) from exc
+
+
+def _build(settings: Settings, store, say: Progress) -> IndexInfo:
     t0 = time.perf_counter()
     root = settings.index_dir
     root.mkdir(parents=True, exist_ok=True)
@@ -151,11 +169,13 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
 
         embedder = make_embedder(settings.embedder)
         body = [c for c in chunks if c.kind != "bibliography"]
-        bib = [c for c in chunks if c.kind == "bibliography"]
-        client = chroma_client(tmp / "chroma")
-        for name_, group in ((PAPER, body), (BIBLIOGRAPHY, bib)):
+        groups: dict[str, list[Chunk]] = {PAPER: [], BIBLIOGRAPHY: []}
+        for c in chunks:
+            groups.setdefault(collection_of(c), []).append(c)
+        client = store.client(tmp)
+        for name_, group in groups.items():
             col = client.create_collection(
-                name_, metadata={"hnsw:space": "cosine"}, embedding_function=None
+                f"{name}.{name_}", metadata={"hnsw:space": "cosine"}, embedding_function=None
             )
             step = 16
             for i in range(0, len(group), step):
@@ -194,24 +214,22 @@ def build(settings: Settings, progress: Progress | None = None, force: bool = Fa
             fingerprint=fp,
             parts=parts,
             chunks=len(body),
-            bibliography=len(bib),
+            bibliography=len(groups[BIBLIOGRAPHY]),
             built_at=time.time(),
             build_seconds=round(time.perf_counter() - t0, 3),
             build=name,
             warnings=corpus.warnings,
+            collections={n: len(g) for n, g in groups.items()},
+            documents=corpus.documents,
         )
         (tmp / "index.json").write_text(info.model_dump_json(indent=2), encoding="utf-8")
-        os.replace(tmp, root / name)
-        use_dictionary(root / name / "jieba.dict")
+        say("publish", 0, 1)
+        store.publish(name, tmp)
+        say("publish", 1, 1)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        store.discard(name, tmp)
         raise
-    pointer_tmp = root / ".CURRENT.tmp"
-    pointer_tmp.write_text(name)
-    os.replace(pointer_tmp, root / "CURRENT")
-    for old in root.iterdir():  # older builds and leftovers of interrupted ones
-        if old.is_dir() and old.name != name:
-            shutil.rmtree(old, ignore_errors=True)
+    use_dictionary(root / name / "jieba.dict")
     return info
 
 
@@ -226,45 +244,39 @@ class OpenIndex:
     lexicon: dict[str, dict[str, float]]
     sentence_rows: dict[str, int]  # chunk id → its first row in sentences.npy
     sentence_tokens: dict[str, list[list[str]]]  # chunk id → BM25 tokens of each of its sentences
-    _sentences: np.ndarray | None = None
-    _client: object = None
-    _collections: dict | None = None
+    sentences: np.ndarray  # one embedding per quotable sentence
+    collections: dict  # collection name (without the build prefix) → Chroma collection
 
     def count(self, collection: str) -> int:
-        return self.info.bibliography if collection == BIBLIOGRAPHY else self.info.chunks
+        return self.info.collections.get(collection, 0)
 
     def sentence_vectors(self, chunk_id: str) -> np.ndarray | None:
         """Embeddings of a chunk's sentences (rows follow `Chunk.sentence_spans()`)."""
         if chunk_id not in self.sentence_rows:
             return None
-        if self._sentences is None:
-            self._sentences = np.load(self.path / "sentences.npy")
         first = self.sentence_rows[chunk_id]
-        return self._sentences[first : first + len(self.chunks[chunk_id].sentence_spans())]
+        return self.sentences[first : first + len(self.chunks[chunk_id].sentence_spans())]
 
     def collection(self, name: str):
-        if self._collections is None:
-            client = chroma_client(self.path / "chroma")
-            self._client = client
-            self._collections = {
-                n: client.get_collection(n, embedding_function=None) for n in (PAPER, BIBLIOGRAPHY)
-            }
-        return self._collections[name]
+        return self.collections[name]
 
 
 def open_index(settings: Settings) -> OpenIndex:
-    """Open the served index; raises `IndexError_` when it is missing or stale."""
+    """Open the served index and check it is whole; raises `IndexError_` when it is
+    missing, stale, unreachable or damaged."""
     state = status(settings)
     if state != "ready":
         raise IndexError_(
-            f"the index is {state}: run 'assistant ingest' to build it"
-            if state == "missing"
-            else "the index is stale (corpus, indexing code, chunking or embedder changed): run 'assistant ingest'"
+            {
+                "missing": "there is no index yet: run 'assistant ingest' to build it",
+                "unreachable": f"the Chroma server at {settings.chroma_url} does not answer",
+                "stale": "the index is stale (corpus, indexing code, chunking or embedder changed): "
+                "run 'assistant ingest'",
+            }[state]
         )
-    build_dir = _current(settings.index_dir)
-    assert build_dir is not None
+    build_dir = _served_folder(settings)
     info = read_info(settings)
-    assert info is not None
+    assert build_dir is not None and info is not None
     chunks: dict[str, Chunk] = {}
     tokens: dict[str, list[str]] = {}
     rows: dict[str, int] = {}
@@ -282,15 +294,28 @@ def open_index(settings: Settings) -> OpenIndex:
                 if first is not None:
                     rows[chunk.id] = first
         lexicon = json.loads((build_dir / "lexicon.json").read_text(encoding="utf-8"))
-        for required in ("jieba.dict", "sentences.npy"):
-            if not (build_dir / required).is_file():
-                raise OSError(f"{required} is missing")
-    except (OSError, ValueError, KeyError) as exc:
-        raise IndexError_(f"the index at {build_dir} is unreadable ({exc}): run 'assistant ingest --force'") from exc
+        if not (build_dir / "jieba.dict").is_file():
+            raise OSError("jieba.dict is missing")
+        sentences = np.load(build_dir / "sentences.npy")
+        if len(chunks) != info.chunks + info.bibliography:
+            raise ValueError(f"chunks.jsonl holds {len(chunks)} chunks, the build made {info.chunks + info.bibliography}")
+        if rows and sentences.shape[0] < max(rows.values()):
+            raise ValueError("sentences.npy is short")
+        client = store_for(settings).client(build_dir)
+        collections = {}
+        for name, expected in info.collections.items():
+            col = client.get_collection(f"{info.build}.{name}", embedding_function=None)
+            if col.count() != expected:
+                raise ValueError(f"collection {name} holds {col.count()} chunks, the build put {expected} there")
+            collections[name] = col
+    except IndexError_:
+        raise
+    except Exception as exc:  # unreadable files, a broken Chroma database, a server that lost the build
+        raise IndexError_(f"the index {info.build} is damaged ({type(exc).__name__}: {exc})") from exc
     from assistant.text import use_dictionary
 
     use_dictionary(build_dir / "jieba.dict")
     return OpenIndex(
         info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon, sentence_rows=rows,
-        sentence_tokens=sentence_tokens,
+        sentence_tokens=sentence_tokens, sentences=sentences, collections=collections,
     )

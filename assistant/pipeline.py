@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import get_args
 
 from assistant.answer import Answer, compose
-from assistant.index import Progress, build, open_index, status
+from assistant.index import IndexError_, Progress, build, open_index, status
 from assistant.memory import Turn, condense
 from assistant.retrieve import HybridSearch
 from assistant.settings import AnswerSettings, Settings
@@ -31,10 +31,22 @@ class Assistant:
 
     @classmethod
     def ready(cls, settings: Settings | None = None, progress: Progress | None = None) -> Assistant:
-        """An assistant whose index exists and is current (built first when needed)."""
+        """An assistant whose index exists, is current and whole: built first when missing or
+        stale, rebuilt when damaged (with a line through `progress` saying why)."""
         a = cls(settings)
-        if status(a.settings) != "ready":
-            build(a.settings, progress=progress)
+        state = status(a.settings)
+        if state == "unreachable":
+            open_index(a.settings)  # raises IndexError_ naming the server
+        if state == "ready":
+            try:
+                _ = a.index
+                return a
+            except IndexError_ as exc:
+                if progress:
+                    progress(f"{exc}; rebuilding", 0, 1)
+        elif progress and state == "stale":
+            progress("the index is stale; rebuilding", 0, 1)
+        build(a.settings, progress=progress, force=True)
         return a
 
     @cached_property
@@ -61,7 +73,16 @@ class Assistant:
     def section_ids(self) -> list[str]:
         return sorted({c.section_id for c in self.index.chunks.values()})
 
-    def check(self, question: str, mode: str, section: str | None) -> str:
+    @cached_property
+    def documents(self) -> dict[str, str]:
+        """Document id → title: the paper, reference texts and added documents."""
+        docs = {"paper": self.paper.title}
+        for c in self.index.chunks.values():
+            if c.kind == "reference-text":
+                docs.setdefault(c.doc_id, c.section)
+        return {**docs, **self.index.info.documents}
+
+    def check(self, question: str, mode: str, section: str | None, document: str | None = None) -> str:
         q = " ".join((question or "").split())
         if not q:
             raise QuestionError("the question is empty")
@@ -72,6 +93,13 @@ class Assistant:
             raise QuestionError(f"unknown mode {mode!r}; choose one of: {', '.join(MODES)}")
         if section and not any(s == section or s.startswith(section + ".") for s in self.section_ids):
             raise QuestionError(f"unknown section {section!r}; see 'assistant sections'")
+        if document and document not in self.documents:
+            raise QuestionError(f"unknown document {document!r}; choose one of: {', '.join(self.documents)}")
+        if section and document and not any(
+            c.doc_id == document and (c.section_id == section or c.section_id.startswith(section + "."))
+            for c in self.index.chunks.values()
+        ):
+            raise QuestionError(f"section {section!r} is not in document {document!r}")
         return q
 
     def generator(self, mode: str):
@@ -88,15 +116,16 @@ class Assistant:
         mode: str | None = None,
         section: str | None = None,
         history: list[Turn] | None = None,
+        document: str | None = None,
     ) -> Iterator[dict]:
         """Answer events: {"type": "evidence", "citations"} first, then {"type": "token", "text"} …,
         then {"type": "answer", "answer": Answer}. `history` (earlier turns) lets a follow-up lean
-        on the turn before."""
+        on the turn before; `document` scopes the search to one document (see `documents`)."""
         mode = mode or self.settings.answer.mode
-        q = self.check(question, mode, section)
+        q = self.check(question, mode, section, document)
         condensed = condense(q, history)
         t0 = time.perf_counter()
-        retrieval = self.retriever.search(condensed or q, section=section)
+        retrieval = self.retriever.search(condensed or q, section=section, document=document)
         retrieval.question = q
         t1 = time.perf_counter()
         first_token = None
@@ -120,6 +149,7 @@ class Assistant:
             assert answer is not None
         t2 = time.perf_counter()
         answer.section_filter = section
+        answer.document_filter = document
         answer.condensed_question = condensed
         answer.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 2),
@@ -136,9 +166,10 @@ class Assistant:
         mode: str | None = None,
         section: str | None = None,
         history: list[Turn] | None = None,
+        document: str | None = None,
     ) -> Answer:
         """Answer `question` (see `stream` for the arguments)."""
-        for event in self.stream(question, mode, section, history):
+        for event in self.stream(question, mode, section, history, document):
             if event["type"] == "answer":
                 return event["answer"]
         raise RuntimeError("the answer stream ended without an answer")

@@ -16,7 +16,7 @@ from langchain_core.embeddings import Embeddings
 from rank_bm25 import BM25Okapi
 
 from assistant.chunking import Chunk
-from assistant.index import BIBLIOGRAPHY, PAPER, OpenIndex
+from assistant.index import BIBLIOGRAPHY, OpenIndex, collection_of
 from assistant.lexicon import translate
 from assistant.settings import RetrievalSettings
 from assistant.text import english_words, language_of, tokenize
@@ -116,10 +116,10 @@ class HybridSearch:
 
     def _latin_body_vocab(self) -> set[str]:
         if self._latin is None:
-            self._latin = {
+            self._latin = {  # Latin tokens of the Chinese text, and every word of added documents
                 tok
                 for cid, toks in self.index.tokens.items()
-                if self.index.chunks[cid].lang == "zh"
+                if self.index.chunks[cid].lang == "zh" or self.index.chunks[cid].doc_id in self.index.info.documents
                 for tok in toks
                 if tok.isascii()
             }
@@ -139,41 +139,46 @@ class HybridSearch:
         return out[: self.settings.candidates]
 
     def dense_ranking(self, vector: list[float], references: bool, allowed: set[str] | None) -> list[tuple[str, float]]:
-        names = [PAPER, BIBLIOGRAPHY] if references else [PAPER]
-        where = {"section_id": {"$in": sorted({self.index.chunks[i].section_id for i in allowed})}} if allowed else None
+        names = [n for n in self.index.info.collections if references or n != BIBLIOGRAPHY]
+        where = None
+        if allowed is not None:
+            wanted = {collection_of(self.index.chunks[i]) for i in allowed}
+            names = [n for n in names if n in wanted]
+            where = {"section_id": {"$in": sorted({self.index.chunks[i].section_id for i in allowed})}}
         found: list[tuple[str, float]] = []
         for name in names:
-            col = self.index.collection(name)
-            if where and name == BIBLIOGRAPHY and not any(
-                self.index.chunks[i].kind == "bibliography" for i in allowed or ()
-            ):
-                continue
             n = min(self.settings.candidates, self.index.count(name))
             if n == 0:
                 continue
-            res = col.query(query_embeddings=[vector], n_results=n, where=where, include=["distances"])
+            res = self.index.collection(name).query(
+                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
+            )
             found += [(cid, 1.0 - d) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
         found.sort(key=lambda x: -x[1])
         return found[: self.settings.candidates]
 
-    def allowed_ids(self, section: str | None) -> set[str] | None:
-        if not section:
+    def allowed_ids(self, section: str | None, document: str | None = None) -> set[str] | None:
+        """Chunks a scoped question may use: one section (with its subsections) and/or one document."""
+        if not section and not document:
             return None
         ids = {
             cid
             for cid, c in self.index.chunks.items()
-            if c.section_id == section or c.section_id.startswith(section + ".")
+            if (not section or c.section_id == section or c.section_id.startswith(section + "."))
+            and (not document or c.doc_id == document)
         }
         if not ids:
-            raise ValueError(f"unknown section {section!r}")
+            raise ValueError(f"nothing to search in section {section!r} of document {document!r}")
         return ids
 
     # --- the retrieval ---------------------------------------------------
-    def search(self, question: str, section: str | None = None, k: int | None = None) -> Retrieval:
+    def search(
+        self, question: str, section: str | None = None, k: int | None = None, document: str | None = None
+    ) -> Retrieval:
         s = self.settings
         lang = language_of(question)
         references = wants_references(question)
-        allowed = self.allowed_ids(section or self.section)
+        allowed = self.allowed_ids(section or self.section, document)
         vector = self.embedder.embed_query(question)
         dense = self.dense_ranking(vector, references, allowed)
         terms = self.query_terms(question, lang)
@@ -220,7 +225,7 @@ class HybridSearch:
         """Cosine scores for BM25-only hits, so every returned hit has a comparable score."""
         by_col: dict[str, list[Hit]] = {}
         for h in hits:
-            by_col.setdefault(BIBLIOGRAPHY if h.chunk.kind == "bibliography" else PAPER, []).append(h)
+            by_col.setdefault(collection_of(h.chunk), []).append(h)
         q = np.asarray(vector)
         for name, group in by_col.items():
             got = self.index.collection(name).get(ids=[h.chunk.id for h in group], include=["embeddings"])

@@ -26,6 +26,10 @@ class CorpusSettings(BaseModel):
         REPO_ROOT / "corpus" / "references",
         description="Folder where a user drops reference full texts (txt/md/pdf/html).",
     )
+    documents_dir: Path = Field(
+        REPO_ROOT / "corpus" / "documents",
+        description="Folder of more papers to index beside this one (txt/md/pdf/html), each its own document.",
+    )
 
 
 class ChunkSettings(BaseModel):
@@ -124,6 +128,11 @@ class Settings(BaseSettings):
 
     data_dir: Path = Field(
         REPO_ROOT / ".data", description="Where the Chroma index and caches live."
+    )
+    chroma_url: str = Field(
+        "",
+        description="A Chroma server (e.g. http://127.0.0.1:8000) to hold the index instead of "
+        "embedded Chroma under data_dir; several API processes can then share it.",
     )
     corpus: CorpusSettings = CorpusSettings()
     chunking: ChunkSettings = ChunkSettings()

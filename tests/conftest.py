@@ -60,7 +60,8 @@ def wait_until_up(url: str, proc: subprocess.Popen, name: str, seconds: float = 
                 pytest.fail(f"{name} exited: {out}")
             time.sleep(0.5)
     proc.kill()
-    pytest.fail(f"{name} did not come up within {seconds:g} s")
+    out = proc.stdout.read() if proc.stdout else ""
+    pytest.fail(f"{name} did not come up within {seconds:g} s: {out[-2000:]}")
 
 
 @pytest.fixture(scope="session")

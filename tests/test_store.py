@@ -1,0 +1,125 @@
+"""Chroma as a server: a real `chroma run` on loopback holds the index; API processes with
+empty data folders open it, restart without re-ingesting, and notice when it is gone or damaged."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from assistant.index import build, open_index, read_info, status
+from assistant.pipeline import Assistant
+from assistant.settings import Settings
+from assistant.store import http_client
+
+from .conftest import free_port, wait_until_up
+
+QUESTION = "2021年中国在全球制造业增加值中的占比是多少？"
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    port = free_port()
+    chroma = Path(sys.executable).parent / "chroma"
+    folder = tmp_path_factory.mktemp("chroma-server")
+    with (folder / "chroma.log").open("w") as log:  # it logs every request: a pipe nobody reads would fill up
+        proc = subprocess.Popen(
+            [str(chroma), "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    wait_until_up(url + "/api/v2/heartbeat", proc, "chroma run", seconds=60)
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=20)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def _env(url: str, data_dir: Path) -> dict:
+    return {**os.environ, "ASSISTANT_CHROMA_URL": url, "ASSISTANT_DATA_DIR": str(data_dir),
+            "GRADIO_ANALYTICS_ENABLED": "False"}
+
+
+def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "assistant", *args], env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
+@pytest.fixture(scope="module")
+def ingested(chroma_url, tmp_path_factory):
+    done = _run(["ingest"], _env(chroma_url, tmp_path_factory.mktemp("ingest-host")))
+    assert done.returncode == 0, done.stderr
+    return chroma_url
+
+
+def _serve(url: str, data_dir: Path):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
+                            env=_env(url, data_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    wait_until_up(base + "/healthz", proc, "assistant serve")
+    return proc, base
+
+
+def test_api_processes_share_the_server_and_restart_without_reingesting(ingested, tmp_path):
+    client = http_client(ingested)
+    names = {c.name for c in client.list_collections()}
+    pointer = client.get_collection("assistant-builds").get(ids=["CURRENT"])["metadatas"][0]["serving"]
+    assert {f"{pointer}.paper", f"{pointer}.bibliography"} <= names
+    builds = []
+    for _restart in range(2):
+        data_dir = tmp_path / f"worker-{_restart}"  # an empty folder: nothing local to start from
+        proc, base = _serve(ingested, data_dir)
+        try:
+            health = httpx.get(base + "/healthz").json()["index"]
+            assert health["store"] == ingested and health["state"] == "ready"
+            builds.append((health["build"], health["built_at"]))
+            answer = httpx.post(base + "/v1/ask", json={"question": QUESTION}, timeout=60).json()
+            assert "30.5%" in answer["answer"] and answer["citations"][0]["section_id"] == "s3"
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+        assert (data_dir / "index" / pointer / "index.json").is_file()  # the cache it filled from the server
+    assert builds[0] == builds[1] and builds[0][0] == pointer  # the second start built nothing
+    again = _run(["ingest"], _env(ingested, tmp_path / "worker-2"))
+    assert again.returncode == 0 and "nothing to do" in again.stdout
+
+
+def test_rebuild_swaps_the_pointer_and_keeps_one_previous_build(ingested, tmp_path):
+    s = Settings(data_dir=tmp_path, chroma_url=ingested)
+    first = read_info(s)
+    second = build(s, force=True)
+    third = build(s, force=True)
+    assert len({first.build, second.build, third.build}) == 3
+    owners = {c.name.split(".")[0] for c in http_client(ingested).list_collections() if c.name.startswith("build-")}
+    assert owners == {second.build, third.build}
+    assert open_index(s).info.build == third.build
+
+
+def test_a_collection_lost_on_the_server_is_detected_and_rebuilt(ingested, tmp_path):
+    s = Settings(data_dir=tmp_path, chroma_url=ingested)
+    before = read_info(s)
+    http_client(ingested).delete_collection(f"{before.build}.bibliography")
+    with pytest.raises(Exception, match="damaged"):
+        open_index(s)
+    said = []
+    a = Assistant.ready(s, progress=lambda stage, *_: said.append(stage))
+    assert any("damaged" in line and "rebuilding" in line for line in said)
+    assert a.index.info.build != before.build
+    assert "30.5%" in a.ask(QUESTION).answer
+
+
+def test_server_down_is_one_clear_line(tmp_path):
+    s = Settings(data_dir=tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")
+    assert status(s) == "unreachable"
+    done = _run(["ask", "--json", QUESTION], _env(s.chroma_url, tmp_path))
+    assert done.returncode == 1
+    assert done.stderr.startswith("error:") and "Chroma server" in done.stderr and "Traceback" not in done.stderr
+    assert not done.stdout.strip() or json.loads(done.stdout)  # nothing half-written
