@@ -19,9 +19,9 @@ import platform
 import secrets
 import time
 import uuid
-from collections import defaultdict, deque
 from collections.abc import Iterator
 from importlib import metadata
+from pathlib import Path
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -34,6 +34,7 @@ from starlette.exceptions import HTTPException
 from assistant.answer import Answer
 from assistant.memory import Turn
 from assistant.pipeline import MODES, Assistant, QuestionError
+from assistant.ratelimit import RateLimit
 from assistant.settings import ServeSettings
 
 STREAM_PIECE = 24  # characters per streamed content chunk
@@ -140,10 +141,11 @@ def sse(events: Iterator[dict], ident: str, created: int, model: str) -> Iterato
     yield "data: [DONE]\n\n"
 
 
-def install_guards(app: FastAPI, cfg: ServeSettings) -> None:
-    """Bearer token, per-client rate limit and body-size limit on /v1, and optional CORS."""
+def install_guards(app: FastAPI, cfg: ServeSettings, data_dir: Path) -> None:
+    """Bearer token, per-client rate limit (shared by the processes using `data_dir`) and
+    body-size limit on /v1, and optional CORS."""
     token = cfg.api_token.get_secret_value() if cfg.api_token else None
-    recent: dict[str, deque] = defaultdict(deque)
+    limiter = RateLimit(data_dir / "ratelimit.sqlite3", cfg.rate_limit_per_minute) if cfg.rate_limit_per_minute else None
 
     def refuse(status: int, message: str, type_: str, code: str, headers: dict | None = None) -> JSONResponse:
         return JSONResponse(error_body(message, type_, None, code), status_code=status, headers=headers)
@@ -159,22 +161,17 @@ def install_guards(app: FastAPI, cfg: ServeSettings) -> None:
                 "authentication_error",
                 "invalid_api_key",
             )
-        if cfg.rate_limit_per_minute:
-            now, client = time.monotonic(), request.client.host if request.client else "?"
-            window = recent[client]
-            while window and now - window[0] > 60:
-                window.popleft()
-            if len(window) >= cfg.rate_limit_per_minute:
-                wait = int(60 - (now - window[0])) + 1
+        if limiter:
+            wait = limiter.wait_for(request.client.host if request.client else "?")
+            if wait:
+                seconds = int(wait) + 1
                 return refuse(
                     429,
-                    f"rate limit of {cfg.rate_limit_per_minute} requests per minute reached; "
-                    f"retry in {wait} s",
+                    f"rate limit of {cfg.rate_limit_per_minute} requests per minute reached; retry in {seconds} s",
                     "rate_limit_error",
                     "rate_limit_exceeded",
-                    {"Retry-After": str(wait)},
+                    {"Retry-After": str(seconds)},
                 )
-            window.append(now)
         if request.method == "POST":
             length = request.headers.get("content-length")
             if length is None or not length.isdigit():
@@ -209,7 +206,7 @@ def create_app(assistant: Assistant) -> FastAPI:
         description="Citation-first answers from 《全球产业链再布局：演进、影响及应对》.",
     )
 
-    install_guards(app, assistant.settings.serve)
+    install_guards(app, assistant.settings.serve, assistant.settings.data_dir)
 
     @app.exception_handler(APIError)
     async def _api_error(_request: Request, exc: APIError):

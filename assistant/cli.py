@@ -16,7 +16,11 @@ from assistant.settings import Settings
 
 
 def _progress(stage: str, done: int, total: int) -> None:
-    """One status line per stage on stderr, rewritten in place until the stage is done."""
+    """One status line per stage on stderr, rewritten in place until the stage is done
+    (total 0: a note on its own line)."""
+    if total == 0:
+        click.echo(stage, err=True)
+        return
     click.echo(f"\r  {stage:<20} {done:>4}/{total}", nl=done >= total, err=True)
 
 
@@ -60,7 +64,10 @@ def ingest(force: bool, data_dir: str | None) -> None:
         click.echo(f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing to do")
         return
     click.echo("building the index …", err=True)
-    info = build(settings, progress=_progress, force=True)
+    try:
+        info = build(settings, progress=_progress, force=True)
+    except KeyboardInterrupt:
+        _fail("\ninterrupted: nothing was swapped in; the previous index (if any) is still the one served", 130)
     for w in info.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(

@@ -35,7 +35,7 @@ from assistant.store import StoreError, store_for
 
 PAPER = "paper"
 BIBLIOGRAPHY = "bibliography"
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
+Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0 = a note, not a count
 INDEX_CODE = (
     "parser.py", "citations.py", "corpus.py", "papers.py", "chunking.py", "text.py", "lexicon.py", "index.py", "store.py",
 )

@@ -6,16 +6,18 @@ same answer to the same question.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from functools import cached_property
 from typing import get_args
 
 from assistant.answer import Answer, compose
-from assistant.index import IndexError_, Progress, build, open_index, status
+from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
 from assistant.memory import Turn, condense
 from assistant.retrieve import HybridSearch
 from assistant.settings import AnswerSettings, Settings
+from assistant.store import StoreError, store_for
 
 MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
 
@@ -28,12 +30,16 @@ class Assistant:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._generators: dict = {}
+        self._opened: tuple[OpenIndex, HybridSearch] | None = None
+        self._checked = 0.0
+        self._lock = threading.Lock()
 
     @classmethod
     def ready(cls, settings: Settings | None = None, progress: Progress | None = None) -> Assistant:
         """An assistant whose index exists, is current and whole: built first when missing or
         stale, rebuilt when damaged (with a line through `progress` saying why)."""
         a = cls(settings)
+        say = progress or (lambda *_: None)
         state = status(a.settings)
         if state == "unreachable":
             open_index(a.settings)  # raises IndexError_ naming the server
@@ -42,16 +48,38 @@ class Assistant:
                 _ = a.index
                 return a
             except IndexError_ as exc:
-                if progress:
-                    progress(f"{exc}; rebuilding", 0, 1)
-        elif progress and state == "stale":
-            progress("the index is stale; rebuilding", 0, 1)
+                say(f"{exc}; rebuilding it", 0, 0)
+        else:
+            say("the index is stale; rebuilding it" if state == "stale" else "no index found; building one", 0, 0)
         build(a.settings, progress=progress, force=True)
         return a
 
-    @cached_property
-    def index(self):
-        return open_index(self.settings)
+    def _serving(self) -> tuple[OpenIndex, HybridSearch]:
+        """The open index and its retriever. Every `serve.reload_check_s` seconds, look whether
+        another build is now served (an ingest ran meanwhile) and move to it once it opens whole;
+        until then, and if it does not, keep answering from the one already open."""
+        opened = self._opened
+        every = self.settings.serve.reload_check_s
+        if opened is not None and (not every or time.monotonic() - self._checked < every):
+            return opened
+        with self._lock:
+            if self._opened is None:
+                index = open_index(self.settings)
+                self._opened = (index, HybridSearch(index, self.embedder, self.settings.retrieval))
+                self._checked = time.monotonic()
+            elif every and time.monotonic() - self._checked >= every:
+                self._checked = time.monotonic()
+                try:
+                    if store_for(self.settings).current() != self._opened[0].info.build:
+                        index = open_index(self.settings)
+                        self._opened = (index, HybridSearch(index, self.embedder, self.settings.retrieval))
+                except (IndexError_, StoreError):
+                    pass  # the new build is not usable (yet): stay on the open one
+            return self._opened
+
+    @property
+    def index(self) -> OpenIndex:
+        return self._serving()[0]
 
     @cached_property
     def embedder(self):
@@ -59,9 +87,9 @@ class Assistant:
 
         return make_embedder(self.settings.embedder)
 
-    @cached_property
+    @property
     def retriever(self) -> HybridSearch:
-        return HybridSearch(self.index, self.embedder, self.settings.retrieval)
+        return self._serving()[1]
 
     @cached_property
     def paper(self):
@@ -69,11 +97,11 @@ class Assistant:
 
         return parse_paper(self.settings.corpus.paper.read_text(encoding="utf-8"))
 
-    @cached_property
+    @property
     def section_ids(self) -> list[str]:
         return sorted({c.section_id for c in self.index.chunks.values()})
 
-    @cached_property
+    @property
     def documents(self) -> dict[str, str]:
         """Document id → title: the paper, reference texts and added documents."""
         docs = {"paper": self.paper.title}
@@ -125,12 +153,13 @@ class Assistant:
         q = self.check(question, mode, section, document)
         condensed = condense(q, history)
         t0 = time.perf_counter()
-        retrieval = self.retriever.search(condensed or q, section=section, document=document)
+        index, retriever = self._serving()  # one build for the whole answer
+        retrieval = retriever.search(condensed or q, section=section, document=document)
         retrieval.question = q
         t1 = time.perf_counter()
         first_token = None
         if mode == "grounded":
-            answer = compose(retrieval, self.settings.answer, self.settings.retrieval, self.index.chunks)
+            answer = compose(retrieval, self.settings.answer, self.settings.retrieval, index.chunks)
             yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
         else:
             from assistant.generate import GenerationError, grounded_fallback
@@ -145,7 +174,7 @@ class Assistant:
                             first_token = time.perf_counter()
                         yield event
             except GenerationError as exc:
-                answer = grounded_fallback(retrieval, self.settings, self.index.chunks, mode, str(exc))
+                answer = grounded_fallback(retrieval, self.settings, index.chunks, mode, str(exc))
             assert answer is not None
         t2 = time.perf_counter()
         answer.section_filter = section

@@ -104,6 +104,7 @@ def build_ui(assistant: Assistant):
     import gradio as gr
 
     section_choices = [(s.label_path if s.level else s.label, s.id) for s in assistant.paper.sections]
+    documents = [(f"《{title}》", doc_id) for doc_id, title in assistant.index.info.documents.items()]
 
     def respond(message: str, history: list, section: str, mode: str, lang: str) -> Iterator[tuple]:
         history = list(history or [])
@@ -150,7 +151,7 @@ def build_ui(assistant: Assistant):
             gr.update(value=t["title"]),
             gr.update(label=t["question"], placeholder=t["placeholder"]),
             gr.update(value=t["ask"]),
-            gr.update(label=t["section"], choices=[(t["whole"], "")] + section_choices),
+            gr.update(label=t["section"], choices=[(t["whole"], "")] + section_choices + documents),
             gr.update(label=t["mode"]),
             gr.update(value=t["sources"]),
             gr.update(label=t["browse"]),
@@ -168,7 +169,7 @@ def build_ui(assistant: Assistant):
                                      scale=5, elem_id="question")
                     ask_btn = gr.Button(TEXT["zh"]["ask"], variant="primary", scale=1, elem_id="ask")
                 with gr.Row():
-                    section = gr.Dropdown([(TEXT["zh"]["whole"], "")] + section_choices, value="",
+                    section = gr.Dropdown([(TEXT["zh"]["whole"], "")] + section_choices + documents, value="",
                                           label=TEXT["zh"]["section"], elem_id="section")
                     mode = gr.Dropdown(list(MODES), value=assistant.settings.answer.mode, label=TEXT["zh"]["mode"])
                 gr.Examples(EXAMPLES, inputs=box)
