@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from assistant.chunking import Chunk
+from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
 from assistant.retrieve import Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
@@ -119,13 +119,29 @@ def coverage(terms: dict[str, float], text: str, tokens: list[str] | None = None
 
 
 # requests that are not questions about the paper: instructions to the system, chit-chat tasks
+# text that tries to steer the model: in a question it means no answer; in the corpus, the
+# sentence is neither quoted nor shown to a model
+RE_INJECTION = re.compile(
+    r"(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier|preceding) "
+    r"(instructions|prompts?|rules)|system prompt|\bjailbreak|\byou are now\b|"
+    r"reveal (your|the) (instructions|rules|prompt)|"
+    r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|先前)?的?(所有|全部|一切)?(指令|指示|说明|提示|规则)|"
+    r"系统提示|提示词|(输出|透露|泄露)(你的)?(规则|指令)",
+    re.IGNORECASE,
+)
 RE_OFF_TOPIC = re.compile(
-    r"ignore (all |any )?(the )?(previous|prior|above|earlier) (instructions|prompts?)|system prompt|"
-    r"\bjailbreak|write (me )?(a|an) (poem|song|story|joke|essay)|\bweather\b|"
-    r"忽略(之前|以上|前面|上面)?的?(所有|全部)?(指令|指示|说明|提示)|系统提示|提示词|"
+    RE_INJECTION.pattern + r"|write (me )?(a|an) (poem|song|story|joke|essay)|\bweather\b|"
     r"写(一)?首|作(一)?首?诗|讲个笑话|天气",
     re.IGNORECASE,
 )
+
+
+def without_instructions(text: str) -> str:
+    """`text` with its instruction-like sentences (see RE_INJECTION) cut out."""
+    spans = split_sentences(text)
+    if not any(RE_INJECTION.search(text[s:e]) for s, e in spans):
+        return text
+    return "".join(text[s:e] for s, e in spans if not RE_INJECTION.search(text[s:e]))
 
 
 # measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
@@ -232,7 +248,10 @@ def compose(
         return base
 
     top = retrieval.hits[0].score
-    sentences = candidate_sentences(retrieval.hits)
+    sentences = [s for s in candidate_sentences(retrieval.hits) if not RE_INJECTION.search(s.text)]
+    if not sentences:
+        base.answer = ABSTAIN[lang]
+        return base
     if retrieval.named:  # "[6]" asked for by number: the entry itself is the answer
         sentences = [s for s in sentences if s.hit.chunk.id in retrieval.named]
     sim_weight = cfg.similarity_weight_zh if lang == "zh" else cfg.similarity_weight_en

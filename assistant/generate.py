@@ -24,9 +24,18 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any
 
-from assistant.answer import ABSTAIN, Answer, CitationOut, compose, retrieved_out, should_abstain
+from assistant.answer import (
+    ABSTAIN,
+    Answer,
+    CitationOut,
+    compose,
+    retrieved_out,
+    should_abstain,
+    without_instructions,
+)
 from assistant.chunking import split_sentences
 from assistant.claims import claims, missing_specifics, specifics
 from assistant.lexicon import translate
@@ -57,9 +66,10 @@ class Evidence:
 
 def pick_evidence(retrieval: Retrieval, k: int, chars: int) -> list[Evidence]:
     hits = [h for h in retrieval.hits if h.chunk.kind != "bibliography" or retrieval.references][:k]
+    shown = [without_instructions(h.chunk.text) for h in hits]  # corpus text cannot instruct the model
     return [
-        Evidence(i + 1, h, h.chunk.text if len(h.chunk.text) <= chars else h.chunk.text[:chars] + "…")
-        for i, h in enumerate(hits)
+        Evidence(i + 1, h, text if len(text) <= chars else text[:chars] + "…")
+        for i, (h, text) in enumerate(zip(hits, shown, strict=True))
     ]
 
 
@@ -159,8 +169,20 @@ def pieces(segment: str) -> list[str]:
     return out
 
 
-def verify(text: str, evidence: list[Evidence], lang: str, lexicon: dict) -> tuple[str, list[CitationOut], list[dict]]:
-    """Check each claim against the passages it cites; renumber citations by first use."""
+def repeats(claim: str, instructions: str) -> bool:
+    """The claim copies a stretch of the model's instructions (a prompt leak)."""
+    if not instructions:
+        return False
+    m = SequenceMatcher(None, claim, instructions, autojunk=False).find_longest_match()
+    return m.size >= max(12, len(claim) // 2)
+
+
+def verify(
+    text: str, evidence: list[Evidence], lang: str, lexicon: dict, instructions: str = ""
+) -> tuple[str, list[CitationOut], list[dict]]:
+    """Check each claim against the passages it cites; renumber citations by first use. Claims
+    that repeat `instructions` (the system prompt) are withheld: left out of the answer and
+    of the report's text."""
     valid = {e.n for e in evidence}
     by_n = {e.n: e for e in evidence}
     renumber: dict[int, int] = {}
@@ -172,6 +194,10 @@ def verify(text: str, evidence: list[Evidence], lang: str, lexicon: dict) -> tup
         found += [(p, marks if i == len(ps) - 1 else []) for i, p in enumerate(ps)]
     multiline = "\n" in text.strip()
     for claim, marks in found:
+        if repeats(claim, instructions):
+            report.append({"claim": "(withheld: it repeated the model's instructions)", "citations": [],
+                           "supported": False, "assigned": False, "missing": [], "withheld": True})
+            continue
         marks = [m for m in dict.fromkeys(marks) if m in valid]
         cited = " ".join(by_n[m].hit.chunk.text for m in marks)
         supported = bool(marks) and _holds(claim, cited, lexicon)
@@ -227,10 +253,12 @@ class Generator:
             pieces.append(token)
             yield {"type": "token", "text": token}
         raw = "".join(pieces).strip()
+        instructions = (PROMPTS / f"answer_{retrieval.lang}.txt").read_text(encoding="utf-8")
         if RE_NOT_COVERED.search(raw):
-            yield {"type": "answer", "answer": self.finish(retrieval, raw, [], [], abstained=True)}
+            kept = "" if repeats(raw, instructions) else raw
+            yield {"type": "answer", "answer": self.finish(retrieval, kept, [], [], abstained=True)}
             return
-        text, citations, report = verify(raw, evidence, retrieval.lang, self.assistant.index.lexicon)
+        text, citations, report = verify(raw, evidence, retrieval.lang, self.assistant.index.lexicon, instructions)
         if not text or not any(r["supported"] for r in report):
             raise GenerationError("the model's answer had no claim the passages support")
         yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
