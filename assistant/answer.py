@@ -252,6 +252,8 @@ def compose(
     if not sentences:
         base.answer = ABSTAIN[lang]
         return base
+    if retrieval.outline is not None and not retrieval.named:  # "which four trends": one line per subsection
+        return _outline_answer(base, retrieval, cfg)
     if retrieval.named:  # "[6]" asked for by number: the entry itself is the answer
         sentences = [s for s in sentences if s.hit.chunk.id in retrieval.named]
     sim_weight = cfg.similarity_weight_zh if lang == "zh" else cfg.similarity_weight_en
@@ -273,41 +275,53 @@ def compose(
         expanded += [s] + [i for i in list_items(s, chunks) if all(i.text != c.text for c in chosen + expanded)]
     chosen = expanded
 
-    numbers: dict[str, int] = {}
-    citations: list[CitationOut] = []
-
-    def cite(chunk: Chunk, quote: str, score: float) -> int:
-        if chunk.id not in numbers:
-            numbers[chunk.id] = len(numbers) + 1
-            citations.append(
-                CitationOut(
-                    n=numbers[chunk.id],
-                    chunk_id=chunk.id,
-                    section_id=chunk.section_id,
-                    section=chunk.section,
-                    text=chunk.text,
-                    quote=quote,
-                    score=round(score, 4),
-                    kind=chunk.kind,
-                    ref=chunk.ref,
-                )
-            )
-        else:
-            cit = citations[numbers[chunk.id] - 1]
-            if quote not in cit.quote:
-                cit.quote += " … " + quote
-        return numbers[chunk.id]
-
+    citer = Citer()
     parts = []
     for s in chosen:
         text = s.text if len(s.text) <= cfg.max_sentence_chars else s.text[: cfg.max_sentence_chars] + "…"
-        marks = [cite(s.hit.chunk, s.text, s.hit.dense)]
+        marks = [citer.cite(s.hit.chunk, s.text, s.hit.dense)]
         if retrieval.references:
-            marks += [cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, chunks)]
+            marks += [citer.cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, chunks)]
         parts.append(text + "".join(f"[{n}]" for n in marks))
     body = "\n".join(parts) if lang == "en" else "".join(parts)
     quoting_chinese = lang == "en" and RE_CJK.search(body) is not None
     base.answer = f"{EN_PREFIX}\n{body}" if quoting_chinese else body
     base.abstained = False
-    base.citations = citations
+    base.citations = citer.citations
+    return base
+
+
+class Citer:
+    """Numbers cited chunks by first use and gathers each one's quoted text."""
+
+    def __init__(self) -> None:
+        self.numbers: dict[str, int] = {}
+        self.citations: list[CitationOut] = []
+
+    def cite(self, chunk: Chunk, quote: str, score: float) -> int:
+        if chunk.id not in self.numbers:
+            self.numbers[chunk.id] = len(self.numbers) + 1
+            self.citations.append(CitationOut(
+                n=self.numbers[chunk.id], chunk_id=chunk.id, section_id=chunk.section_id, section=chunk.section,
+                text=chunk.text, quote=quote, score=round(score, 4), kind=chunk.kind, ref=chunk.ref,
+            ))
+        else:
+            cit = self.citations[self.numbers[chunk.id] - 1]
+            if quote not in cit.quote:
+                cit.quote += " … " + quote
+        return self.numbers[chunk.id]
+
+
+def _outline_answer(base: Answer, retrieval: Retrieval, cfg: AnswerSettings) -> Answer:
+    """One line per subsection: its heading, then the first sentence of its text, cited."""
+    citer, lines = Citer(), []
+    for label, hit in zip(retrieval.outline.labels, retrieval.outline.parts, strict=True):
+        s, e = hit.chunk.sentence_spans()[0]
+        text = hit.chunk.text[s:e]
+        shown = text if len(text) <= cfg.max_sentence_chars else text[: cfg.max_sentence_chars] + "…"
+        lines.append(f"{label}：{shown}[{citer.cite(hit.chunk, text, hit.dense)}]")
+    body = "\n".join(lines)
+    base.answer = f"{EN_PREFIX}\n{body}" if base.lang == "en" else body
+    base.abstained = False
+    base.citations = citer.citations
     return base

@@ -65,7 +65,10 @@ class Evidence:
 
 
 def pick_evidence(retrieval: Retrieval, k: int, chars: int) -> list[Evidence]:
-    hits = [h for h in retrieval.hits if h.chunk.kind != "bibliography" or retrieval.references][:k]
+    if retrieval.outline is not None:  # a list question: one passage per subsection
+        hits = retrieval.outline.parts
+    else:
+        hits = [h for h in retrieval.hits if h.chunk.kind != "bibliography" or retrieval.references][:k]
     shown = [without_instructions(h.chunk.text) for h in hits]  # corpus text cannot instruct the model
     return [
         Evidence(i + 1, h, text if len(text) <= chars else text[:chars] + "…")
@@ -164,8 +167,7 @@ def pieces(segment: str) -> list[str]:
     out = []
     for line in segment.split("\n"):
         line = line.strip()
-        if any(ch.isalnum() for ch in line):
-            out += [line[s:e] for s, e in split_sentences(line)]
+        out += [line[s:e] for s, e in split_sentences(line) if any(ch.isalnum() for ch in line[s:e])]
     return out
 
 
@@ -247,6 +249,9 @@ class Generator:
         yield {"type": "evidence", "citations": [
             {"n": e.n, "chunk_id": e.hit.chunk.id, "section_id": e.hit.chunk.section_id,
              "section": e.hit.chunk.section, "text": e.text, "score": round(e.hit.dense, 4)} for e in evidence]}
+        if retrieval.outline is not None:
+            yield from self._outline(retrieval, evidence)
+            return
         inputs = {"passages": passages_block(evidence), "question": retrieval.question}
         pieces = []
         for token in _stream_with_deadline(self.chain(retrieval.lang), inputs, s.llm.timeout_s):
@@ -263,12 +268,86 @@ class Generator:
             raise GenerationError("the model's answer had no claim the passages support")
         yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
 
+    def _outline(self, retrieval: Retrieval, evidence: list[Evidence]) -> Iterator[dict]:
+        """A list question about a section's parts (see `assistant.outline`): the code keeps the
+        structure, one line per part with its marker; the model writes each line's words: the
+        heading in English (for English questions) and a one-sentence summary of the passage."""
+        from langchain_core.output_parsers import StrOutputParser
+        from langchain_core.prompts import ChatPromptTemplate
+
+        lang, timeout = retrieval.lang, self.assistant.settings.llm.timeout_s
+        deadline = time.perf_counter() + timeout
+        templates = {"term": "outline_term.txt", "part": f"outline_part_{lang}.txt"}
+        texts = {k: (PROMPTS / f).read_text(encoding="utf-8") for k, f in templates.items()}
+        chains = {k: ChatPromptTemplate.from_messages([("human", t)]) | self.model | StrOutputParser()
+                  for k, t in texts.items()}
+
+        def run(kind: str, inputs: dict) -> Iterator[str]:
+            left = deadline - time.perf_counter()
+            if left <= 0:
+                raise GenerationError(f"the model took longer than {timeout:g} s")
+            yield from _stream_with_deadline(chains[kind], inputs, left)
+
+        heads, lines = [], []
+        for label, e in zip(retrieval.outline.labels, evidence, strict=True):
+            heading = RE_NUMBERING.sub("", label).strip() or label
+            head = f"{heading}："  # no "1." before it: verification reads "1. X" as a sentence of its own
+            if lang == "en":
+                term = _first_line("".join(run("term", {"heading": heading}))).strip(" .\"'*")
+                head = f"{term} ({heading}): " if re.search(r"[A-Za-z]", term) and len(term) <= 80 else f"{heading}: "
+            yield {"type": "token", "text": head}
+            said = []
+            for token in run("part", {"passage": e.text}):
+                said.append(token)
+                yield {"type": "token", "text": token}
+            yield {"type": "token", "text": f"[{e.n}]\n"}
+            heads.append(head)
+            lines.append(_tidy(_first_sentence("".join(said)), lang) + f"[{e.n}]")
+        # the summaries are verified on their own (the heading would vouch for any of them)
+        text, citations, report = verify("\n".join(lines), evidence, lang, self.assistant.index.lexicon,
+                                         "\n".join(texts.values()))
+        verified = text.split("\n")
+        if len(verified) != len(heads) or not any(r["supported"] for r in report):
+            raise GenerationError("the model's answer had no claim the passages support")
+        for head, r in zip(heads, report, strict=True):
+            r["heading"] = head.rstrip(" :：")
+        text = "\n".join(h + v for h, v in zip(heads, verified, strict=True))
+        yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
+
     def finish(self, retrieval: Retrieval, text: str, citations: list, report: list, abstained=False) -> Answer:
         retrieved = retrieved_out(retrieval.hits)
         return Answer(question=retrieval.question, answer=ABSTAIN[retrieval.lang] if abstained else text,
                       abstained=abstained, mode=self.mode, lang=retrieval.lang,
                       citations=[] if abstained else citations, retrieved=retrieved,
                       verification=report or None, raw_output=text if abstained and text else None)
+
+
+RE_PREAMBLE = re.compile(
+    r"^(?:(?:this|the) passage (?:says|states|suggests|indicates|explains|describes|discusses|highlights|notes|"
+    r"argues|is about|talks about)(?: that)?[:,]?\s*|"
+    r"(?:这段话|该段落|这段|本段)(?:的要点)?(?:主要)?(?:是|讲|说|指出|表明|介绍了?)?[:：，,]?\s*)",
+    re.I,
+)
+RE_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
+
+
+def _first_line(text: str) -> str:
+    return next((ln.strip() for ln in text.strip().splitlines() if ln.strip()), "")
+
+
+def _first_sentence(text: str) -> str:
+    line = RE_PREAMBLE.sub("", _first_line(text))
+    spans = split_sentences(line)
+    return line[spans[0][0] : spans[0][1]] if spans else line
+
+
+def _tidy(sentence: str, lang: str) -> str:
+    """One generated sentence without a preamble ("This passage says that …"), properly ended."""
+    s = RE_PREAMBLE.sub("", sentence.strip()).strip()
+    if lang == "en":
+        s = s[:1].upper() + s[1:]
+        return s if s.endswith((".", "!", "?", "。")) else s + "."
+    return s if s.endswith(("。", "！", "？")) else s + "。"
 
 
 def grounded_fallback(retrieval: Retrieval, settings: Settings, chunks: dict, mode: str, why: str) -> Answer:

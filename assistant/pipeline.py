@@ -12,9 +12,12 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import get_args
 
+import numpy as np
+
 from assistant.answer import Answer, compose
 from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
 from assistant.memory import Turn, condense
+from assistant.outline import find_outline
 from assistant.retrieve import HybridSearch
 from assistant.settings import AnswerSettings, Settings
 from assistant.store import StoreError, store_for
@@ -155,6 +158,12 @@ class Assistant:
         t0 = time.perf_counter()
         index, retriever = self._serving()  # one build for the whole answer
         retrieval = retriever.search(condensed or q, section=section, document=document)
+        retrieval.outline = find_outline(retrieval, index.chunks, " ".join(self.documents.values()))
+        if retrieval.outline and retrieval.vector is not None:  # cosine of each part's opening sentence
+            qv = np.asarray(retrieval.vector, dtype=np.float32)
+            for part in retrieval.outline.parts:
+                vecs = index.sentence_vectors(part.chunk.id)
+                part.dense = float(vecs[0] @ qv) if vecs is not None and len(vecs) else 0.0
         retrieval.question = q
         t1 = time.perf_counter()
         first_token = None

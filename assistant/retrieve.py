@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 from langchain_core.embeddings import Embeddings
@@ -65,6 +66,8 @@ class Retrieval:
     terms: dict[str, float] = field(default_factory=dict)  # BM25 query terms with weights
     references: bool = False  # the bibliography was searched
     named: list[str] = field(default_factory=list)  # bibliography chunks the question asks for by number
+    outline: Any = None  # an `assistant.outline.Outline` when the question asks for a section's parts
+    vector: list[float] | None = None  # the question's embedding
 
 
 class HybridSearch:
@@ -219,6 +222,7 @@ class HybridSearch:
             terms=terms,
             references=references,
             named=named,
+            vector=vector,
         )
 
     def _fill_dense(self, vector: list[float], hits: list[Hit]) -> None:

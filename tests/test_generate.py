@@ -126,3 +126,28 @@ def test_openai_mode_needs_an_endpoint(fresh):
     with pytest.raises(GenerationError, match="OPENAI_BASE_URL"):
         make_chat_model(fresh.settings, "openai")
     assert fresh.ask(ZH, mode="openai").fallback_from == "openai"
+
+
+def test_list_question_keeps_one_cited_line_per_subsection(fresh):
+    replies = ["Regional alliances", "This passage says that regional value chains are replacing the global one.",
+               "Single-source purchasing", "Firms may rely on one or a few suppliers.",
+               "Closed AI", "The digital features may turn into closed artificial intelligence.",
+               "Weaponised barriers", "Tariffs on Mars rose by 99.9% in 2019."]
+    use(fresh, FakeListChatModel(responses=replies))
+    ans = fresh.ask("Which four trends does the paper foresee?", mode="local")
+    assert ans.mode == "local" and ans.fallback_from is None
+    lines = ans.answer.split("\n")
+    assert [c.section_id for c in ans.citations] == ["s2.1", "s2.2", "s2.3", "s2.4"]
+    assert len(lines) == 4 and lines[0].startswith("Regional alliances (区域联盟化): Regional value chains")
+    assert lines[0].endswith("[1]") and lines[3].startswith("Weaponised barriers (壁垒武器化)")
+    assert [r["supported"] for r in ans.verification] == [True, True, True, False]  # the heading vouches for nothing
+    assert "99.9%" in ans.verification[3]["missing"] and lines[3].endswith("⚠")
+
+
+def test_list_question_in_chinese_needs_no_translation(fresh):
+    replies = ["区域联盟化在区域化特征的基础上发展而来。", "多元化发展可能在未来向单极化演变。",
+               "数字化发展特征可能演变成人工智能封闭化。", "供应链壁垒也可能成为新武器。"]
+    use(fresh, FakeListChatModel(responses=replies))
+    ans = fresh.ask("论文预测了全球产业链的哪四个趋势？", mode="local")
+    assert ans.answer.split("\n")[1] == "采购单极化：多元化发展可能在未来向单极化演变。[2]"
+    assert all(r["supported"] for r in ans.verification)
