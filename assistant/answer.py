@@ -157,6 +157,33 @@ def has_quantity(text: str, unit: str) -> bool:
     return re.search(rf"\d[\d.,，]*\s*[多余]?\s*[万亿千百]?\s*{re.escape(unit)}", text) is not None
 
 
+# a question that asks for an amount ("多少预算", "how much FDI") needs a figure next to one of its terms
+RE_AMOUNT_QUESTION = re.compile(
+    r"多少|多大|多高|how many|how much|what (?:percentage|share|figure|rate|number|amount|proportion)\b", re.I
+)
+RE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+RE_YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
+FIGURE_WINDOW = 12  # characters between a question term and a figure (dev: unanswerables had none)
+
+
+def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
+    """Some sentence of the best hits has a figure (not a year) within FIGURE_WINDOW characters
+    of a term of the question."""
+    terms = [t for t in retrieval.terms if len(t) >= 2 and not t.isdigit()]
+    for h in retrieval.hits[:hits]:
+        for s, e in h.chunk.sentence_spans():
+            sentence = h.chunk.text[s:e]
+            figures = [m.start() for m in RE_FIGURE.finditer(sentence) if not RE_YEAR.fullmatch(m.group())
+                       or sentence[m.end() : m.end() + 1] in YEAR_NOT_FOLLOWED_BY]  # "2000万台" is an amount
+            if figures and any(
+                f - m.start() >= -FIGURE_WINDOW and f - m.end() <= FIGURE_WINDOW  # "预算2000亿" / "200多家配套企业"
+                for t in terms for m in re.finditer(re.escape(t), sentence, re.I) for f in figures
+            ):
+                return True
+    return False
+
+
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not retrieval.hits or RE_OFF_TOPIC.search(retrieval.question):
         return True
@@ -171,7 +198,12 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not all(n in joined for n in question_numbers(retrieval.question)):
         return True
     # the question asks for a count or amount in a unit no retrieved figure is given in
-    return not all(has_quantity(joined, u) for u in asked_units(retrieval.question))
+    if not all(has_quantity(joined, u) for u in asked_units(retrieval.question)):
+        return True
+    # it asks for an amount, and no figure in the best passages sits next to anything it names
+    return bool(RE_AMOUNT_QUESTION.search(retrieval.question)) and not retrieval.references and not (
+        figure_near_terms(retrieval)
+    )
 
 
 # a sentence that announces a list ("主要体现在三个方面。") and the items that follow it ("一是…")

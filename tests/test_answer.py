@@ -75,6 +75,19 @@ def test_abstains_when_no_figure_is_given_in_the_asked_unit():
     assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained
 
 
+def test_an_amount_needs_a_figure_next_to_what_the_question_names():
+    terms = {"日本": 1, "政府": 1, "供应链": 1, "韧性": 1, "计划": 1, "预算": 1}
+    named_only = [_hit("a", "日本政府推动“供应链韧性计划”等。2023年出口增长29.9%。")]
+    r = _retrieval("日本政府的“供应链韧性计划”投入了多少预算？", named_only, terms)
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained  # a figure, but next to nothing asked
+    given = [_hit("a", "日本政府为供应链韧性计划拨出预算2000亿日元。")]
+    r = _retrieval("日本政府的“供应链韧性计划”投入了多少预算？", given, terms)
+    assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    year_only = [_hit("a", "日本政府在2021年推出供应链韧性计划。")]
+    r = _retrieval("日本政府的“供应链韧性计划”投入了多少预算？", year_only, terms)
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained  # a year is not an amount
+
+
 def test_an_announced_list_is_quoted_with_its_items_across_chunks():
     first = _hit("s2.3:p0:c0", "背景一句。数字化特征主要体现在三个方面。一是生产方式。说明文字。二是供应链管理。")
     nxt = Chunk(id="s2.3:p0:c1", text="三是物流与云服务。与列表无关的一句。", section_id="s2.3", section="x",

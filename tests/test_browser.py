@@ -60,7 +60,7 @@ def test_chinese_and_english_questions_with_sources(page):
     link.click()
     page.wait_for_timeout(500)
     box = page.locator("#sources #src-1").bounding_box()
-    assert box is not None and 0 <= box["y"] < 1000  # the source is in view after clicking its marker
+    assert box is not None and -2 <= box["y"] < 1000  # in view after clicking its marker (to subpixel rounding)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-chat.png"), full_page=True)
     assert not page.outside_requests, page.outside_requests[:5]
