@@ -8,6 +8,7 @@ target size; a sentence longer than the target stays whole.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from pydantic import BaseModel
 
@@ -97,6 +98,18 @@ def pack(spans: list[tuple[int, int]], size: int, overlap: int = 0) -> list[tupl
     if cur and (not groups or cur[-1] != groups[-1][-1]):
         groups.append(cur)
     return [(g[0][0], g[-1][1]) for g in groups]
+
+
+RE_PLAIN_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")  # a run of lines up to a blank line
+
+
+def plain_text_pieces(text: str, size: int, overlap: int = 0) -> Iterator[tuple[int, int, int, int, str]]:
+    """Chunks of plain text (paragraphs split at blank lines, sentences packed to `size`):
+    (paragraph index, chunk index in it, start, end, text with its line breaks joined)."""
+    for p_index, m in enumerate(RE_PLAIN_PARAGRAPH.finditer(text)):
+        para = m.group(0)
+        for k, (s, e) in enumerate(pack(split_sentences(para), size, overlap)):
+            yield p_index, k, m.start() + s, m.start() + e, re.sub(r"\s*\n\s*", " ", para[s:e])
 
 
 def _paragraph_chunks(paper: Paper, para: Paragraph, size: int, overlap: int) -> list[Chunk]:

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from assistant.chunking import Chunk, pack, split_sentences
+from assistant.chunking import Chunk, plain_text_pieces
 from assistant.document import Paper
 from assistant.papers import document_chunks, document_files, document_id
 from assistant.parser import parse_paper
@@ -127,28 +127,12 @@ def read_reference_text(path: Path) -> str:
 
 
 def reference_chunks(n: int, key: str, text: str, size: int, overlap: int = 0) -> list[Chunk]:
-    chunks: list[Chunk] = []
-    for p_index, m in enumerate(re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)):
-        para = m.group(0)
-        for k, (s, e) in enumerate(pack(split_sentences(para), size, overlap)):
-            body = re.sub(r"\s*\n\s*", " ", para[s:e])
-            chunks.append(
-                Chunk(
-                    id=f"ref{n}:p{p_index}:c{k}",
-                    doc_id=f"ref{n}",
-                    text=body,
-                    section_id=f"ref{n}",
-                    section=key,
-                    heading=key,
-                    paragraph=p_index,
-                    kind="reference-text",
-                    lang=language_of(body),
-                    start=m.start() + s,
-                    end=m.start() + e,
-                    ref=n,
-                )
-            )
-    return chunks
+    return [
+        Chunk(id=f"ref{n}:p{p_index}:c{k}", doc_id=f"ref{n}", text=body, section_id=f"ref{n}", section=key,
+              heading=key, paragraph=p_index, kind="reference-text", lang=language_of(body), start=start, end=end,
+              ref=n)
+        for p_index, k, start, end, body in plain_text_pieces(text, size, overlap)
+    ]
 
 
 def linked_reference_files(manifest: Manifest | None, refs_dir: Path) -> tuple[dict[int, Path], list[str]]:

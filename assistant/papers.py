@@ -12,13 +12,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.chunking import Chunk, pack, split_sentences
+from assistant.chunking import Chunk, plain_text_pieces
 from assistant.text import language_of
 
 DOCUMENT_SUFFIXES = {".txt", ".md", ".pdf", ".html", ".htm"}
 RESERVED_IDS = {"paper", "refs", "meta", "abstract", "intro"}
 RE_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-RE_PARAGRAPH = re.compile(r"\S(?:.|\n(?!\s*\n))*")
 
 
 def document_id(path: Path) -> str:
@@ -69,24 +68,10 @@ def document_chunks(doc_id: str, text: str, fallback_title: str, size: int, over
         labels = [h for _, h in path if h != title]
         section_id = f"{doc_id}.s{k}" if k else doc_id
         label_path = " › ".join([f"《{title}》", *labels])
-        body = text[start:end]
-        for p_index, m in enumerate(RE_PARAGRAPH.finditer(body)):
-            para = m.group(0)
-            for c, (s, e) in enumerate(pack(split_sentences(para), size, overlap)):
-                piece = re.sub(r"\s*\n\s*", " ", para[s:e])
-                chunks.append(
-                    Chunk(
-                        id=f"{section_id}:p{p_index}:c{c}",
-                        doc_id=doc_id,
-                        text=piece,
-                        section_id=section_id,
-                        section=label_path,
-                        heading=labels[-1] if labels else title,
-                        paragraph=p_index,
-                        kind="body",
-                        lang=language_of(piece),
-                        start=start + m.start() + s,
-                        end=start + m.start() + e,
-                    )
-                )
+        chunks += [
+            Chunk(id=f"{section_id}:p{p_index}:c{c}", doc_id=doc_id, text=piece, section_id=section_id,
+                  section=label_path, heading=labels[-1] if labels else title, paragraph=p_index, kind="body",
+                  lang=language_of(piece), start=start + s, end=start + e)
+            for p_index, c, s, e, piece in plain_text_pieces(text[start:end], size, overlap)
+        ]
     return title, chunks
