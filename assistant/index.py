@@ -299,8 +299,9 @@ def open_index(settings: Settings) -> OpenIndex:
         sentences = np.load(build_dir / "sentences.npy")
         if len(chunks) != info.chunks + info.bibliography:
             raise ValueError(f"chunks.jsonl holds {len(chunks)} chunks, the build made {info.chunks + info.bibliography}")
-        if rows and sentences.shape[0] < max(rows.values()):
-            raise ValueError("sentences.npy is short")
+        needed = max((first + len(chunks[cid].sentence_spans()) for cid, first in rows.items()), default=0)
+        if sentences.ndim != 2 or sentences.shape[0] != needed:
+            raise ValueError(f"sentences.npy holds {sentences.shape[0]} vectors, the chunks need {needed}")
         client = store_for(settings).client(build_dir)
         collections = {}
         for name, expected in info.collections.items():
