@@ -159,12 +159,21 @@ def has_quantity(text: str, unit: str) -> bool:
 
 # a question that asks for an amount ("多少预算", "how much FDI") needs a figure next to one of its terms
 RE_AMOUNT_QUESTION = re.compile(
-    r"多少|多大|多高|how many|how much|what (?:percentage|share|figure|rate|number|amount|proportion)\b", re.I
+    r"多少|多大|多高|how many|how much|"
+    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b", re.I
 )
 RE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 RE_YEAR = re.compile(r"(?:19|20)\d\d")
 YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
 FIGURE_WINDOW = 12  # characters between a question term and a figure (dev: unanswerables had none)
+
+
+def _is_amount(sentence: str, m: re.Match) -> bool:
+    """A figure that is not a date: not a bare year ("2000万台" is an amount), nor a month or day."""
+    after, before = sentence[m.end() : m.end() + 1], sentence[max(0, m.start() - 1) : m.start()]
+    if RE_YEAR.fullmatch(m.group()):
+        return after in YEAR_NOT_FOLLOWED_BY
+    return not (after in ("月", "日") or before == "年" and after in ("月", "日", ""))
 
 
 def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
@@ -174,14 +183,16 @@ def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
     for h in retrieval.hits[:hits]:
         for s, e in h.chunk.sentence_spans():
             sentence = h.chunk.text[s:e]
-            figures = [m.start() for m in RE_FIGURE.finditer(sentence) if not RE_YEAR.fullmatch(m.group())
-                       or sentence[m.end() : m.end() + 1] in YEAR_NOT_FOLLOWED_BY]  # "2000万台" is an amount
+            figures = [m.start() for m in RE_FIGURE.finditer(sentence) if _is_amount(sentence, m)]
             if figures and any(
                 f - m.start() >= -FIGURE_WINDOW and f - m.end() <= FIGURE_WINDOW  # "预算2000亿" / "200多家配套企业"
                 for t in terms for m in re.finditer(re.escape(t), sentence, re.I) for f in figures
             ):
                 return True
     return False
+
+
+RE_QUOTED_TERM = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,8})[”」\"]")  # a short Chinese term in quotes
 
 
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
@@ -196,6 +207,10 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
         return True
     joined = " ".join(h.chunk.text for h in retrieval.hits)
     if not all(n in joined for n in question_numbers(retrieval.question)):
+        return True
+    # a term the question quotes ("退出税") that no retrieved passage uses
+    labelled = joined + " ".join(h.chunk.section for h in retrieval.hits)  # a quoted heading counts
+    if not all(t in labelled for t in RE_QUOTED_TERM.findall(retrieval.question)):
         return True
     # the question asks for a count or amount in a unit no retrieved figure is given in
     if not all(has_quantity(joined, u) for u in asked_units(retrieval.question)):

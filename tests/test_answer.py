@@ -88,6 +88,17 @@ def test_an_amount_needs_a_figure_next_to_what_the_question_names():
     assert compose(r, AnswerSettings(), RetrievalSettings()).abstained  # a year is not an amount
 
 
+def test_a_quoted_term_no_passage_uses_and_dates_are_not_amounts():
+    hits = [_hit("a", "外资企业的迁移对中国宏观经济产生了深远的影响。")]
+    r = _retrieval("作者建议对外迁的外资企业征收“退出税”吗？", hits, {"外资企业": 1, "外迁": 1, "退出税": 1})
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    r = _retrieval("文中怎么谈“外资企业”的迁移？", hits, {"外资企业": 1, "迁移": 1})
+    assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    dated = [_hit("a", "美国于2025年2月4日开始对中国的电动汽车电池加征额外关税。")]
+    r = _retrieval("美国对电动汽车电池加征的额外关税是多少？", dated, {"电动汽车": 1, "电池": 1, "额外": 1, "关税": 1})
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained  # 2 and 4 are a month and a day
+
+
 def test_an_announced_list_is_quoted_with_its_items_across_chunks():
     first = _hit("s2.3:p0:c0", "背景一句。数字化特征主要体现在三个方面。一是生产方式。说明文字。二是供应链管理。")
     nxt = Chunk(id="s2.3:p0:c1", text="三是物流与云服务。与列表无关的一句。", section_id="s2.3", section="x",
