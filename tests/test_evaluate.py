@@ -10,12 +10,11 @@ PAPER = (REPO_ROOT / "corpus" / "paper.txt").read_text(encoding="utf-8")
 
 def test_eval_sets_are_well_formed_and_grounded_in_the_paper():
     ids = set()
-    for split in ("dev", "test"):
+    for split in ("dev", "test", "dev-en-extra"):
         rows = load_set(EVALS / f"{split}.jsonl")
-        assert len(rows) >= 60
-        langs = {r["lang"] for r in rows}
-        assert langs == {"zh", "en"}
-        assert sum(not r["answerable"] for r in rows) >= 8
+        if split != "dev-en-extra":
+            assert len(rows) >= 60 and {r["lang"] for r in rows} == {"zh", "en"}
+            assert sum(not r["answerable"] for r in rows) >= 8
         for r in rows:
             assert r["id"] not in ids
             ids.add(r["id"])
