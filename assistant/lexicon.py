@@ -13,9 +13,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from assistant.text import RE_CJK, english_words
+from assistant.text import RE_CJK, english_words, tokenize
 
 RE_DEF_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:lit|fig|abbr|variant of|old)\b\.?", re.I)
+RE_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MAX_TARGETS = 12  # an English word that means a dozen corpus words means nothing
 
 
@@ -49,14 +50,20 @@ def build_lexicon(token_lists: Iterable[list[str]]) -> dict[str, dict[str, float
     return lexicon
 
 
-# derivational endings tried, longest first, when a word itself is not in the lexicon
+# derivational endings tried, longest first, when a word itself is not in the lexicon: first
+# rewritten ('sustainability' → 'sustainable'), then cut off ('weaponization' → 'weapon')
+REWRITES = (("ability", "able"), ("ibility", "ible"), ("ization", "ize"), ("isation", "ise"), ("ies", "y"))
 SUFFIXES = ("ization", "isation", "ation", "ities", "ity", "ness", "ment", "ize", "ise", "al", "ly", "er")
+RE_TABLE = re.compile(r"\btables?\s*(\d+)", re.I)
 
 
 def base_form(word: str, lexicon: dict[str, dict[str, float]]) -> str:
     """`word`, or a shorter form of it that the lexicon knows ('weaponization' → 'weapon')."""
     if word in lexicon:
         return word
+    for suf, new in REWRITES:
+        if word.endswith(suf) and word[: -len(suf)] + new in lexicon:
+            return word[: -len(suf)] + new
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 4 and word[: -len(suf)] in lexicon:
             return word[: -len(suf)]
@@ -78,4 +85,9 @@ def translate(question: str, lexicon: dict[str, dict[str, float]]) -> dict[str, 
                     terms[tok] = max(terms.get(tok, 0.0), w * (1.0 + 0.5 * (n - 1)))
                 if n > 1:
                     used[i : i + n] = [True] * n
+    if RE_TABLE.search(question):  # "Table 1" is 表1 (CC-CEDICT's "table" is a list of contents)
+        terms.pop("目录", None)
+        terms["表"] = 1.0
+    for tok in tokenize("".join(RE_CJK_RUN.findall(question))):  # Chinese the question already holds
+        terms[tok] = 1.0
     return terms

@@ -14,7 +14,7 @@ ZH_STOP = set(
     ["的", "了", "和", "与", "及", "或", "在", "是", "为", "对", "将", "也", "而", "并", "等", "其", "这", "那", "之", "于", "以", "由", "从", "被", "把", "向", "中", "上", "下", "个", "有", "没有", "不", "多少", "什么", "哪些", "哪个", "哪", "如何", "怎么", "怎样", "为什么", "是否", "吗", "呢", "吧", "啊", "我", "你", "他", "她", "它", "我们", "你们", "他们", "文章", "论文", "请", "问", "一", "二", "三", "给出", "说明", "介绍", "提到", "认为", "哪里", "根据"]
 )
 EN_STOP = set(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "as", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "that", "this", "these", "those", "it", "its", "their", "there", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "than", "then", "so", "such", "into", "over", "under", "between", "per", "via", "paper", "article", "says", "say", "said", "according", "mention", "mentions", "mentioned", "describe", "describes", "tell", "give", "list", "name", "does", "did", "any", "all", "each", "other", "more", "most", "much", "many", "some", "mean", "means", "meant"]
+    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "as", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "that", "this", "these", "those", "it", "its", "their", "there", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "than", "then", "so", "such", "into", "over", "under", "between", "per", "via", "paper", "article", "says", "say", "said", "according", "mention", "mentions", "mentioned", "describe", "describes", "tell", "give", "list", "name", "does", "did", "any", "all", "each", "other", "more", "most", "much", "many", "some", "mean", "means", "meant", "among", "refer", "within"]
 )
 
 
@@ -93,7 +93,8 @@ def stem(word: str) -> str:
 
 def english_words(text: str) -> list[str]:
     words = (re.sub(r"['’]s$", "", w) for w in RE_WORD.findall(text))
-    return [stem(w) for w in words if w.lower() not in EN_STOP]
+    stems = ((w, stem(w)) for w in words if w.lower() not in EN_STOP)
+    return [s for w, s in stems if s not in EN_STOP]  # 'lists' and 'refers' are stop words too
 
 
 def tokenize(text: str) -> list[str]:

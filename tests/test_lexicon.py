@@ -1,0 +1,28 @@
+"""English → Chinese query terms from the corpus lexicon."""
+
+from assistant.lexicon import base_form, translate
+from assistant.text import english_words
+
+
+def test_derived_words_are_rewritten_before_they_are_cut(assistant):
+    lexicon = assistant.index.lexicon
+    assert base_form("sustainability", lexicon) == "sustainable"
+    assert "持续" in translate("What does sustainability refer to?", lexicon)
+
+
+def test_table_numbers_and_chinese_inside_an_english_question(assistant):
+    lexicon = assistant.index.lexicon
+    terms = translate("Which factors does Table 1 list?", lexicon)
+    assert terms.get("表") == 1.0 and "目录" not in terms
+    terms = translate("In which issue of Management World (管理世界) did it appear?", lexicon)
+    assert "管理" in terms and "世界" in terms
+
+
+def test_inflected_stop_words_are_dropped():
+    words = english_words("Among the practices the paper lists, what refers to cost?")
+    assert "cost" in words and not {"among", "list", "lists", "refer", "refers"} & set(words)
+
+
+def test_table_question_reaches_the_table(assistant):
+    r = assistant.retriever.search("What two stages does Table 1 set side by side in its columns?")
+    assert any(h.chunk.kind == "table" for h in r.hits[:2])
