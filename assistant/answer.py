@@ -118,7 +118,6 @@ def coverage(terms: dict[str, float], text: str, tokens: list[str] | None = None
     return got / sum(terms.values())
 
 
-# requests that are not questions about the paper: instructions to the system, chit-chat tasks
 # text that tries to steer the model: in a question it means no answer; in the corpus, the
 # sentence is neither quoted nor shown to a model
 RE_INJECTION = re.compile(
@@ -129,6 +128,7 @@ RE_INJECTION = re.compile(
     r"系统提示|提示词|(输出|透露|泄露)(你的)?(规则|指令)",
     re.IGNORECASE,
 )
+# requests that are not questions about the paper: instructions to the system, chit-chat tasks
 RE_OFF_TOPIC = re.compile(
     RE_INJECTION.pattern + r"|write (me )?(a|an) (poem|song|story|joke|essay)|\bweather\b|"
     r"写(一)?首|作(一)?首?诗|讲个笑话|天气",
@@ -177,7 +177,7 @@ def _is_amount(sentence: str, m: re.Match) -> bool:
 
 
 def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
-    """Some sentence of the best hits has a figure (not a year) within FIGURE_WINDOW characters
+    """Some sentence of the best hits has a figure (not a date) within FIGURE_WINDOW characters
     of a term of the question."""
     terms = [t for t in retrieval.terms if len(t) >= 2 and not t.isdigit()]
     for h in retrieval.hits[:hits]:
