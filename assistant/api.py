@@ -36,6 +36,7 @@ from assistant.memory import Turn
 from assistant.pipeline import MODES, Assistant, QuestionError
 from assistant.ratelimit import RateLimit
 from assistant.settings import ServeSettings
+from assistant.store import StoreError
 
 STREAM_PIECE = 24  # characters per streamed content chunk
 
@@ -207,6 +208,16 @@ def create_app(assistant: Assistant) -> FastAPI:
     )
 
     install_guards(app, assistant.settings.serve, assistant.settings.data_dir)
+
+    @app.exception_handler(StoreError)
+    async def _store_down(_request: Request, exc: StoreError):
+        return JSONResponse(error_body(f"{exc}; try again shortly", "server_error", None, "index_unavailable"),
+                            status_code=503, headers={"Retry-After": "5"})
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception):
+        message = f"unexpected {type(exc).__name__}; the server logged it"
+        return JSONResponse(error_body(message, "server_error", None, "internal_error"), status_code=500)
 
     @app.exception_handler(APIError)
     async def _api_error(_request: Request, exc: APIError):

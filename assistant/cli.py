@@ -278,10 +278,11 @@ def main() -> None:
     from assistant.embeddings import EmbedderUnavailable
     from assistant.index import IndexError_
     from assistant.parser import ParseError
+    from assistant.store import StoreError
 
     try:
         cli(standalone_mode=True)
-    except (CorpusError, ParseError, EmbedderUnavailable, IndexError_) as exc:
+    except (CorpusError, ParseError, EmbedderUnavailable, IndexError_, StoreError) as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
         _fail("interrupted", 130)

@@ -20,6 +20,7 @@ from assistant.chunking import Chunk
 from assistant.index import BIBLIOGRAPHY, OpenIndex, collection_of
 from assistant.lexicon import translate
 from assistant.settings import RetrievalSettings
+from assistant.store import StoreError
 from assistant.text import english_words, language_of, tokenize
 
 RE_REFERENCE_INTENT = re.compile(
@@ -33,6 +34,14 @@ RE_REFERENCE_INTENT = re.compile(
 
 
 RE_REFERENCE_NUMBER = re.compile(r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|no\.?\s*)?(\d{1,3})", re.I)
+
+
+def _store_call(fn, **kwargs):
+    """A Chroma call; a store that fails (a server gone away) raises `StoreError`."""
+    try:
+        return fn(**kwargs)
+    except Exception as exc:
+        raise StoreError(f"the index store did not answer ({type(exc).__name__}: {exc})") from exc
 
 
 def wants_references(question: str) -> bool:
@@ -153,9 +162,8 @@ class HybridSearch:
             n = min(self.settings.candidates, self.index.count(name))
             if n == 0:
                 continue
-            res = self.index.collection(name).query(
-                query_embeddings=[vector], n_results=n, where=where, include=["distances"]
-            )
+            res = _store_call(self.index.collection(name).query,
+                              query_embeddings=[vector], n_results=n, where=where, include=["distances"])
             found += [(cid, 1.0 - d) for cid, d in zip(res["ids"][0], res["distances"][0], strict=True)]
         found.sort(key=lambda x: -x[1])
         return found[: self.settings.candidates]
@@ -232,7 +240,7 @@ class HybridSearch:
             by_col.setdefault(collection_of(h.chunk), []).append(h)
         q = np.asarray(vector)
         for name, group in by_col.items():
-            got = self.index.collection(name).get(ids=[h.chunk.id for h in group], include=["embeddings"])
+            got = _store_call(self.index.collection(name).get, ids=[h.chunk.id for h in group], include=["embeddings"])
             vecs = dict(zip(got["ids"], got["embeddings"], strict=True))
             for h in group:
                 h.dense = float(np.dot(q, np.asarray(vecs[h.chunk.id])))

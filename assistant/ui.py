@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from assistant.feedback import record_feedback
 from assistant.memory import Turn
 from assistant.pipeline import MODES, Assistant, QuestionError
+from assistant.store import StoreError
 
 EXAMPLES = [
     "2021年中国在全球制造业增加值中的占比是多少？",
@@ -113,7 +114,7 @@ def build_ui(assistant: Assistant):
         events = assistant.stream(message, mode=mode or None, section=section or None, history=turns)
         try:
             first = next(events)
-        except QuestionError as exc:
+        except (QuestionError, StoreError) as exc:
             history.append({"role": "assistant", "content": f"⚠️ {exc}"})
             yield history, "", ""
             return

@@ -22,24 +22,33 @@ from .conftest import free_port, wait_until_up
 QUESTION = "2021年中国在全球制造业增加值中的占比是多少？"
 
 
-@pytest.fixture(scope="module")
-def chroma_url(tmp_path_factory):
-    port = free_port()
+def start_chroma(folder: Path, port: int) -> subprocess.Popen:
+    """`chroma run` on loopback, persisting to `folder`."""
     chroma = Path(sys.executable).parent / "chroma"
-    folder = tmp_path_factory.mktemp("chroma-server")
-    with (folder / "chroma.log").open("w") as log:  # it logs every request: a pipe nobody reads would fill up
+    with (folder / "chroma.log").open("a") as log:  # it logs every request: a pipe nobody reads would fill up
         proc = subprocess.Popen(
             [str(chroma), "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
             stdout=log, stderr=subprocess.STDOUT,
         )
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url + "/api/v2/heartbeat", proc, "chroma run", seconds=60)
-    yield url
+    wait_until_up(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, "chroma run", seconds=60)
+    return proc
+
+
+def stop(proc: subprocess.Popen) -> None:
     proc.terminate()
     try:
         proc.wait(timeout=20)
     except subprocess.TimeoutExpired:
         proc.kill()
+        proc.wait(timeout=20)
+
+
+@pytest.fixture(scope="module")
+def chroma_url(tmp_path_factory):
+    port = free_port()
+    proc = start_chroma(tmp_path_factory.mktemp("chroma-server"), port)
+    yield f"http://127.0.0.1:{port}"
+    stop(proc)
 
 
 def _env(url: str, data_dir: Path) -> dict:
@@ -123,3 +132,26 @@ def test_server_down_is_one_clear_line(tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("error:") and "Chroma server" in done.stderr and "Traceback" not in done.stderr
     assert not done.stdout.strip() or json.loads(done.stdout)  # nothing half-written
+
+
+def test_the_api_says_503_while_the_chroma_server_is_down_and_recovers(tmp_path):
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    chroma = start_chroma(tmp_path, port)
+    proc = None
+    try:
+        assert _run(["ingest"], _env(url, tmp_path / "ingest")).returncode == 0
+        proc, base = _serve(url, tmp_path / "worker")
+        assert "30.5%" in httpx.post(base + "/v1/ask", json={"question": QUESTION}, timeout=60).json()["answer"]
+        stop(chroma)
+        down = httpx.post(base + "/v1/ask", json={"question": QUESTION}, timeout=60)
+        assert down.status_code == 503 and down.json()["error"]["code"] == "index_unavailable"
+        assert int(down.headers["retry-after"]) > 0
+        assert httpx.get(base + "/healthz").json()["index"]["state"] == "unreachable"
+        chroma = start_chroma(tmp_path, port)  # the same server back on the same data
+        back = httpx.post(base + "/v1/ask", json={"question": QUESTION}, timeout=60)
+        assert back.status_code == 200 and "30.5%" in back.json()["answer"]
+    finally:
+        if proc:
+            stop(proc)
+        stop(chroma)
