@@ -39,6 +39,7 @@ from assistant.answer import (
 from assistant.chunking import split_sentences
 from assistant.claims import claims, missing_specifics, specifics
 from assistant.lexicon import translate
+from assistant.outline import RE_NUMBERING
 from assistant.retrieve import Hit, Retrieval
 from assistant.settings import REPO_ROOT, Settings
 from assistant.text import RE_CJK, tokenize
@@ -328,7 +329,6 @@ RE_PREAMBLE = re.compile(
     r"(?:这段话|该段落|这段|本段)(?:的要点)?(?:主要)?(?:是|讲|说|指出|表明|介绍了?)?[:：，,]?\s*)",
     re.I,
 )
-RE_NUMBERING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|\d+[.、])\s*")
 
 
 def _first_line(text: str) -> str:

@@ -63,45 +63,57 @@ def _ancestors(section_id: str) -> list[str]:
     return out[::-1]  # top first
 
 
-def find_outline(retrieval: Retrieval, chunks: dict[str, Chunk], title: str = "") -> Outline | None:
-    """The section whose subsections answer a list question, or None (see the module doc).
-    Words of `title` (what the whole document is about) do not count towards a heading's share."""
+@dataclass
+class SectionTree:
+    """The section tree as the chunks give it, built once per index."""
+
+    first: dict[str, Chunk]  # section id → the first body chunk in it or below it
+    labels: dict[str, str]  # section id → its own heading
+    children: dict[str, list[str]]  # section id → its subsections (those holding body text), in order
+    generic: set[str]  # words of the documents' titles: what everything is about, so they pick out nothing
+
+    @classmethod
+    def of(cls, chunks: dict[str, Chunk], title: str = "") -> SectionTree:
+        first: dict[str, Chunk] = {}
+        labels: dict[str, str] = {}
+        for c in chunks.values():
+            if c.kind != "body":
+                continue
+            path = c.section.split(" › ")
+            for depth, sid in enumerate(_ancestors(c.section_id)):
+                if depth < len(path):
+                    labels.setdefault(sid, path[depth])
+                if sid not in first or (c.doc_id, c.start) < (first[sid].doc_id, first[sid].start):
+                    first[sid] = c
+        children: dict[str, list[str]] = {}
+        for sid in first:
+            p = _parent(sid)
+            if p and sid.rsplit(".", 1)[1].lstrip("s").isdigit():
+                children.setdefault(p, []).append(sid)
+        for kids in children.values():
+            kids.sort(key=lambda k: first[k].start)
+        return cls(first, labels, children, set(tokenize(title)))
+
+
+def find_outline(retrieval: Retrieval, tree: SectionTree) -> Outline | None:
+    """The section whose subsections answer a list question, or None (see the module doc)."""
     count = asked_count(retrieval.question)
     if count is None and not RE_LIST.search(retrieval.question):
         return None
-    first: dict[str, Chunk] = {}  # section id → the first body chunk in it or below it
-    labels: dict[str, str] = {}
-    for c in chunks.values():
-        if c.kind != "body":
-            continue
-        path = c.section.split(" › ")
-        for depth, sid in enumerate(_ancestors(c.section_id)):
-            if depth < len(path):
-                labels.setdefault(sid, path[depth])
-            if sid not in first or (c.doc_id, c.start) < (first[sid].doc_id, first[sid].start):
-                first[sid] = c
-    children: dict[str, list[str]] = {}
-    for sid in first:
-        p = _parent(sid)
-        if p and sid.rsplit(".", 1)[1].lstrip("s").isdigit():
-            children.setdefault(p, []).append(sid)
-    for kids in children.values():
-        kids.sort(key=lambda k: first[k].start)
     candidates: list[str] = []
     for h in retrieval.hits:  # each hit's section, the sections above it, and those below them
         for sid in _ancestors(h.chunk.section_id):
-            for near in [sid, *(k for k in first if k.startswith(sid + "."))]:
+            for near in [sid, *(k for k in tree.first if k.startswith(sid + "."))]:
                 if near not in candidates:
                     candidates.append(near)
-    generic = set(tokenize(title))
     best: tuple[float, int, str] | None = None
     for p in candidates:
-        kids = children.get(p, [])
+        kids = tree.children.get(p, [])
         if len(kids) < 2 or (count is not None and len(kids) != count):
             continue
-        own = {w for w in tokenize(RE_NUMBERING.sub("", labels.get(p, ""))) if w not in generic}
+        own = {w for w in tokenize(RE_NUMBERING.sub("", tree.labels.get(p, ""))) if w not in tree.generic}
         named = len(own & set(retrieval.terms)) / len(own) if own else 0.0
-        share = coverage(retrieval.terms, " › ".join(labels.get(a, "") for a in _ancestors(p)))
+        share = coverage(retrieval.terms, " › ".join(tree.labels.get(a, "") for a in _ancestors(p)))
         enough = named > 0 if count is not None else named >= MIN_NAMED  # a matching count is evidence too
         if enough and share >= MIN_HEADING_COVERAGE and (
             best is None or (share, -p.count(".")) > best[:2]
@@ -109,5 +121,5 @@ def find_outline(retrieval: Retrieval, chunks: dict[str, Chunk], title: str = ""
             best = (share, -p.count("."), p)  # the best-covered heading; on a tie, the broader section
     if best is None:
         return None
-    kids = children[best[2]]
-    return Outline(best[2], [labels.get(k, "") for k in kids], [Hit(first[k], 0.0) for k in kids])
+    kids = tree.children[best[2]]
+    return Outline(best[2], [tree.labels.get(k, "") for k in kids], [Hit(tree.first[k], 0.0) for k in kids])

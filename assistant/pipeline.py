@@ -17,7 +17,7 @@ import numpy as np
 from assistant.answer import Answer, compose
 from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
 from assistant.memory import Turn, condense
-from assistant.outline import find_outline
+from assistant.outline import SectionTree, find_outline
 from assistant.retrieve import HybridSearch
 from assistant.settings import AnswerSettings, Settings
 from assistant.store import StoreError, store_for
@@ -35,6 +35,7 @@ class Assistant:
         self._generators: dict = {}
         self._opened: tuple[OpenIndex, HybridSearch] | None = None
         self._checked = 0.0
+        self._tree: tuple[str, SectionTree] | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -79,6 +80,13 @@ class Assistant:
                 except (IndexError_, StoreError):
                     pass  # the new build is not usable (yet): stay on the open one
             return self._opened
+
+    def _section_tree(self, index: OpenIndex) -> SectionTree:
+        """The section tree of `index` (built on first use, once per build)."""
+        cached = self._tree
+        if cached is None or cached[0] != index.info.build:
+            cached = self._tree = (index.info.build, SectionTree.of(index.chunks, " ".join(self.documents.values())))
+        return cached[1]
 
     @property
     def index(self) -> OpenIndex:
@@ -158,7 +166,7 @@ class Assistant:
         t0 = time.perf_counter()
         index, retriever = self._serving()  # one build for the whole answer
         retrieval = retriever.search(condensed or q, section=section, document=document)
-        retrieval.outline = find_outline(retrieval, index.chunks, " ".join(self.documents.values()))
+        retrieval.outline = find_outline(retrieval, self._section_tree(index))
         if retrieval.outline and retrieval.vector is not None:  # cosine of each part's opening sentence
             qv = np.asarray(retrieval.vector, dtype=np.float32)
             for part in retrieval.outline.parts:

@@ -2,14 +2,14 @@
 
 import pytest
 
-from assistant.outline import asked_count, find_outline
+from assistant.outline import SectionTree, asked_count, find_outline
 
 TRENDS = ["s2.1", "s2.2", "s2.3", "s2.4"]
 
 
 def _outline(assistant, question):
     r = assistant.retriever.search(question)
-    return find_outline(r, assistant.index.chunks, " ".join(assistant.documents.values()))
+    return find_outline(r, SectionTree.of(assistant.index.chunks, " ".join(assistant.documents.values())))
 
 
 @pytest.mark.parametrize("question, parent, parts", [
