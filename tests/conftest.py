@@ -64,17 +64,30 @@ def wait_until_up(url: str, proc: subprocess.Popen, name: str, seconds: float = 
     pytest.fail(f"{name} did not come up within {seconds:g} s: {out[-2000:]}")
 
 
-@pytest.fixture(scope="session")
-def server(data_dir):
-    """A real `assistant serve` process on a free loopback port; yields its base URL."""
+def run_cli(args: list[str], data_dir, stdin: str | None = None, timeout: float = 300,
+            **env: str) -> subprocess.CompletedProcess:
+    """`assistant ARGS` in a subprocess with ASSISTANT_DATA_DIR=data_dir and `env` on top."""
+    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), **env})
+
+
+def start_serve(data_dir, **env: str) -> tuple[subprocess.Popen, str]:
+    """A real `assistant serve` on a free loopback port, once it answers; (process, base URL)."""
     port = free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False"}
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False", **env},
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url + "/healthz", proc, "assistant serve")
+    return proc, url
+
+
+@pytest.fixture(scope="session")
+def server(data_dir):
+    """A real `assistant serve` process on a free loopback port; yields its base URL."""
+    proc, url = start_serve(data_dir)
     yield url
     proc.terminate()
     proc.wait(timeout=20)

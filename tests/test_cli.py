@@ -1,16 +1,12 @@
 import json
-import os
-import subprocess
-import sys
+
+from .conftest import run_cli
 
 CONTRACT = {"question", "answer", "abstained", "mode", "citations", "retrieved", "timings_ms"}
 
 
 def run(args, data_dir, stdin=None):
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir)}
-    return subprocess.run(
-        [sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
-    )
+    return run_cli(args, data_dir, stdin, timeout=120)
 
 
 def test_ask_json_contract(data_dir):

@@ -21,14 +21,9 @@ from assistant.index import read_info
 from assistant.pipeline import Assistant
 from assistant.settings import LLMSettings, Settings
 
-from .conftest import free_port, wait_until_up
+from .conftest import free_port, run_cli, start_serve
 
 QUESTION = "2021年中国在全球制造业增加值中的占比是多少？"
-
-
-def _cli(args: list[str], data_dir: Path, **env) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], capture_output=True, text=True, timeout=300,
-                          env={**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), **env})
 
 
 @pytest.fixture
@@ -56,10 +51,10 @@ def test_killed_ingest_leaves_the_old_index_serving(own_index, sig):
         assert "interrupted" in err and "Traceback" not in err
         assert not list((own_index / "index").glob(".tmp-*"))
     assert (own_index / "index" / "CURRENT").read_text() == before.build
-    answer = json.loads(_cli(["ask", "--json", QUESTION], own_index).stdout)
+    answer = json.loads(run_cli(["ask", "--json", QUESTION], own_index).stdout)
     assert "30.5%" in answer["answer"]
     assert read_info(Settings(data_dir=own_index)).build == before.build  # served without a rebuild
-    again = _cli(["ingest", "--force"], own_index)
+    again = run_cli(["ingest", "--force"], own_index)
     assert again.returncode == 0, again.stderr
     assert not list((own_index / "index").glob(".tmp-*"))  # a killed build's leftovers are swept
 
@@ -85,7 +80,7 @@ def test_corrupt_index_is_detected_and_rebuilt(own_index, damage):
         (folder / "sentences.npy").unlink()
     else:
         (own_index / "index" / "CURRENT").write_text("no-such-build")
-    done = _cli(["ask", "--json", QUESTION], own_index)
+    done = run_cli(["ask", "--json", QUESTION], own_index)
     assert done.returncode == 0, done.stderr
     said = "no index found; building one" if damage == "pointer garbage" else f"{before.build} is damaged"
     assert said in done.stderr
@@ -151,15 +146,9 @@ def test_llm_faults_fall_back_to_grounded_in_time(settings, bad_llm, how):
 
 
 def test_a_hanging_llm_does_not_hang_the_api(data_dir, bad_llm):
-    port = free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False",
-           "ASSISTANT_LLM__OPENAI_BASE_URL": f"{bad_llm}/hang/v1", "ASSISTANT_LLM__OPENAI_MODEL": "m",
-           "ASSISTANT_LLM__TIMEOUT_S": "2"}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
+    proc, base = start_serve(data_dir, ASSISTANT_LLM__OPENAI_BASE_URL=f"{bad_llm}/hang/v1",
+                             ASSISTANT_LLM__OPENAI_MODEL="m", ASSISTANT_LLM__TIMEOUT_S="2")
     try:
-        wait_until_up(base + "/healthz", proc, "assistant serve")
         with httpx.Client(base_url=base, timeout=30) as http:
             t0 = time.perf_counter()
             reply = http.post("/v1/ask", json={"question": QUESTION, "mode": "openai"}).json()

@@ -7,21 +7,16 @@ import sys
 import httpx
 import pytest
 
-from .conftest import free_port, wait_until_up
+from .conftest import free_port, start_serve
 
 TOKEN = "test-token-123"
 
 
 @pytest.fixture(scope="module")
 def guarded(data_dir):
-    port = free_port()
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False",
-           "ASSISTANT_SERVE__API_TOKEN": TOKEN, "ASSISTANT_SERVE__RATE_LIMIT_PER_MINUTE": "30",
-           "ASSISTANT_SERVE__MAX_BODY_BYTES": "2048", "ASSISTANT_SERVE__CORS_ORIGINS": '["http://app.example"]'}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)], env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}"
-    wait_until_up(url + "/healthz", proc, "assistant serve")
+    proc, url = start_serve(data_dir, ASSISTANT_SERVE__API_TOKEN=TOKEN, ASSISTANT_SERVE__RATE_LIMIT_PER_MINUTE="30",
+                            ASSISTANT_SERVE__MAX_BODY_BYTES="2048",
+                            ASSISTANT_SERVE__CORS_ORIGINS='["http://app.example"]')
     with httpx.Client(base_url=url, timeout=60) as client:
         yield client
     proc.terminate()

@@ -4,7 +4,6 @@ empty data folders open it, restart without re-ingesting, and notice when it is 
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +16,7 @@ from assistant.pipeline import Assistant
 from assistant.settings import Settings
 from assistant.store import http_client
 
-from .conftest import free_port, wait_until_up
+from .conftest import free_port, run_cli, start_serve, wait_until_up
 
 QUESTION = "2021年中国在全球制造业增加值中的占比是多少？"
 
@@ -51,30 +50,19 @@ def chroma_url(tmp_path_factory):
     stop(proc)
 
 
-def _env(url: str, data_dir: Path) -> dict:
-    return {**os.environ, "ASSISTANT_CHROMA_URL": url, "ASSISTANT_DATA_DIR": str(data_dir),
-            "GRADIO_ANALYTICS_ENABLED": "False"}
-
-
-def _run(args: list[str], env: dict) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "assistant", *args], env=env, capture_output=True, text=True,
-                          timeout=300)
+def _run(args: list[str], url: str, data_dir: Path) -> subprocess.CompletedProcess:
+    return run_cli(args, data_dir, ASSISTANT_CHROMA_URL=url)
 
 
 @pytest.fixture(scope="module")
 def ingested(chroma_url, tmp_path_factory):
-    done = _run(["ingest"], _env(chroma_url, tmp_path_factory.mktemp("ingest-host")))
+    done = _run(["ingest"], chroma_url, tmp_path_factory.mktemp("ingest-host"))
     assert done.returncode == 0, done.stderr
     return chroma_url
 
 
 def _serve(url: str, data_dir: Path):
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-                            env=_env(url, data_dir), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    wait_until_up(base + "/healthz", proc, "assistant serve")
-    return proc, base
+    return start_serve(data_dir, ASSISTANT_CHROMA_URL=url)
 
 
 def test_api_processes_share_the_server_and_restart_without_reingesting(ingested, tmp_path):
@@ -97,7 +85,7 @@ def test_api_processes_share_the_server_and_restart_without_reingesting(ingested
             proc.wait(timeout=20)
         assert (data_dir / "index" / pointer / "index.json").is_file()  # the cache it filled from the server
     assert builds[0] == builds[1] and builds[0][0] == pointer  # the second start built nothing
-    again = _run(["ingest"], _env(ingested, tmp_path / "worker-2"))
+    again = _run(["ingest"], ingested, tmp_path / "worker-2")
     assert again.returncode == 0 and "nothing to do" in again.stdout
 
 
@@ -128,7 +116,7 @@ def test_a_collection_lost_on_the_server_is_detected_and_rebuilt(ingested, tmp_p
 def test_server_down_is_one_clear_line(tmp_path):
     s = Settings(data_dir=tmp_path, chroma_url=f"http://127.0.0.1:{free_port()}")
     assert status(s) == "unreachable"
-    done = _run(["ask", "--json", QUESTION], _env(s.chroma_url, tmp_path))
+    done = _run(["ask", "--json", QUESTION], s.chroma_url, tmp_path)
     assert done.returncode == 1
     assert done.stderr.startswith("error:") and "Chroma server" in done.stderr and "Traceback" not in done.stderr
     assert not done.stdout.strip() or json.loads(done.stdout)  # nothing half-written
@@ -140,7 +128,7 @@ def test_the_api_says_503_while_the_chroma_server_is_down_and_recovers(tmp_path)
     chroma = start_chroma(tmp_path, port)
     proc = None
     try:
-        assert _run(["ingest"], _env(url, tmp_path / "ingest")).returncode == 0
+        assert _run(["ingest"], url, tmp_path / "ingest").returncode == 0
         proc, base = _serve(url, tmp_path / "worker")
         assert "30.5%" in httpx.post(base + "/v1/ask", json={"question": QUESTION}, timeout=60).json()["answer"]
         stop(chroma)
