@@ -65,6 +65,7 @@ class Answer(BaseModel):
     verification: list[dict] | None = None  # generated modes: each claim, its citations, supported or not
     raw_output: str | None = None  # generated modes: what the model said when it declined
     fallback_from: str | None = None  # the requested mode, when it failed and grounded answered instead
+    judged_answerable: bool | None = None  # the answerability judge's verdict, when one ran (settings.judge)
     citations: list[CitationOut] = Field(default_factory=list)
     retrieved: list[RetrievedOut] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)
@@ -195,6 +196,12 @@ def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
 RE_QUOTED_TERM = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,8})[”」\"]")  # a short Chinese term in quotes
 
 
+def terms_for(retrieval: Retrieval, hit) -> dict[str, float]:
+    """The question terms a hit is measured against: a bibliography entry (mostly English) also
+    against the question's own words."""
+    return {**retrieval.terms, **retrieval.sourced} if hit.chunk.kind == "bibliography" else retrieval.terms
+
+
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not retrieval.hits or RE_OFF_TOPIC.search(retrieval.question):
         return True
@@ -202,7 +209,7 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
         return False
     if retrieval.best_dense < settings.min_score:
         return True
-    best = max(coverage(retrieval.terms, h.chunk.context_text, h.tokens) for h in retrieval.hits)
+    best = max(coverage(terms_for(retrieval, h), h.chunk.context_text, h.tokens) for h in retrieval.hits)
     if best < settings.min_coverage:
         return True
     joined = " ".join(h.chunk.text for h in retrieval.hits)
@@ -307,7 +314,7 @@ def compose(
     defining = RE_DEFINITION_QUESTION.search(retrieval.question) is not None
     for s in sentences:
         s.score = (
-            cfg.coverage_weight * coverage(retrieval.terms, s.text, s.tokens)
+            cfg.coverage_weight * coverage(terms_for(retrieval, s.hit), s.text, s.tokens)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(retrieval.question, s.text) else 0.0)

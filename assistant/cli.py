@@ -29,9 +29,20 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def _settings(data_dir: str | None) -> Settings:
-    return Settings(data_dir=data_dir) if data_dir else Settings()
+def _settings(data_dir: str | None, judge: str | None = None) -> Settings:
+    settings = Settings(data_dir=data_dir) if data_dir else Settings()
+    if judge:
+        settings.judge.mode = judge
+    return settings
 
+
+judge_option = click.option(
+    "--judge",
+    type=click.Choice(["off", "local", "openai"]),
+    default=None,
+    help="Grounded mode: have a model check that the quoted passages answer the question, and abstain "
+    "when they do not (local = bundled Qwen 1.5B, ~2 s; default: ASSISTANT_JUDGE__MODE, else off).",
+)
 
 data_dir_option = click.option(
     "--data-dir",
@@ -102,14 +113,15 @@ def _print_readable(answer) -> None:
     help="Read one question per line on stdin (plain text or a JSON object with question/mode/section/document); "
     "write one JSON object per line.",
 )
+@judge_option
 @data_dir_option
-def ask(question, mode, section, document, as_json, jsonl, data_dir) -> None:
+def ask(question, mode, section, document, as_json, jsonl, judge, data_dir) -> None:
     """Answer QUESTION from the paper, citing its sections."""
     from assistant.pipeline import Assistant, QuestionError
 
     if not jsonl and question is None:
         _fail("give a QUESTION, or --jsonl to read questions from stdin", 2)
-    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    assistant = Assistant.ready(_settings(data_dir, judge), progress=_progress)
     if not jsonl:
         try:
             answer = assistant.ask(question, mode=mode, section=section, document=document)
@@ -189,8 +201,9 @@ def serve(host: str, port: int, data_dir) -> None:
               help="Also measure the naive RAG baseline's retrieval on the same questions.")
 @click.option("--gate", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Thresholds file (JSON); exit 1 when a metric falls short of it.")
+@judge_option
 @data_dir_option
-def eval_(set_path, mode, out, rescore_path, baseline, gate, data_dir) -> None:
+def eval_(set_path, mode, out, rescore_path, baseline, gate, judge, data_dir) -> None:
     """Run a question set through the assistant; report retrieval, citations, faithfulness, abstention."""
     from pathlib import Path
 
@@ -198,7 +211,7 @@ def eval_(set_path, mode, out, rescore_path, baseline, gate, data_dir) -> None:
     from assistant.pipeline import Assistant
 
     questions = evaluate.load_set(Path(set_path))
-    settings = _settings(data_dir)
+    settings = _settings(data_dir, judge)
     if rescore_path:
         recorded = json.loads(Path(rescore_path).read_text(encoding="utf-8"))
         lexicon = Assistant.ready(settings, progress=_progress).index.lexicon
@@ -209,7 +222,8 @@ def eval_(set_path, mode, out, rescore_path, baseline, gate, data_dir) -> None:
     if baseline:
         click.echo("measuring the naive RAG baseline …", err=True)
         result["baseline"] = evaluate.run_baseline(questions, settings)
-    stem = f"{Path(set_path).stem}-{result['mode']}"
+    judged = f"+judge-{result['judge']}" if result.get("judge") else ""
+    stem = f"{Path(set_path).stem}-{result['mode']}{judged}"
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -154,7 +154,10 @@ def run_eval(
         if progress:
             progress(i, len(questions))
     mode = mode or assistant.settings.answer.mode
-    return assemble(questions, answers, mode, round(time.perf_counter() - t0, 2), assistant.index.lexicon)
+    result = assemble(questions, answers, mode, round(time.perf_counter() - t0, 2), assistant.index.lexicon)
+    if mode == "grounded" and assistant.settings.judge.mode != "off":
+        result["judge"] = assistant.settings.judge.mode
+    return result
 
 
 def rescore(result: dict, questions: list[dict], lexicon: dict | None = None) -> dict:
@@ -164,7 +167,10 @@ def rescore(result: dict, questions: list[dict], lexicon: dict | None = None) ->
     if missing:
         raise ValueError(f"the recorded run has no answer for {', '.join(missing[:5])}")
     answers = [recorded[q["question"]] for q in questions]
-    return assemble(questions, answers, result["mode"], result["seconds"], lexicon)
+    again = assemble(questions, answers, result["mode"], result["seconds"], lexicon)
+    if result.get("judge"):
+        again["judge"] = result["judge"]
+    return again
 
 
 def run_baseline(questions: list[dict], settings) -> dict:
@@ -214,7 +220,8 @@ def _fmt(value) -> str:
 def markdown_report(result: dict, name: str, chart: str | None = None) -> str:
     cols = ["overall", "zh", "en"]
     tables = {"overall": result["overall"], **result["by_lang"]}
-    lines = [f"# Eval report: {name} (mode {result['mode']})", ""]
+    judged = f", answerability judge {result['judge']}" if result.get("judge") else ""
+    lines = [f"# Eval report: {name} (mode {result['mode']}{judged})", ""]
     if chart:
         lines += [f"![metrics by language and kind, latency]({chart})", ""]
     lines += ["| metric | " + " | ".join(cols) + " |", "|---|" + "---|" * len(cols)]

@@ -14,7 +14,7 @@ from typing import get_args
 
 import numpy as np
 
-from assistant.answer import Answer, compose
+from assistant.answer import ABSTAIN, Answer, compose
 from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
 from assistant.memory import Turn, condense
 from assistant.outline import SectionTree, find_outline
@@ -149,6 +149,33 @@ class Assistant:
             self._generators[mode] = Generator(self, mode, make_chat_model(self.settings, mode))
         return self._generators[mode]
 
+    @cached_property
+    def judge(self):
+        """The answerability judge of `settings.judge` (loaded on first use)."""
+        from assistant.judge import AnswerabilityJudge
+
+        return AnswerabilityJudge.from_settings(self.settings)
+
+    def _judge(self, answer: Answer) -> None:
+        """Let the judge see the passages `answer` quotes; a NO turns it into an abstention."""
+        from assistant.judge import JudgeUnavailable
+
+        try:
+            judge = self.judge
+            verdict, p_yes = judge.answers(answer.question, [c.quote for c in answer.citations])
+        except JudgeUnavailable as exc:
+            answer.notice = f"The answerability check did not run ({exc}); this answer was not checked."
+            return
+        answer.judged_answerable = verdict
+        if verdict is None:
+            answer.notice = f"{judge.name} replied neither YES nor NO; this answer was not checked."
+        elif verdict is False:
+            answer.abstained = True
+            answer.answer = ABSTAIN[answer.lang]
+            answer.citations = []
+            answer.notice = (f"{judge.name} judged that the closest passages do not answer this question "
+                             f"(P(yes) {p_yes:.2f} < {judge.min_yes:g}).")
+
     def stream(
         self,
         question: str,
@@ -175,8 +202,13 @@ class Assistant:
         retrieval.question = q
         t1 = time.perf_counter()
         first_token = None
+        judge_ms = None
         if mode == "grounded":
             answer = compose(retrieval, self.settings.answer, self.settings.retrieval, index.chunks)
+            if self.settings.judge.mode != "off" and not answer.abstained:
+                tj = time.perf_counter()
+                self._judge(answer)
+                judge_ms = round((time.perf_counter() - tj) * 1000, 2)
             yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
         else:
             from assistant.generate import GenerationError, grounded_fallback
@@ -204,6 +236,8 @@ class Assistant:
         }
         if first_token is not None:
             answer.timings_ms["first_token"] = round((first_token - t0) * 1000, 2)
+        if judge_ms is not None:
+            answer.timings_ms["judge"] = judge_ms
         yield {"type": "answer", "answer": answer}
 
     def ask(

@@ -73,6 +73,7 @@ class Retrieval:
     hits: list[Hit]
     best_dense: float  # highest cosine similarity among all candidates
     terms: dict[str, float] = field(default_factory=dict)  # BM25 query terms with weights
+    sourced: dict[str, float] = field(default_factory=dict)  # more BM25 terms, for bibliography entries
     references: bool = False  # the bibliography was searched
     named: list[str] = field(default_factory=list)  # bibliography chunks the question asks for by number
     outline: Any = None  # an `assistant.outline.Outline` when the question asks for a section's parts
@@ -95,7 +96,7 @@ class HybridSearch:
         self.settings = settings
         self.section = section
         self._bm25: dict | None = None
-        self._latin: set[str] | None = None
+        self._latin: dict[str, set[str]] | None = None
 
     # --- building blocks -------------------------------------------------
     def _pool(self, references: bool) -> list[str]:
@@ -121,21 +122,29 @@ class HybridSearch:
             return terms
         terms = translate(question, self.index.lexicon) if self.settings.translate_queries else {}
         acronyms = {w.lower() for w in re.findall(r"\b[A-Z]{2,}\b", question)}
-        for w in english_words(question):  # acronyms, names and numbers the body also has
-            if w in self._latin_body_vocab() or w in acronyms:
+        latin = self._latin_vocab("body")
+        for w in english_words(question):  # acronyms, names and numbers the Chinese text also has
+            if w in latin or w in acronyms:
                 terms.setdefault(w, 1.0)
         return terms
 
-    def _latin_body_vocab(self) -> set[str]:
+    def source_terms(self, question: str, terms: dict[str, float]) -> dict[str, float]:
+        """The question's words that the (mostly English) bibliography has, for a question about sources."""
+        refs = self._latin_vocab("refs")
+        return {w: 1.0 for w in english_words(question) if w in refs and w not in terms}
+
+    def _latin_vocab(self, kind: str) -> set[str]:
+        """Latin tokens of the body ("body": the Chinese text, and every word of added documents) or
+        of the bibliography ("refs")."""
         if self._latin is None:
-            self._latin = {  # Latin tokens of the Chinese text, and every word of added documents
-                tok
-                for cid, toks in self.index.tokens.items()
-                if self.index.chunks[cid].lang == "zh" or self.index.chunks[cid].doc_id in self.index.info.documents
-                for tok in toks
-                if tok.isascii()
-            }
-        return self._latin
+            self._latin = {"body": set(), "refs": set()}
+            for cid, toks in self.index.tokens.items():
+                c = self.index.chunks[cid]
+                if c.kind == "bibliography":
+                    self._latin["refs"].update(t for t in toks if t.isascii())
+                elif c.lang == "zh" or c.doc_id in self.index.info.documents:
+                    self._latin["body"].update(t for t in toks if t.isascii())
+        return self._latin[kind]
 
     def bm25_ranking(self, terms: dict[str, float], references: bool, allowed: set[str] | None) -> list[tuple[str, float]]:
         bm25, ids = self._bm25_for(references)
@@ -193,7 +202,8 @@ class HybridSearch:
         vector = self.embedder.embed_query(question)
         dense = self.dense_ranking(vector, references, allowed)
         terms = self.query_terms(question, lang)
-        sparse = self.bm25_ranking(terms, references, allowed)
+        sourced = self.source_terms(question, terms) if references else {}
+        sparse = self.bm25_ranking({**terms, **sourced}, references, allowed)
         wd, wb = (s.dense_weight_zh, s.bm25_weight_zh) if lang == "zh" else (s.dense_weight_en, s.bm25_weight_en)
         hits: dict[str, Hit] = {}
         for rank, (cid, cos) in enumerate(dense):
@@ -228,6 +238,7 @@ class HybridSearch:
             hits=ranked,
             best_dense=dense[0][1] if dense else 0.0,
             terms=terms,
+            sourced=sourced,
             references=references,
             named=named,
             vector=vector,

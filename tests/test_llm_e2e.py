@@ -8,7 +8,7 @@ import pytest
 
 from assistant.claims import specifics
 from assistant.pipeline import Assistant
-from assistant.settings import LLMSettings, Settings
+from assistant.settings import JudgeSettings, LLMSettings, Settings
 from assistant.weights import BUNDLED, ensure_model
 
 from .conftest import INJECTED_QUESTION, free_port, wait_until_up
@@ -102,3 +102,14 @@ def test_local_model_names_the_four_trends_each_cited(data_dir, gguf, question):
         assert answer.lang == ("en" if question.isascii() else "zh")
     else:
         assert answer.fallback_from == "local"
+
+
+def test_answerability_judge_with_the_bundled_model(data_dir, gguf):
+    """The judge path for real (the 0.5B here; the README's figures are for the 1.5B)."""
+    a = Assistant(Settings(data_dir=data_dir, llm=LLMSettings(model_path=gguf, **LLM), judge=JudgeSettings(mode="local")))
+    ans = a.ask(QUESTION)
+    assert ans.judged_answerable is not None and ans.timings_ms["judge"] > 0  # it replied YES or NO
+    if ans.judged_answerable:
+        assert not ans.abstained and "30.5%" in ans.answer and ans.notice is None
+    else:
+        assert ans.abstained and not ans.citations and gguf.name in ans.notice

@@ -1,0 +1,113 @@
+"""An optional answerability check for grounded answers, by a language model.
+
+Grounded mode abstains when retrieval is weak or the question names a figure, year or
+term no passage has. A question that is on topic but asks for something the paper does
+not give (a rate it never states, a premise it contradicts) still finds close passages.
+With `judge.mode` 'local' or 'openai', the sentences a grounded answer quotes are shown to a
+model with the question (prompts/judge.txt). Its probability of answering YES (from the
+token log-probabilities; from the word itself when the endpoint gives none) below
+`judge.min_yes` turns the answer into an abstention. Off by default: the README gives what
+it costs and what it catches.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+
+from assistant.settings import Settings
+
+RE_VERDICT = re.compile(r"\b(YES|NO)\b|(是|否|能|不能)", re.IGNORECASE)
+TOP_LOGPROBS = 10
+
+
+class JudgeUnavailable(RuntimeError):
+    """The judge's model could not be loaded, failed, or did not answer in time."""
+
+
+def parse_verdict(text: str) -> bool | None:
+    """True for YES, False for NO, None when the reply is neither."""
+    m = RE_VERDICT.search(text.strip()[:40])
+    if not m:
+        return None
+    word = (m.group(1) or m.group(2)).upper()
+    return word in ("YES", "是", "能")
+
+
+def yes_probability(metadata: dict, text: str) -> float | None:
+    """P(YES) / (P(YES) + P(NO)) from the first token's top log-probabilities in a chat model's
+    response metadata (llama.cpp and OpenAI give the same shape); else 1 or 0 from the reply's
+    word; None when the reply is neither."""
+    content = ((metadata or {}).get("logprobs") or {}).get("content") or []
+    if content:
+        seen: dict[str, float] = {}
+        for alt in content[0].get("top_logprobs") or []:
+            word = alt["token"].strip().upper()
+            seen[word] = max(seen.get(word, 0.0), math.exp(alt["logprob"]))
+        yes, no = seen.get("YES", 0.0), seen.get("NO", 0.0)
+        if yes + no > 0:
+            return yes / (yes + no)
+    verdict = parse_verdict(text)
+    return None if verdict is None else float(verdict)
+
+
+class AnswerabilityJudge:
+    """Asks a chat model whether quoted passages answer a question."""
+
+    def __init__(self, model, timeout_s: float, name: str, min_yes: float = 0.5):
+        from langchain_core.prompts import ChatPromptTemplate
+
+        from assistant.generate import PROMPTS
+
+        prompt = ChatPromptTemplate.from_messages([("human", (PROMPTS / "judge.txt").read_text(encoding="utf-8"))])
+        self.chain = prompt | model
+        self.timeout_s = timeout_s
+        self.name = name
+        self.min_yes = min_yes
+        self._lock = threading.Lock()  # one call at a time: a llama.cpp model is not thread-safe
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> AnswerabilityJudge:
+        from assistant.generate import GenerationError, make_chat_model
+
+        cfg = settings.judge
+        llm = settings.llm.model_copy(update={"model_size": cfg.model_size, "max_tokens": 1, "timeout_s": cfg.timeout_s})
+        try:
+            model = make_chat_model(settings.model_copy(update={"llm": llm}), cfg.mode, logprobs=TOP_LOGPROBS)
+        except GenerationError as exc:
+            raise JudgeUnavailable(str(exc)) from exc
+        if cfg.mode == "openai":
+            name = settings.llm.openai_model
+        else:
+            name = settings.llm.model_path.name if settings.llm.model_path else f"Qwen2.5-Coder {cfg.model_size.upper()}"
+        return cls(model, cfg.timeout_s, name, cfg.min_yes)
+
+    def p_yes(self, question: str, quotes: list[str]) -> float | None:
+        """How likely the model says the quotes answer the question (None: it said neither YES nor
+        NO); raises JudgeUnavailable when the model fails or runs out of time."""
+        inputs = {"question": question, "passages": "\n".join(f"- {q}" for q in quotes)}
+        result: dict = {}
+
+        def call() -> None:
+            try:
+                result["message"] = self.chain.invoke(inputs)
+            except Exception as exc:  # handed over to the caller
+                result["error"] = exc
+
+        with self._lock:
+            worker = threading.Thread(target=call, daemon=True)
+            worker.start()
+            worker.join(self.timeout_s)
+        if worker.is_alive():
+            raise JudgeUnavailable(f"the judge took longer than {self.timeout_s:g} s")
+        if "error" in result:
+            exc = result["error"]
+            raise JudgeUnavailable(f"the judge failed: {type(exc).__name__}: {exc}") from exc
+        message = result["message"]
+        return yes_probability(message.response_metadata, str(message.content))
+
+    def answers(self, question: str, quotes: list[str]) -> tuple[bool | None, float | None]:
+        """(verdict, P(YES)): the verdict is P(YES) >= min_yes, or None when there was none."""
+        p = self.p_yes(question, quotes)
+        return (None if p is None else p >= self.min_yes), p
