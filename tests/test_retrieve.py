@@ -47,3 +47,14 @@ def test_named_references_and_english_base_forms(assistant):
     assert base_form("weaponization", lexicon) == "weapon" and "武器" in lexicon["weapon"]
     r = assistant.retriever.search("What does the paper mean by the weaponization of barriers?")
     assert any(h.chunk.section_id == "s2.4" for h in r.hits[:3])
+
+
+def test_a_question_about_a_source_is_matched_in_english(assistant):
+    q = "In what year and which volume of Econometrica did Eaton and Kortum publish 'Technology, geography, and trade'?"
+    r = assistant.retriever.search(q)
+    assert r.references and {"econometrica", "kortum"} <= set(r.sourced)  # "eaton" is in the body too
+    assert "Econometrica, 2002, 70(5)" in r.hits[0].chunk.text
+    ans = assistant.ask(q)
+    assert not ans.abstained and "70(5)" in ans.answer and ans.citations[0].kind == "bibliography"
+    body_only = assistant.retriever.search("What does the paper say about Econometrica models of trade?")
+    assert not body_only.references and body_only.sourced == {}  # not a question about sources
