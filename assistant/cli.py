@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
+import threading
 import time
 
 import click
@@ -75,10 +77,27 @@ def ingest(force: bool, data_dir: str | None) -> None:
         click.echo(f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing to do")
         return
     click.echo("building the index …", err=True)
+    # Ctrl-C raises KeyboardInterrupt wherever Python happens to be, and one raised inside a
+    # finaliser (a Chroma client being closed) is swallowed; so it is also remembered, and every
+    # progress step (the last one comes before the new build is swapped in) raises it again
+    interrupted = threading.Event()
+
+    def on_sigint(signum, frame):
+        interrupted.set()
+        raise KeyboardInterrupt
+
+    def progress(*args) -> None:
+        if interrupted.is_set():
+            raise KeyboardInterrupt
+        _progress(*args)
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
     try:
-        info = build(settings, progress=_progress, force=True)
+        info = build(settings, progress=progress, force=True)
     except KeyboardInterrupt:
         _fail("\ninterrupted: nothing was swapped in; the previous index (if any) is still the one served", 130)
+    finally:
+        signal.signal(signal.SIGINT, previous)
     for w in info.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(
