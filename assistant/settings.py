@@ -120,7 +120,7 @@ class JudgeSettings(BaseModel):
         "and abstain when it says no (local = bundled Qwen via llama.cpp; openai = the endpoint of llm.openai_*).",
     )
     model_size: Literal["0.5b", "1.5b"] = Field(
-        "1.5b", description="Bundled model for a 'local' judge (the 0.5B judged no better than chance on dev)."
+        "1.5b", description="Bundled model for a 'local' judge (the 0.5B's YES/NO was no better than chance on dev)."
     )
     min_yes: float = Field(
         0.45, ge=0, le=1, description="Abstain when the judge's probability of YES is below this (chosen on dev)."
