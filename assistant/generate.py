@@ -18,6 +18,7 @@ The LCEL chain is ``prompt | chat model | StrOutputParser``; around it:
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import re
 import threading
@@ -122,16 +123,18 @@ def make_chat_model(settings: Settings, mode: str, progress=None, logprobs: int 
     return model.bind(top_logprobs=logprobs) if logprobs else model
 
 
-def _stream_with_deadline(chain, inputs: dict, timeout_s: float) -> Iterator[str]:
+def _stream_with_deadline(chain, inputs: dict, timeout_s: float, lock=None) -> Iterator[str]:
     """Tokens from `chain.stream`, produced in a worker thread so that a slow model cannot hold
-    the caller past `timeout_s` (the worker is left to finish on its own)."""
+    the caller past `timeout_s` (the worker is left to finish on its own). With `lock`, the worker
+    holds it while the model runs; time spent waiting for it counts against `timeout_s`."""
     q: queue.Queue = queue.Queue()
     done = object()
 
     def work() -> None:
         try:
-            for token in chain.stream(inputs):
-                q.put(token)
+            with lock or contextlib.nullcontext():
+                for token in chain.stream(inputs):
+                    q.put(token)
         except Exception as exc:  # handed over to the caller
             q.put(exc)
         q.put(done)
@@ -240,6 +243,8 @@ class Generator:
         self.assistant = assistant
         self.mode = mode
         self.model = model
+        # a llama.cpp model is not thread-safe: the API's worker threads take turns with it
+        self._lock = threading.Lock() if mode == "local" else None
 
     def chain(self, lang: str):
         from langchain_core.output_parsers import StrOutputParser
@@ -262,7 +267,7 @@ class Generator:
             return
         inputs = {"passages": passages_block(evidence), "question": retrieval.question}
         pieces = []
-        for token in _stream_with_deadline(self.chain(retrieval.lang), inputs, s.llm.timeout_s):
+        for token in _stream_with_deadline(self.chain(retrieval.lang), inputs, s.llm.timeout_s, self._lock):
             pieces.append(token)
             yield {"type": "token", "text": token}
         raw = "".join(pieces).strip()
@@ -294,7 +299,7 @@ class Generator:
             left = deadline - time.perf_counter()
             if left <= 0:
                 raise GenerationError(f"the model took longer than {timeout:g} s")
-            yield from _stream_with_deadline(chains[kind], inputs, left)
+            yield from _stream_with_deadline(chains[kind], inputs, left, self._lock)
 
         heads, lines = [], []
         for label, e in zip(retrieval.outline.labels, evidence, strict=True):

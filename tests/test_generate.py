@@ -1,6 +1,8 @@
 """The generated-answer chain with LangChain's fake chat models (chain logic only)."""
 
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
@@ -151,3 +153,23 @@ def test_list_question_in_chinese_needs_no_translation(fresh):
     ans = fresh.ask("论文预测了全球产业链的哪四个趋势？", mode="local")
     assert ans.answer.split("\n")[1] == "采购单极化：多元化发展可能在未来向单极化演变。[2]"
     assert all(r["supported"] for r in ans.verification)
+
+
+def test_a_local_model_serves_one_request_at_a_time(settings):
+    state, guard = {"now": 0, "most": 0}, threading.Lock()
+
+    class Tracking(FakeListChatModel):
+        def _stream(self, *args, **kwargs):
+            with guard:
+                state["now"] += 1
+                state["most"] = max(state["most"], state["now"])
+            time.sleep(0.3)
+            with guard:
+                state["now"] -= 1
+            yield from super()._stream(*args, **kwargs)
+
+    a = use(Assistant(settings), Tracking(responses=["China's share rose to 30.5% in 2021 [1]."]))
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: a.ask(EN, mode="local"), range(4)))
+    assert state["most"] == 1  # llama.cpp is not thread-safe: concurrent requests take turns
+    assert all(x.mode == "local" and "30.5%" in x.answer for x in answers)
