@@ -91,14 +91,14 @@ class AnswerabilityJudge:
 
         def call() -> None:
             try:
-                result["message"] = self.chain.invoke(inputs)
+                with self._lock:  # a call that outlives its caller's timeout still blocks the next one
+                    result["message"] = self.chain.invoke(inputs)
             except Exception as exc:  # handed over to the caller
                 result["error"] = exc
 
-        with self._lock:
-            worker = threading.Thread(target=call, daemon=True)
-            worker.start()
-            worker.join(self.timeout_s)
+        worker = threading.Thread(target=call, daemon=True)
+        worker.start()
+        worker.join(self.timeout_s)
         if worker.is_alive():
             raise JudgeUnavailable(f"the judge took longer than {self.timeout_s:g} s")
         if "error" in result:

@@ -100,7 +100,7 @@ class LLMSettings(BaseModel):
     n_ctx: int = Field(4096, ge=512, le=32768)
     n_batch: int = Field(
         512, ge=8, le=4096, description="Prompt tokens llama.cpp evaluates per step (LangChain's default of 8 "
-        "made prompts about 5 times slower)."
+        "made the judge's prompts 2.4 times slower here)."
     )
     threads: int = Field(2, ge=1, le=64)
     max_tokens: int = Field(200, ge=16, le=4096, description="Longest generated answer, in tokens.")
