@@ -196,7 +196,7 @@ def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
 RE_QUOTED_TERM = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,8})[”」\"]")  # a short Chinese term in quotes
 
 
-def terms_for(retrieval: Retrieval, hit) -> dict[str, float]:
+def terms_for(retrieval: Retrieval, hit: Hit) -> dict[str, float]:
     """The question terms a hit is measured against: a bibliography entry (mostly English) also
     against the question's own words."""
     return {**retrieval.terms, **retrieval.sourced} if hit.chunk.kind == "bibliography" else retrieval.terms

@@ -86,25 +86,15 @@ class AnswerabilityJudge:
     def p_yes(self, question: str, quotes: list[str]) -> float | None:
         """How likely the model says the quotes answer the question (None: it said neither YES nor
         NO); raises JudgeUnavailable when the model fails or runs out of time."""
+        from langchain_core.runnables import RunnableLambda
+
+        from assistant.generate import GenerationError, _stream_with_deadline
+
         inputs = {"question": question, "passages": "\n".join(f"- {q}" for q in quotes)}
-        result: dict = {}
-
-        def call() -> None:
-            try:
-                with self._lock:  # a call that outlives its caller's timeout still blocks the next one
-                    result["message"] = self.chain.invoke(inputs)
-            except Exception as exc:  # handed over to the caller
-                result["error"] = exc
-
-        worker = threading.Thread(target=call, daemon=True)
-        worker.start()
-        worker.join(self.timeout_s)
-        if worker.is_alive():
-            raise JudgeUnavailable(f"the judge took longer than {self.timeout_s:g} s")
-        if "error" in result:
-            exc = result["error"]
-            raise JudgeUnavailable(f"the judge failed: {type(exc).__name__}: {exc}") from exc
-        message = result["message"]
+        try:  # the whole reply in one piece, with the generator's deadline and turn-taking
+            message = next(_stream_with_deadline(RunnableLambda(self.chain.invoke), inputs, self.timeout_s, self._lock))
+        except GenerationError as exc:
+            raise JudgeUnavailable(str(exc)) from exc
         return yes_probability(message.response_metadata, str(message.content))
 
     def answers(self, question: str, quotes: list[str]) -> tuple[bool | None, float | None]:
