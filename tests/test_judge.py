@@ -20,9 +20,12 @@ class Broken(FakeListChatModel):
         raise ConnectionError("the endpoint went away")
 
 
-def judged(settings, model) -> Assistant:
+def judged(settings, judge) -> Assistant:
+    """An assistant whose judge is `judge` (an AnswerabilityJudge, or a chat model to make one of)."""
     a = Assistant(settings.model_copy(update={"judge": JudgeSettings(mode="local")}))
-    a.__dict__["judge"] = AnswerabilityJudge(model, timeout_s=5, name="the fake judge")
+    if not isinstance(judge, AnswerabilityJudge):
+        judge = AnswerabilityJudge(judge, timeout_s=5, name="the fake judge")
+    a.__dict__["judge"] = judge
     return a
 
 
@@ -62,8 +65,7 @@ def test_a_threshold_on_the_probability_decides(settings):
     lenient = AnswerabilityJudge(Hesitant(responses=["YES"]), timeout_s=5, name="lenient", min_yes=0.5)
     assert strict.answers(QUESTION, ["…30.5%…"]) == (False, pytest.approx(0.55))
     assert lenient.answers(QUESTION, ["…30.5%…"]) == (True, pytest.approx(0.55))
-    a = judged(settings, Hesitant(responses=["YES"]))
-    a.__dict__["judge"] = strict
+    a = judged(settings, strict)
     ans = a.ask(QUESTION)
     assert ans.abstained and "P(yes) 0.55 < 0.6" in ans.notice
 
@@ -88,8 +90,7 @@ def test_the_judge_sees_the_quoted_passages(settings):
     judge = AnswerabilityJudge(model, timeout_s=5, name="fake")
     prompt, *rest = judge.chain.steps
     judge.chain = RunnableSequence(prompt, RunnableLambda(lambda m: seen.append(m.to_string()) or m), *rest)
-    a = judged(settings, model)
-    a.__dict__["judge"] = judge
+    a = judged(settings, judge)
     ans = a.ask(QUESTION)
     assert len(seen) == 1 and QUESTION in seen[0] and ans.judged_answerable is True
     assert all(c.quote.split(" … ")[0] in seen[0] for c in ans.citations)
@@ -124,8 +125,7 @@ def test_a_slow_judge_is_given_up_on(settings, assistant):
             time.sleep(3)
             return "NO"
 
-    a = judged(settings, Slow(responses=["NO"]))
-    a.__dict__["judge"] = AnswerabilityJudge(Slow(responses=["NO"]), timeout_s=0.5, name="slow")
+    a = judged(settings, AnswerabilityJudge(Slow(responses=["NO"]), timeout_s=0.5, name="slow"))
     t0 = time.perf_counter()
     ans = a.ask(QUESTION)
     assert time.perf_counter() - t0 < 2.5 and not ans.abstained and "longer than 0.5 s" in ans.notice
