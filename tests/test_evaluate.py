@@ -26,6 +26,17 @@ def test_eval_sets_are_well_formed_and_grounded_in_the_paper():
                     assert any(a.casefold().replace(" ", "") in joined for a in group), (r["id"], group)
 
 
+def test_every_evidence_string_can_be_retrieved(assistant):
+    """Hits are counted on chunk text, so evidence copied from the raw paper across a table's
+    columns (or any other rendering the chunks change) could never count as found."""
+    from assistant.claims import norm
+
+    chunks = [norm(c.section + c.text) for c in assistant.index.chunks.values()]
+    for split in ("dev", "test", "dev-en-extra", "dev-en-fresh"):
+        for r in load_set(EVALS / f"{split}.jsonl"):
+            for e in r["evidence"]:
+                assert any(norm(e) in c for c in chunks), (r["id"], e)
+
 def test_scoring_of_one_question():
     q = {"id": "x", "lang": "zh", "kind": "number", "answerable": True, "question": "q",
          "evidence": ["占比30.5%"], "facts": [["30.5%"]]}
