@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
-from assistant.retrieve import Hit, Retrieval
+from assistant.retrieve import ENGLISH_FRONT, Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
 from assistant.text import RE_CJK, tokenize
 
@@ -62,6 +62,7 @@ class Answer(BaseModel):
     section_filter: str | None = None
     document_filter: str | None = None
     condensed_question: str | None = None  # what was searched for a follow-up question
+    translation: str | None = None  # the model's Chinese rendering of an English question (settings.translate)
     verification: list[dict] | None = None  # generated modes: each claim, its citations, supported or not
     raw_output: str | None = None  # generated modes: what the model said when it declined
     fallback_from: str | None = None  # the requested mode, when it failed and grounded answered instead
@@ -196,10 +197,21 @@ def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
 RE_QUOTED_TERM = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,8})[”」\"]")  # a short Chinese term in quotes
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` cut to `limit` characters, counted as Chinese ones: a sentence without Chinese may be
+    2.5 times as long (an English sentence needs about that many letters to say as much)."""
+    limit = limit if RE_CJK.search(text) else int(limit * 2.5)
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def terms_for(retrieval: Retrieval, hit: Hit) -> dict[str, float]:
-    """The question terms a hit is measured against: a bibliography entry (mostly English) also
-    against the question's own words."""
-    return {**retrieval.terms, **retrieval.sourced} if hit.chunk.kind == "bibliography" else retrieval.terms
+    """The question terms a hit is measured against: English text (a bibliography entry, the English
+    abstract) also against the question's own words."""
+    english = hit.chunk.kind == "bibliography" or hit.chunk.section_id == ENGLISH_FRONT
+    if not english or not retrieval.sourced:
+        return retrieval.terms
+    # an English question about English text: its own words, not their many Chinese translations
+    return {**{t: w for t, w in retrieval.terms.items() if t.isascii()}, **retrieval.sourced}
 
 
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
@@ -310,6 +322,8 @@ def compose(
         return _outline_answer(base, retrieval, cfg)
     if retrieval.named:  # "[6]" asked for by number: the entry itself is the answer
         sentences = [s for s in sentences if s.hit.chunk.id in retrieval.named]
+    elif retrieval.front:  # asked about the English abstract (or title, keywords): quote it
+        sentences = [s for s in sentences if s.hit.chunk.section_id == ENGLISH_FRONT] or sentences
     sim_weight = cfg.similarity_weight_zh if lang == "zh" else cfg.similarity_weight_en
     defining = RE_DEFINITION_QUESTION.search(retrieval.question) is not None
     for s in sentences:
@@ -332,12 +346,12 @@ def compose(
     citer = Citer()
     parts = []
     for s in chosen:
-        text = s.text if len(s.text) <= cfg.max_sentence_chars else s.text[: cfg.max_sentence_chars] + "…"
+        text = clip(s.text, cfg.max_sentence_chars)
         marks = [citer.cite(s.hit.chunk, s.text, s.hit.dense)]
         if retrieval.references:
             marks += [citer.cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, chunks)]
         parts.append(text + "".join(f"[{n}]" for n in marks))
-    body = "\n".join(parts) if lang == "en" else "".join(parts)
+    body = "".join(parts) if lang == "zh" and all(RE_CJK.search(p) for p in parts) else "\n".join(parts)
     quoting_chinese = lang == "en" and RE_CJK.search(body) is not None
     base.answer = f"{EN_PREFIX}\n{body}" if quoting_chinese else body
     base.abstained = False
@@ -372,7 +386,7 @@ def _outline_answer(base: Answer, retrieval: Retrieval, cfg: AnswerSettings) -> 
     for label, hit in zip(retrieval.outline.labels, retrieval.outline.parts, strict=True):
         s, e = hit.chunk.sentence_spans()[0]
         text = hit.chunk.text[s:e]
-        shown = text if len(text) <= cfg.max_sentence_chars else text[: cfg.max_sentence_chars] + "…"
+        shown = clip(text, cfg.max_sentence_chars)
         lines.append(f"{label}：{shown}[{citer.cite(hit.chunk, text, hit.dense)}]")
     body = "\n".join(lines)
     base.answer = f"{EN_PREFIX}\n{body}" if base.lang == "en" else body

@@ -348,6 +348,7 @@ def create_app(assistant: Assistant) -> FastAPI:
             "embedder": describe(assistant.settings.embedder),
             "generator": {"default_mode": assistant.settings.answer.mode, "modes": list(MODES)},
             "judge": assistant.settings.judge.mode,
+            "translate": assistant.settings.translate.mode,
             "versions": {
                 "paper-assistant": metadata.version("paper-assistant"),
                 "python": platform.python_version(),

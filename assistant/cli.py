@@ -31,10 +31,12 @@ def _fail(message: str, code: int = 1) -> None:
     sys.exit(code)
 
 
-def _settings(data_dir: str | None, judge: str | None = None) -> Settings:
+def _settings(data_dir: str | None, judge: str | None = None, translate: str | None = None) -> Settings:
     settings = Settings(data_dir=data_dir) if data_dir else Settings()
     if judge:
         settings.judge.mode = judge
+    if translate:
+        settings.translate.mode = translate
     return settings
 
 
@@ -44,6 +46,14 @@ judge_option = click.option(
     default=None,
     help="Grounded mode: have a model check that the quoted passages answer the question, and abstain "
     "when they do not (local = bundled Qwen 1.5B, ~2 s; default: ASSISTANT_JUDGE__MODE, else off).",
+)
+
+translate_option = click.option(
+    "--translate",
+    type=click.Choice(["off", "local", "openai"]),
+    default=None,
+    help="English questions: have a model translate them into Chinese before the search, for better "
+    "retrieval (local = bundled Qwen 1.5B, ~1.5 s; default: ASSISTANT_TRANSLATE__MODE, else off).",
 )
 
 data_dir_option = click.option(
@@ -107,6 +117,8 @@ def ingest(force: bool, data_dir: str | None) -> None:
 
 
 def _print_readable(answer) -> None:
+    if answer.translation:
+        click.echo(f"(searched as: {answer.translation})\n")
     click.echo(answer.answer)
     if answer.notice:
         click.echo(f"\nnote: {answer.notice}")
@@ -133,14 +145,15 @@ def _print_readable(answer) -> None:
     "write one JSON object per line.",
 )
 @judge_option
+@translate_option
 @data_dir_option
-def ask(question, mode, section, document, as_json, jsonl, judge, data_dir) -> None:
+def ask(question, mode, section, document, as_json, jsonl, judge, translate, data_dir) -> None:
     """Answer QUESTION from the paper, citing its sections."""
     from assistant.pipeline import Assistant, QuestionError
 
     if not jsonl and question is None:
         _fail("give a QUESTION, or --jsonl to read questions from stdin", 2)
-    assistant = Assistant.ready(_settings(data_dir, judge), progress=_progress)
+    assistant = Assistant.ready(_settings(data_dir, judge, translate), progress=_progress)
     if not jsonl:
         try:
             answer = assistant.ask(question, mode=mode, section=section, document=document)
@@ -221,8 +234,9 @@ def serve(host: str, port: int, data_dir) -> None:
 @click.option("--gate", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Thresholds file (JSON); exit 1 when a metric falls short of it.")
 @judge_option
+@translate_option
 @data_dir_option
-def eval_(set_path, mode, out, rescore_path, baseline, gate, judge, data_dir) -> None:
+def eval_(set_path, mode, out, rescore_path, baseline, gate, judge, translate, data_dir) -> None:
     """Run a question set through the assistant; report retrieval, citations, faithfulness, abstention."""
     from pathlib import Path
 
@@ -230,7 +244,7 @@ def eval_(set_path, mode, out, rescore_path, baseline, gate, judge, data_dir) ->
     from assistant.pipeline import Assistant
 
     questions = evaluate.load_set(Path(set_path))
-    settings = _settings(data_dir, judge)
+    settings = _settings(data_dir, judge, translate)
     if rescore_path:
         recorded = json.loads(Path(rescore_path).read_text(encoding="utf-8"))
         lexicon = Assistant.ready(settings, progress=_progress).index.lexicon
@@ -241,8 +255,8 @@ def eval_(set_path, mode, out, rescore_path, baseline, gate, judge, data_dir) ->
     if baseline:
         click.echo("measuring the naive RAG baseline …", err=True)
         result["baseline"] = evaluate.run_baseline(questions, settings)
-    judged = f"+judge-{result['judge']}" if result.get("judge") else ""
-    stem = f"{Path(set_path).stem}-{result['mode']}{judged}"
+    extras = "".join(f"+{k}-{result[k]}" for k in ("translate", "judge") if result.get(k))
+    stem = f"{Path(set_path).stem}-{result['mode']}{extras}"
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / f"{stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -155,6 +155,8 @@ def run_eval(
             progress(i, len(questions))
     mode = mode or assistant.settings.answer.mode
     result = assemble(questions, answers, mode, round(time.perf_counter() - t0, 2), assistant.index.lexicon)
+    if assistant.settings.translate.mode != "off":
+        result["translate"] = assistant.settings.translate.mode
     if mode == "grounded" and assistant.settings.judge.mode != "off":
         result["judge"] = assistant.settings.judge.mode
     return result
@@ -168,8 +170,9 @@ def rescore(result: dict, questions: list[dict], lexicon: dict | None = None) ->
         raise ValueError(f"the recorded run has no answer for {', '.join(missing[:5])}")
     answers = [recorded[q["question"]] for q in questions]
     again = assemble(questions, answers, result["mode"], result["seconds"], lexicon)
-    if result.get("judge"):
-        again["judge"] = result["judge"]
+    for k in ("translate", "judge"):
+        if result.get(k):
+            again[k] = result[k]
     return again
 
 
@@ -220,7 +223,8 @@ def _fmt(value) -> str:
 def markdown_report(result: dict, name: str, chart: str | None = None) -> str:
     cols = ["overall", "zh", "en"]
     tables = {"overall": result["overall"], **result["by_lang"]}
-    judged = f", answerability judge {result['judge']}" if result.get("judge") else ""
+    judged = (f", query translation {result['translate']}" if result.get("translate") else "") + (
+        f", answerability judge {result['judge']}" if result.get("judge") else "")
     lines = [f"# Eval report: {name} (mode {result['mode']}{judged})", ""]
     if chart:
         lines += [f"![metrics by language and kind, latency]({chart})", ""]

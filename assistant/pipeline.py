@@ -156,6 +156,27 @@ class Assistant:
 
         return AnswerabilityJudge.from_settings(self.settings)
 
+    @cached_property
+    def translator(self):
+        """The query translator of `settings.translate` (loaded on first use)."""
+        from assistant.translate import QueryTranslator
+
+        return QueryTranslator.from_settings(self.settings)
+
+    def _translate(self, question: str) -> tuple[str | None, str | None]:
+        """(Chinese rendering, notice) for an English question when translation is on; (None, None)
+        otherwise. A translator that fails leaves the lexicon to do the work, and says so."""
+        from assistant.text import language_of
+
+        if self.settings.translate.mode == "off" or language_of(question) != "en":
+            return None, None
+        from assistant.translate import TranslatorUnavailable
+
+        try:
+            return self.translator.translate(question), None
+        except TranslatorUnavailable as exc:
+            return None, f"The question was not translated ({exc}); its English words were looked up in the dictionary."
+
     def _judge(self, answer: Answer) -> None:
         """Let the judge see the passages `answer` quotes; a NO turns it into an abstention."""
         from assistant.judge import JudgeUnavailable
@@ -192,7 +213,9 @@ class Assistant:
         condensed = condense(q, history)
         t0 = time.perf_counter()
         index, retriever = self._serving()  # one build for the whole answer
-        retrieval = retriever.search(condensed or q, section=section, document=document)
+        translation, translate_notice = self._translate(condensed or q)
+        tt = time.perf_counter()
+        retrieval = retriever.search(condensed or q, section=section, document=document, translation=translation)
         retrieval.outline = find_outline(retrieval, self._section_tree(index))
         if retrieval.outline and retrieval.vector is not None:  # cosine of each part's opening sentence
             qv = np.asarray(retrieval.vector, dtype=np.float32)
@@ -229,6 +252,9 @@ class Assistant:
         answer.section_filter = section
         answer.document_filter = document
         answer.condensed_question = condensed
+        answer.translation = retrieval.translation
+        if translate_notice:
+            answer.notice = f"{translate_notice} {answer.notice}" if answer.notice else translate_notice
         answer.timings_ms = {
             "retrieve": round((t1 - t0) * 1000, 2),
             "answer": round((t2 - t1) * 1000, 2),
@@ -238,6 +264,8 @@ class Assistant:
             answer.timings_ms["first_token"] = round((first_token - t0) * 1000, 2)
         if judge_ms is not None:
             answer.timings_ms["judge"] = judge_ms
+        if self.settings.translate.mode != "off" and retrieval.lang == "en":
+            answer.timings_ms["translate"] = round((tt - t0) * 1000, 2)
         yield {"type": "answer", "answer": answer}
 
     def ask(

@@ -28,10 +28,19 @@ RE_REFERENCE_INTENT = re.compile(
     r"\bcit(e|es|ed|ing|ation|ations)\b|\breferences?\b|\bbibliograph|\bsources?\b|\bjournal\b|"
     r"\bpublish|\bpublisher\b|\bpress\b|\bwho (wrote|argued|found|reported|showed)\b|\bscholars?\b|"
     r"\bstud(y|ies)\b|\bliterature\b|\baccording to (which|whom)\b|\bwhich (report|organi[sz]ation)\b|"
+    r"\bpages?\b|\bvolume\s*(/|and|,|&)\s*(issue|number)\b|\b(which|what) (volume|issue)\b|第几卷|哪一?卷|卷号|期号|页码|"
     r"\[\d{1,2}\]",
     re.IGNORECASE,
 )
 
+
+RE_ENGLISH_FRONT = re.compile(
+    r"\benglish[- ](?:language )?(?:abstract|summary|title|keywords?|version)\b|\bJEL\b|"
+    r"英文(?:版)?(?:摘要|标题|题目|关键词)|英文版",
+    re.IGNORECASE,
+)
+ENGLISH_FRONT = "abstract.en"  # the parser's section for the English title, abstract, keywords and JEL codes
+FRONT_PINNED = 3  # English front-matter chunks put first when a question asks for them
 
 RE_REFERENCE_NUMBER = re.compile(r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|no\.?\s*)?(\d{1,3})", re.I)
 
@@ -48,9 +57,23 @@ def wants_references(question: str) -> bool:
     return bool(RE_REFERENCE_INTENT.search(question))
 
 
+def wants_english_front(question: str) -> bool:
+    """The question asks about the paper's English title, abstract, keywords or JEL codes."""
+    return bool(RE_ENGLISH_FRONT.search(question))
+
+
 def named_references(question: str) -> list[int]:
     """Bibliography numbers a question names: "[6]", "参考文献6", "reference 12"."""
     return [int(a or b) for a, b in RE_REFERENCE_NUMBER.findall(question)]
+
+
+def _first(pinned: list[Hit], ranked: list[Hit], k: int) -> list[Hit]:
+    """`pinned` ahead of the rest of `ranked` (scored just above its best), cut to `k`."""
+    top = ranked[0].score if ranked else 1.0
+    for h in pinned:
+        h.score = top + 1e-6
+    ids = {h.chunk.id for h in pinned}
+    return (pinned + [h for h in ranked if h.chunk.id not in ids])[:k]
 
 
 @dataclass
@@ -73,11 +96,13 @@ class Retrieval:
     hits: list[Hit]
     best_dense: float  # highest cosine similarity among all candidates
     terms: dict[str, float] = field(default_factory=dict)  # BM25 query terms with weights
-    sourced: dict[str, float] = field(default_factory=dict)  # more BM25 terms, for bibliography entries
+    sourced: dict[str, float] = field(default_factory=dict)  # the question's own English words, for English text
     references: bool = False  # the bibliography was searched
     named: list[str] = field(default_factory=list)  # bibliography chunks the question asks for by number
+    front: bool = False  # the question asks about the English title, abstract or keywords
     outline: Any = None  # an `assistant.outline.Outline` when the question asks for a section's parts
-    vector: list[float] | None = None  # the question's embedding
+    vector: list[float] | None = None  # the question's embedding (with its translation's, when given)
+    translation: str | None = None  # the Chinese rendering of an English question that was used
 
 
 class HybridSearch:
@@ -114,7 +139,10 @@ class HybridSearch:
             self._bm25[references] = (BM25Okapi([self.index.tokens[i] or ["∅"] for i in ids]), ids)
         return self._bm25[references]
 
-    def query_terms(self, question: str, lang: str) -> dict[str, float]:
+    def query_terms(self, question: str, lang: str, translation: str | None = None) -> dict[str, float]:
+        """BM25 terms: a Chinese question's words; for an English one, the lexicon's Chinese for its
+        words, its words the Chinese text also uses, and the words of `translation` (a model's Chinese
+        rendering of the whole question, weighted `translation_weight`)."""
         if lang == "zh":
             terms: dict[str, float] = {}
             for tok in tokenize(question):
@@ -126,33 +154,63 @@ class HybridSearch:
         for w in english_words(question):  # acronyms, names and numbers the Chinese text also has
             if w in latin or w in acronyms:
                 terms.setdefault(w, 1.0)
+        for tok in tokenize(translation or ""):
+            if not tok.isascii():  # English the model left untranslated is covered above
+                terms[tok] = max(terms.get(tok, 0.0), self.settings.translation_weight)
         return terms
 
-    def source_terms(self, question: str, terms: dict[str, float]) -> dict[str, float]:
-        """The question's words that the (mostly English) bibliography has, for a question about sources."""
-        refs = self._latin_vocab("refs")
-        return {w: 1.0 for w in english_words(question) if w in refs and w not in terms}
+    def source_terms(self, question: str, terms: dict[str, float], kind: str = "refs") -> dict[str, float]:
+        """The question's words that English text has ("refs": the bibliography, for a question about
+        sources; "front": the English abstract, for a question about it)."""
+        vocab = self._latin_vocab(kind)
+        return {w: 1.0 for w in english_words(question) if w in vocab and w not in terms}
 
     def _latin_vocab(self, kind: str) -> set[str]:
-        """Latin tokens of the body ("body": the Chinese text, and every word of added documents) or
-        of the bibliography ("refs")."""
+        """Latin tokens of the body ("body": the Chinese text, and every word of added documents), of
+        the bibliography ("refs") or of the English front matter ("front")."""
         if self._latin is None:
-            self._latin = {"body": set(), "refs": set()}
+            self._latin = {"body": set(), "refs": set(), "front": set()}
             for cid, toks in self.index.tokens.items():
                 c = self.index.chunks[cid]
                 if c.kind == "bibliography":
                     self._latin["refs"].update(t for t in toks if t.isascii())
+                elif c.section_id == ENGLISH_FRONT:
+                    self._latin["front"].update(t for t in toks if t.isascii())
                 elif c.lang == "zh" or c.doc_id in self.index.info.documents:
                     self._latin["body"].update(t for t in toks if t.isascii())
         return self._latin[kind]
 
-    def bm25_ranking(self, terms: dict[str, float], references: bool, allowed: set[str] | None) -> list[tuple[str, float]]:
+    def english_front(self, vector: list[float], words: dict[str, float], allowed: set[str] | None,
+                      found: dict[str, Hit]) -> list[Hit]:
+        """The English front matter's chunks (the hits in `found` where they are ones), best first:
+        cosine to the question plus BM25 among them for the question's English `words`, scaled to 0–1."""
+        hits = [found.get(cid) or Hit(c, 0.0) for cid, c in self.index.chunks.items()
+                if c.section_id == ENGLISH_FRONT and (allowed is None or cid in allowed)]
+        if not hits:
+            return []
+        self._fill_dense(vector, [h for h in hits if h.dense_rank is None])
+        lexical = np.zeros(len(hits))
+        if words:
+            bm25 = BM25Okapi([self.index.tokens.get(h.chunk.id) or ["∅"] for h in hits])
+            lexical = bm25.get_scores(list(words))
+            lexical = lexical / (lexical.max() or 1.0)
+        order = np.argsort(-(np.array([h.dense for h in hits]) + lexical), kind="stable")
+        return [hits[i] for i in order]
+
+    def bm25_ranking(
+        self, terms: dict[str, float], references: bool, allowed: set[str] | None, sourced: dict[str, float] | None = None
+    ) -> list[tuple[str, float]]:
+        """Chunks by weighted BM25 of `terms`; `sourced` (English words) counts for bibliography entries only."""
         bm25, ids = self._bm25_for(references)
-        if not terms:
+        if not terms and not sourced:
             return []
         scores = np.zeros(len(ids))
         for tok, w in terms.items():
             scores += w * bm25.get_scores([tok])
+        if sourced:
+            entry = np.array([self.index.chunks[i].kind == "bibliography" for i in ids])
+            for tok, w in sourced.items():
+                scores += entry * (w * bm25.get_scores([tok]))
         order = np.argsort(-scores)
         out = [(ids[i], float(scores[i])) for i in order if scores[i] > 0]
         if allowed is not None:
@@ -193,17 +251,32 @@ class HybridSearch:
 
     # --- the retrieval ---------------------------------------------------
     def search(
-        self, question: str, section: str | None = None, k: int | None = None, document: str | None = None
+        self,
+        question: str,
+        section: str | None = None,
+        k: int | None = None,
+        document: str | None = None,
+        translation: str | None = None,
     ) -> Retrieval:
+        """The top chunks for `question`. `translation`, a Chinese rendering of an English question
+        (see `assistant.translate`), adds its words to BM25 and its direction to the query vector."""
         s = self.settings
         lang = language_of(question)
+        translation = translation if lang == "en" else None
         references = wants_references(question)
         allowed = self.allowed_ids(section or self.section, document)
         vector = self.embedder.embed_query(question)
+        if translation:
+            v = np.asarray(vector) + np.asarray(self.embedder.embed_query(translation))
+            vector = (v / (np.linalg.norm(v) or 1.0)).tolist()
         dense = self.dense_ranking(vector, references, allowed)
-        terms = self.query_terms(question, lang)
+        terms = self.query_terms(question, lang, translation)
+        front = wants_english_front(question)
         sourced = self.source_terms(question, terms) if references else {}
-        sparse = self.bm25_ranking({**terms, **sourced}, references, allowed)
+        sparse = self.bm25_ranking(terms, references, allowed, sourced)
+        if front:  # the words asking for the English text ("English abstract") are not what is sought
+            front_words = self.source_terms(RE_ENGLISH_FRONT.sub(" ", question), {**terms, **sourced}, "front")
+            sourced = {**sourced, **front_words}
         wd, wb = (s.dense_weight_zh, s.bm25_weight_zh) if lang == "zh" else (s.dense_weight_en, s.bm25_weight_en)
         hits: dict[str, Hit] = {}
         for rank, (cid, cos) in enumerate(dense):
@@ -219,12 +292,11 @@ class HybridSearch:
         ranked = sorted(hits.values(), key=lambda h: -h.score)[: k or s.top_k]
         named = [f"refs:{n}" for n in named_references(question) if f"refs:{n}" in self.index.chunks]
         if named and allowed is None:  # an entry asked for by number comes first
-            top = ranked[0].score if ranked else 1.0
             pinned = [hits.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in named]
-            for h in pinned:
-                h.score = top + 1e-6
             self._fill_dense(vector, [h for h in pinned if h.dense_rank is None])
-            ranked = (pinned + [h for h in ranked if h.chunk.id not in named])[: k or s.top_k]
+            ranked = _first(pinned, ranked, k or s.top_k)
+        if front:  # asked about the English abstract: its best chunks first (the fused ranking favours Chinese)
+            ranked = _first(self.english_front(vector, front_words, allowed, hits)[:FRONT_PINNED], ranked, k or s.top_k)
         q = np.asarray(vector, dtype=np.float32)
         for h in ranked:
             vecs = self.index.sentence_vectors(h.chunk.id)
@@ -241,7 +313,9 @@ class HybridSearch:
             sourced=sourced,
             references=references,
             named=named,
+            front=front,
             vector=vector,
+            translation=translation,
         )
 
     def _fill_dense(self, vector: list[float], hits: list[Hit]) -> None:

@@ -66,6 +66,10 @@ class RetrievalSettings(BaseModel):
     translate_queries: bool = Field(
         True, description="Translate English query terms to Chinese (CC-CEDICT) for BM25."
     )
+    translation_weight: float = Field(
+        0.5, ge=0, description="BM25 weight of the words of a model's translation of an English question "
+        "(see translate.mode; chosen on the English dev sets)."
+    )
     min_score: float = Field(
         0.15, ge=0, le=1, description="Abstain when the best chunk's cosine similarity is below this."
     )
@@ -128,6 +132,19 @@ class JudgeSettings(BaseModel):
     timeout_s: float = Field(30.0, gt=0, description="Answer without a verdict when the judge takes longer.")
 
 
+class TranslateSettings(BaseModel):
+    mode: Literal["off", "local", "openai"] = Field(
+        "off",
+        description="Have a model translate English questions into Chinese before the search (local = bundled "
+        "Qwen via llama.cpp; openai = the endpoint of llm.openai_*); off = the CC-CEDICT lexicon alone.",
+    )
+    model_size: Literal["0.5b", "1.5b"] = Field(
+        "1.5b", description="Bundled model for 'local' translation (the 0.5B often answered in English instead)."
+    )
+    max_tokens: int = Field(120, ge=8, le=1000, description="Longest translation.")
+    timeout_s: float = Field(20.0, gt=0, description="Search with the lexicon alone when the model takes longer.")
+
+
 class ServeSettings(BaseModel):
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="Longest question accepted.")
     max_body_bytes: int = Field(262_144, ge=1024, description="Largest HTTP request body accepted.")
@@ -167,6 +184,7 @@ class Settings(BaseSettings):
     answer: AnswerSettings = AnswerSettings()
     llm: LLMSettings = LLMSettings()
     judge: JudgeSettings = JudgeSettings()
+    translate: TranslateSettings = TranslateSettings()
     serve: ServeSettings = ServeSettings()
 
     @property

@@ -31,12 +31,14 @@ TEXT = {
         "question": "问题", "placeholder": "用中文或英文提问 …", "ask": "提问", "section": "限定章节",
         "whole": "全文", "mode": "回答模式", "sources": "### 出处", "browse": "浏览章节",
         "no_source": "没有能支持回答的段落。最接近的章节：", "examples": "示例问题",
+        "draft": "草稿：模型正在书写，写完后逐句对照论文核查。",
     },
     "en": {
         "title": "## 《全球产业链再布局：演进、影响及应对》 · ask the paper",
         "question": "Question", "placeholder": "Ask in Chinese or English …", "ask": "Ask", "section": "Only this section",
         "whole": "whole paper", "mode": "Answer mode", "sources": "### Sources", "browse": "Browse a section",
         "no_source": "No passage supports an answer. Closest sections:", "examples": "Example questions",
+        "draft": "Draft: the model is still writing; each sentence is checked against the paper when it is done.",
     },
 }
 
@@ -101,6 +103,44 @@ def _history_turns(history: list[dict]) -> list[Turn]:
     return turns
 
 
+def chat_turn(
+    assistant: Assistant, message: str, history: list, section: str, mode: str, lang: str
+) -> Iterator[tuple]:
+    """(chat history, sources HTML, question box) after each step of answering `message`."""
+    history = list(history or [])
+    turns = _history_turns(history)
+    history.append({"role": "user", "content": message})
+    events = assistant.stream(message, mode=mode or None, section=section or None, history=turns)
+    try:
+        first = next(events)
+    except (QuestionError, StoreError) as exc:
+        history.append({"role": "assistant", "content": f"⚠️ {exc}"})
+        yield history, "", ""
+        return
+    history.append({"role": "assistant", "content": ""})
+    sources, written = "", ""
+    for event in itertools.chain([first], events):
+        if event["type"] == "evidence":  # the sources first, then the answer streams in
+            sources = evidence_html(event["citations"])
+            yield history, sources, ""
+        elif event["type"] == "token":  # unchecked words, shown as a draft until the verified answer
+            written += event["text"]
+            history[-1] = {"role": "assistant", "content": f"_{TEXT[lang]['draft']}_\n\n{written}"}
+            yield history, sources, ""
+        else:  # the verified answer replaces what the model wrote
+            answer = event["answer"]
+            sources = sources_html(answer, lang)
+            text = linked_markers(answer.answer, {c.n for c in answer.citations})
+            if answer.translation:
+                text += f"\n\n_{'Searched as' if lang == 'en' else '检索时译为'}: {answer.translation}_"
+            if answer.notice:
+                text += f"\n\n_{answer.notice}_"
+            step = 40 if not written else len(text)
+            for i in range(step, len(text) + step, step):
+                history[-1] = {"role": "assistant", "content": text[:i]}
+                yield history, sources, ""
+
+
 def build_ui(assistant: Assistant):
     import gradio as gr
 
@@ -108,36 +148,7 @@ def build_ui(assistant: Assistant):
     documents = [(f"《{title}》", doc_id) for doc_id, title in assistant.index.info.documents.items()]
 
     def respond(message: str, history: list, section: str, mode: str, lang: str) -> Iterator[tuple]:
-        history = list(history or [])
-        turns = _history_turns(history)
-        history.append({"role": "user", "content": message})
-        events = assistant.stream(message, mode=mode or None, section=section or None, history=turns)
-        try:
-            first = next(events)
-        except (QuestionError, StoreError) as exc:
-            history.append({"role": "assistant", "content": f"⚠️ {exc}"})
-            yield history, "", ""
-            return
-        history.append({"role": "assistant", "content": ""})
-        sources, written = "", ""
-        for event in itertools.chain([first], events):
-            if event["type"] == "evidence":  # the sources first, then the answer streams in
-                sources = evidence_html(event["citations"])
-                yield history, sources, ""
-            elif event["type"] == "token":
-                written += event["text"]
-                history[-1] = {"role": "assistant", "content": written}
-                yield history, sources, ""
-            else:  # the verified answer replaces what the model wrote
-                answer = event["answer"]
-                sources = sources_html(answer, lang)
-                text = linked_markers(answer.answer, {c.n for c in answer.citations})
-                if answer.notice:
-                    text += f"\n\n_{answer.notice}_"
-                step = 40 if not written else len(text)
-                for i in range(step, len(text) + step, step):
-                    history[-1] = {"role": "assistant", "content": text[:i]}
-                    yield history, sources, ""
+        yield from chat_turn(assistant, message, history, section, mode, lang)
 
     def on_like(history: list, data: gr.LikeData):
         idx = data.index[0] if isinstance(data.index, (list, tuple)) else data.index

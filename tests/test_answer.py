@@ -147,3 +147,11 @@ def test_which_ones_is_not_a_quantity_and_definitions_are_preferred():
     ans = compose(_retrieval("什么是单极化？", hits, {"单极化": 1.0}), AnswerSettings(max_sentences=1),
                   RetrievalSettings())
     assert "是一种供应链管理方法" in ans.answer and "已有表现" not in ans.answer
+
+
+def test_quotes_are_clipped_by_how_much_they_say():
+    from assistant.answer import clip
+
+    assert clip("中" * 300, 220) == "中" * 220 + "…"
+    english = "word " * 100  # 500 letters say about as much as 200 Chinese characters
+    assert clip(english, 220) == english and clip(english * 2, 220) == (english * 2)[:550] + "…"

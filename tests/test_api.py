@@ -29,7 +29,7 @@ def test_healthz_sections_chunks_models_openapi(http):
     health = http.get("/healthz").json()
     assert health["status"] == "ok" and health["index"]["state"] == "ready"
     assert health["embedder"].startswith("use:") and "grounded" in health["generator"]["modes"]
-    assert health["judge"] == "off"
+    assert health["judge"] == "off" and health["translate"] == "off"
     sections = http.get("/v1/sections").json()["sections"]
     assert any(s["id"] == "s3.2.1" and s["label"] == "1. 产业空心化" for s in sections)
     chunk = http.get("/v1/chunks/s3:p0:c0").json()

@@ -59,3 +59,15 @@ def test_ingest_is_a_no_op_when_current(data_dir):
 def test_sections_lists_ids(data_dir):
     p = run(["sections"], data_dir)
     assert "s3.2.1" in p.stdout and "产业空心化" in p.stdout
+
+
+def test_translate_flag_reaches_the_pipeline(data_dir, tmp_path):
+    q = "What share of global manufacturing value added did China have in 2021?"
+    p = run_cli(["ask", "--json", "--translate", "local", q], data_dir, timeout=120,
+                ASSISTANT_LLM__MODEL_PATH=str(tmp_path / "none.gguf"))
+    assert p.returncode == 0, p.stderr
+    out = json.loads(p.stdout)
+    assert out["translation"] is None and "not translated" in out["notice"] and "no GGUF file" in out["notice"]
+    assert "30.5%" in out["answer"]  # the lexicon still finds it
+    bad = run(["ask", "--translate", "always", q], data_dir)
+    assert bad.returncode == 2 and "--translate" in bad.stderr

@@ -8,7 +8,7 @@ import pytest
 
 from assistant.claims import specifics
 from assistant.pipeline import Assistant
-from assistant.settings import JudgeSettings, LLMSettings, Settings
+from assistant.settings import JudgeSettings, LLMSettings, Settings, TranslateSettings
 from assistant.weights import BUNDLED, ensure_model
 
 from .conftest import INJECTED_QUESTION, free_port, wait_until_up
@@ -113,3 +113,15 @@ def test_answerability_judge_with_the_bundled_model(data_dir, gguf):
         assert not ans.abstained and "30.5%" in ans.answer and ans.notice is None
     else:
         assert ans.abstained and not ans.citations and gguf.name in ans.notice
+
+
+def test_query_translation_with_the_bundled_model(data_dir, gguf):
+    """The translation path for real (the 0.5B here; the README's figures are for the 1.5B)."""
+    from assistant.text import RE_CJK
+
+    s = Settings(data_dir=data_dir, llm=LLMSettings(model_path=gguf, **LLM),
+                 translate=TranslateSettings(mode="local", timeout_s=120))
+    ans = Assistant(s).ask("What share of global manufacturing value added did China have in 2021?")
+    assert ans.notice is None and ans.timings_ms["translate"] > 0  # the model ran and replied in time
+    assert ans.translation is None or RE_CJK.search(ans.translation)
+    assert not ans.abstained and "30.5%" in ans.answer

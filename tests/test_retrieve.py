@@ -58,3 +58,29 @@ def test_a_question_about_a_source_is_matched_in_english(assistant):
     assert not ans.abstained and "70(5)" in ans.answer and ans.citations[0].kind == "bibliography"
     body_only = assistant.retriever.search("What does the paper say about Econometrica models of trade?")
     assert not body_only.references and body_only.sourced == {}  # not a question about sources
+
+
+def test_a_chinese_rendering_of_an_english_question_joins_the_search(assistant):
+    q = "What will technological closure driven by AI do to the job market, according to the paper?"
+    zh = "本文认为人工智能驱动的技术封闭会对劳动力市场产生什么影响？"
+    plain = assistant.retriever.search(q)
+    r = assistant.retriever.search(q, translation=zh)
+    assert r.translation == zh and {"劳动力", "市场"} <= set(r.terms) and r.terms["劳动力"] >= 0.5
+    assert r.vector != plain.vector  # the rendering's embedding is added to the question's
+    assert any("低技能岗位减少" in h.chunk.text for h in r.hits[:3])
+    same = assistant.retriever.search("技术封闭对劳动力市场有什么影响？", translation="irrelevant")
+    assert same.translation is None and "irrelevant" not in same.terms  # only English questions use one
+
+
+def test_the_english_abstract_is_reached_on_purpose(assistant):
+    from assistant.retrieve import wants_english_front
+
+    assert wants_english_front("Which keywords does the English abstract list?")
+    assert wants_english_front("论文的英文标题是什么？") and wants_english_front("What are its JEL codes?")
+    assert not wants_english_front("Why does the paper stress English-speaking markets?")
+    en = assistant.ask("Which keywords does the English abstract list?")
+    assert en.retrieved[0].section_id == "abstract.en" and "high-standard opening up" in en.answer
+    assert all(c.section_id == "abstract.en" for c in en.citations)  # the English text is quoted, not its Chinese twin
+    zh = assistant.ask("英文摘要把“区域联盟化”译成了什么？")
+    assert "regional alliances" in zh.answer and "\n" in zh.answer  # English sentences on lines of their own
+    assert "abstract.en" not in [r.section_id for r in assistant.ask("论文的关键词有哪些？").retrieved[:1]]

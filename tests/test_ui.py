@@ -26,3 +26,28 @@ def test_web_chat_answers_with_sources(server):
     assert "三、全球产业链变化对我国的影响" in sources and "<mark>" in sources and "id='src-1'" in sources
     history, sources, _ = client.predict("今天北京天气怎么样？", [], "", "grounded", "en", api_name="/respond")
     assert "论文没有讨论" in _text(history[-1]) and "Closest sections" in sources
+
+
+class ScriptedAssistant:
+    """Stands in for Assistant.stream with fixed events (the chat's own logic is what is tested)."""
+
+    def __init__(self, events):
+        self.events = events
+
+    def stream(self, *args, **kwargs):
+        yield from self.events
+
+
+def test_model_words_show_as_a_draft_until_the_checked_answer_replaces_them():
+    from assistant.answer import Answer
+    from assistant.ui import chat_turn
+
+    final = Answer(question="q", answer="Checked sentence.", abstained=False, mode="local", lang="en",
+                   translation="检索用的中文", notice="One claim was dropped.")
+    events = [{"type": "evidence", "citations": []}, {"type": "token", "text": "Unchecked "},
+              {"type": "token", "text": "words"}, {"type": "answer", "answer": final}]
+    steps = [h[-1]["content"] for h, _, _ in chat_turn(ScriptedAssistant(events), "q", [], "", "local", "en")]
+    drafts = [s for s in steps if "Unchecked" in s]
+    assert drafts and all(s.startswith("_Draft:") for s in drafts)
+    assert steps[-1].startswith("Checked sentence.") and "Unchecked" not in steps[-1]
+    assert "Searched as: 检索用的中文" in steps[-1] and "One claim was dropped." in steps[-1]
