@@ -123,6 +123,16 @@ def make_chat_model(settings: Settings, mode: str, progress=None, logprobs: int 
     return model.bind(top_logprobs=logprobs) if logprobs else model
 
 
+def helper_model(settings: Settings, mode: str, model_size: str, logprobs: int = 0, **llm) -> tuple[Any, str]:
+    """The chat model for a helper task (the judge, the translator) and the name to report it by:
+    `settings.llm` with the helper's `model_size` and the `llm` overrides. Raises GenerationError."""
+    cfg = settings.llm.model_copy(update={"model_size": model_size, **llm})
+    model = make_chat_model(settings.model_copy(update={"llm": cfg}), mode, logprobs=logprobs)
+    if mode == "openai":
+        return model, cfg.openai_model
+    return model, cfg.model_path.name if cfg.model_path else f"Qwen2.5-Coder {model_size.upper()}"
+
+
 def _stream_with_deadline(chain, inputs: dict, timeout_s: float, lock=None) -> Iterator[str]:
     """Tokens from `chain.stream`, produced in a worker thread so that a slow model cannot hold
     the caller past `timeout_s` (the worker is left to finish on its own). With `lock`, the worker

@@ -69,18 +69,14 @@ class AnswerabilityJudge:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> AnswerabilityJudge:
-        from assistant.generate import GenerationError, make_chat_model
+        from assistant.generate import GenerationError, helper_model
 
         cfg = settings.judge
-        llm = settings.llm.model_copy(update={"model_size": cfg.model_size, "max_tokens": 1, "timeout_s": cfg.timeout_s})
         try:
-            model = make_chat_model(settings.model_copy(update={"llm": llm}), cfg.mode, logprobs=TOP_LOGPROBS)
+            model, name = helper_model(settings, cfg.mode, cfg.model_size, logprobs=TOP_LOGPROBS,
+                                       max_tokens=1, timeout_s=cfg.timeout_s)
         except GenerationError as exc:
             raise JudgeUnavailable(str(exc)) from exc
-        if cfg.mode == "openai":
-            name = settings.llm.openai_model
-        else:
-            name = settings.llm.model_path.name if settings.llm.model_path else f"Qwen2.5-Coder {cfg.model_size.upper()}"
         return cls(model, cfg.timeout_s, name, cfg.min_yes)
 
     def p_yes(self, question: str, quotes: list[str]) -> float | None:

@@ -67,19 +67,14 @@ class QueryTranslator:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> QueryTranslator:
-        from assistant.generate import GenerationError, make_chat_model
+        from assistant.generate import GenerationError, helper_model
 
         cfg = settings.translate
-        llm = settings.llm.model_copy(update={"model_size": cfg.model_size, "max_tokens": cfg.max_tokens,
-                                               "timeout_s": cfg.timeout_s, "temperature": 0.0})
         try:
-            model = make_chat_model(settings.model_copy(update={"llm": llm}), cfg.mode)
+            model, name = helper_model(settings, cfg.mode, cfg.model_size, max_tokens=cfg.max_tokens,
+                                       timeout_s=cfg.timeout_s, temperature=0.0)
         except GenerationError as exc:
             raise TranslatorUnavailable(str(exc)) from exc
-        if cfg.mode == "openai":
-            name = settings.llm.openai_model
-        else:
-            name = settings.llm.model_path.name if settings.llm.model_path else f"Qwen2.5-Coder {cfg.model_size.upper()}"
         return cls(model, cfg.timeout_s, name)
 
     def _translate(self, question: str) -> str | None:
