@@ -31,7 +31,7 @@ TEXT = {
         "question": "问题", "placeholder": "用中文或英文提问 …", "ask": "提问", "section": "限定章节",
         "whole": "全文", "mode": "回答模式", "sources": "### 出处", "browse": "浏览章节",
         "no_source": "没有能支持回答的段落。最接近的章节：", "examples": "示例问题",
-        "draft": "草稿：模型正在书写，写完后逐句对照论文核查。",
+        "draft": "草稿：模型正在书写，写完后逐句对照论文核查。", "searched_as": "检索时译为",
     },
     "en": {
         "title": "## 《全球产业链再布局：演进、影响及应对》 · ask the paper",
@@ -39,6 +39,7 @@ TEXT = {
         "whole": "whole paper", "mode": "Answer mode", "sources": "### Sources", "browse": "Browse a section",
         "no_source": "No passage supports an answer. Closest sections:", "examples": "Example questions",
         "draft": "Draft: the model is still writing; each sentence is checked against the paper when it is done.",
+        "searched_as": "Searched as",
     },
 }
 
@@ -132,7 +133,7 @@ def chat_turn(
             sources = sources_html(answer, lang)
             text = linked_markers(answer.answer, {c.n for c in answer.citations})
             if answer.translation:
-                text += f"\n\n_{'Searched as' if lang == 'en' else '检索时译为'}: {answer.translation}_"
+                text += f"\n\n_{TEXT[lang]['searched_as']}: {answer.translation}_"
             if answer.notice:
                 text += f"\n\n_{answer.notice}_"
             step = 40 if not written else len(text)
