@@ -57,10 +57,20 @@ SUFFIXES = ("ization", "isation", "ation", "ities", "ity", "ness", "ment", "ize"
 RE_TABLE = re.compile(r"\btables?\s*(\d+)", re.I)
 
 
+# British spellings CC-CEDICT's (American) definitions lack: labour → labor, optimise → optimize
+AMERICAN = ((re.compile(r"our(?=$|[^aeiou])"), "or"), (re.compile(r"is(?=e$|ed$|ing$|ation)"), "iz"),
+            (re.compile(r"ys(?=e$|ed$|ing$)"), "yz"), (re.compile(r"tre$"), "ter"), (re.compile(r"ence$"), "ense"))
+
+
 def base_form(word: str, lexicon: dict[str, dict[str, float]]) -> str:
-    """`word`, or a shorter form of it that the lexicon knows ('weaponization' → 'weapon')."""
+    """`word`, or a shorter form of it that the lexicon knows ('weaponization' → 'weapon'), or its
+    American spelling ('labour' → 'labor')."""
     if word in lexicon:
         return word
+    for pattern, new in AMERICAN:
+        american = pattern.sub(new, word)
+        if american != word and (known := base_form(american, lexicon)) in lexicon:
+            return known
     for suf, new in REWRITES:
         if word.endswith(suf) and word[: -len(suf)] + new in lexicon:
             return word[: -len(suf)] + new

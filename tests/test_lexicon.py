@@ -26,3 +26,14 @@ def test_inflected_stop_words_are_dropped():
 def test_table_question_reaches_the_table(assistant):
     r = assistant.retriever.search("What two stages does Table 1 set side by side in its columns?")
     assert any(h.chunk.kind == "table" for h in r.hits[:2])
+
+
+def test_british_spellings_find_the_american_definitions(assistant):
+    from assistant.lexicon import base_form
+
+    lexicon = assistant.index.lexicon
+    for british, american in (("labour", "labor"), ("optimise", "optimize"), ("organisation", "organization")):
+        assert british not in lexicon and base_form(british, lexicon) == american
+    assert base_form("contour", lexicon) == "contour"  # "contor" is not a word the lexicon knows
+    r = assistant.retriever.search("How will AI change the labour market?")
+    assert "劳动力" in r.terms or "劳动" in r.terms
