@@ -184,11 +184,12 @@ class HybridSearch:
                       found: dict[str, Hit]) -> list[Hit]:
         """The English front matter's chunks (the hits in `found` where they are ones), best first:
         cosine to the question plus BM25 among them for the question's English `words`, scaled to 0–1."""
-        hits = [found.get(cid) or Hit(c, 0.0) for cid, c in self.index.chunks.items()
-                if c.section_id == ENGLISH_FRONT and (allowed is None or cid in allowed)]
-        if not hits:
+        ids = [cid for cid, c in self.index.chunks.items()
+               if c.section_id == ENGLISH_FRONT and (allowed is None or cid in allowed)]
+        if not ids:
             return []
-        self._fill_dense(vector, [h for h in hits if h.dense_rank is None])
+        hits = [found.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in ids]
+        self._fill_dense(vector, [h for cid, h in zip(ids, hits, strict=True) if cid not in found])  # found ones have it
         lexical = np.zeros(len(hits))
         if words:
             bm25 = BM25Okapi([self.index.tokens.get(h.chunk.id) or ["∅"] for h in hits])
@@ -293,7 +294,7 @@ class HybridSearch:
         named = [f"refs:{n}" for n in named_references(question) if f"refs:{n}" in self.index.chunks]
         if named and allowed is None:  # an entry asked for by number comes first
             pinned = [hits.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in named]
-            self._fill_dense(vector, [h for h in pinned if h.dense_rank is None])
+            self._fill_dense(vector, [h for cid, h in zip(named, pinned, strict=True) if cid not in hits])
             ranked = _first(pinned, ranked, k or s.top_k)
         if front:  # asked about the English abstract: its best chunks first (the fused ranking favours Chinese)
             ranked = _first(self.english_front(vector, front_words, allowed, hits)[:FRONT_PINNED], ranked, k or s.top_k)
