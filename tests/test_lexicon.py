@@ -1,5 +1,7 @@
 """English → Chinese query terms from the corpus lexicon."""
 
+import pytest
+
 from assistant.lexicon import base_form, translate
 from assistant.text import english_words
 
@@ -37,3 +39,19 @@ def test_british_spellings_find_the_american_definitions(assistant):
     assert base_form("contour", lexicon) == "contour"  # "contor" is not a word the lexicon knows
     r = assistant.retriever.search("How will AI change the labour market?")
     assert "劳动力" in r.terms or "劳动" in r.terms
+
+
+def test_a_target_weighs_by_how_much_of_its_sense_the_english_covers():
+    from assistant.lexicon import build_lexicon
+
+    lexicon = build_lexicon([["中国", "中美", "基于", "一带", "一路", "三星", "区域性", "区域化"]], ["推进一带一路建设"])
+    assert lexicon["china"]["中国"] == pytest.approx(2 * lexicon["china"]["中美"], abs=0.002)  # 'China' is all of one sense, half of 'China-USA'
+    assert lexicon["account"]["基于"] == 0.5  # 'on account of'
+    # 一带一路 is split by jieba, and its sense is a long gloss whose first clause names it
+    assert set(lexicon["belt road"]) == {"一带", "一路"}
+    assert translate("What is regionalization?", lexicon) == {"区域化": 1.0}  # from 'regional' (区域性) + 化
+
+
+def test_words_jieba_splits_are_still_translated(assistant):
+    terms = translate("Which geopolitical risks are named?", assistant.index.lexicon)
+    assert {"地缘", "政治"} <= set(terms)  # 地缘政治 is one dictionary word, two BM25 tokens

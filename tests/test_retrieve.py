@@ -44,7 +44,8 @@ def test_named_references_and_english_base_forms(assistant):
     assert named_references("参考文献[6]发表在哪里？Also reference 12 and ref. 3") == [6, 12, 3]
     assert named_references("2021年的占比") == []
     lexicon = assistant.index.lexicon
-    assert base_form("weaponization", lexicon) == "weapon" and "武器" in lexicon["weapon"]
+    assert base_form("digitization", lexicon) == "digitize"  # a derived form the dictionary lacks
+    assert lexicon["weaponization"] == {"武器化": 1.0}  # 'weapon' + -ization = 武器 + 化, a corpus word
     r = assistant.retriever.search("What does the paper mean by the weaponization of barriers?")
     assert any(h.chunk.section_id == "s2.4" for h in r.hits[:3])
 
@@ -84,3 +85,22 @@ def test_the_english_abstract_is_reached_on_purpose(assistant):
     zh = assistant.ask("英文摘要把“区域联盟化”译成了什么？")
     assert "regional alliances" in zh.answer and "\n" in zh.answer  # English sentences on lines of their own
     assert "abstract.en" not in [r.section_id for r in assistant.ask("论文的关键词有哪些？").retrieved[:1]]
+
+
+def test_a_section_named_by_number_is_preferred(assistant):
+    from assistant.retrieve import RE_OPENING, HybridSearch, named_sections
+    from assistant.settings import RetrievalSettings
+
+    assert named_sections("At the start of Section 2, which forces act?") == ["s2"]
+    assert named_sections("Compare section 3.1 with the fourth part.") == ["s3.1", "s4"]
+    assert named_sections("第三部分讲了什么？") == ["s3"] and named_sections("What sections are there?") == []
+    assert RE_OPENING.search("How does Section 2 begin?") and RE_OPENING.search("第四部分开头说了什么？")
+    assert not RE_OPENING.search("What does Section 4 say about opening to the outside world?")
+    unweighted = HybridSearch(assistant.index, assistant.embedder, RetrievalSettings(section_weight=0))
+    q = "At the beginning of Section 3, how are the impacts on China characterised?"
+    assert assistant.retriever.search(q).hits[0].chunk.section_id == "s3"  # its own text, before (一)
+    assert unweighted.search(q).hits[0].chunk.section_id != "s3"
+    q = "What is the first point made in Section 1?"
+    assert assistant.retriever.search(q).hits[0].chunk.section_id.split(".")[0] == "s1"
+    assert unweighted.search(q).hits[0].chunk.section_id.split(".")[0] != "s1"
+    assert assistant.retriever.search("第三部分开头说了什么？").hits[0].chunk.id == "s3:p0:c0"  # brought into the pool
