@@ -345,11 +345,13 @@ def compose(
 
     citer = Citer()
     parts = []
+    found = {h.chunk.id for h in retrieval.hits}
     for s in chosen:
         text = clip(s.text, cfg.max_sentence_chars)
         marks = [citer.cite(s.hit.chunk, s.text, s.hit.dense)]
-        if retrieval.references:
-            marks += [citer.cite(e, e.text, s.hit.dense) for e in _bibliography_for(s, chunks)]
+        if retrieval.references:  # the best sentence's sources; another's only if the search found them too
+            entries = [e for e in _bibliography_for(s, chunks) if s.score == best or e.id in found]
+            marks += [citer.cite(e, e.text, s.hit.dense) for e in entries]
         parts.append(text + "".join(f"[{n}]" for n in marks))
     body = "".join(parts) if lang == "zh" and all(RE_CJK.search(p) for p in parts) else "\n".join(parts)
     quoting_chinese = lang == "en" and RE_CJK.search(body) is not None

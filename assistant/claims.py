@@ -49,12 +49,19 @@ def supports(passage: str, claim: str) -> bool:
 
 
 RE_LIST_MARK = re.compile(r"^\s*(?:\d{1,2}[.)、]|[-*•])\s+|\*\*", re.M)
+# connectives that open a sentence ("Additionally, …") are capitalised but name nothing
+CONNECTIVES = (
+    "additionally|also|besides|consequently|conversely|finally|first|firstly|furthermore|hence|however|"
+    "importantly|indeed|instead|lastly|likewise|meanwhile|moreover|nevertheless|nonetheless|notably|"
+    "overall|second|secondly|similarly|specifically|still|then|therefore|third|thus|yet"
+)
+RE_CONNECTIVE = re.compile(rf"(?:^|(?<=[.!?;:⚠]\s))(?:{CONNECTIVES.title()})(?=,)")  # ⚠: a flagged sentence before
 
 
 def specifics(text: str) -> set[str]:
     """Numbers, years, percentages and named entities a claim asserts (list numbering and
     capitalised function words such as "The" are not claims)."""
-    text = RE_LIST_MARK.sub(" ", text)
+    text = RE_CONNECTIVE.sub(" ", RE_LIST_MARK.sub(" ", text))
     found = set(RE_NUM.findall(text))
     found |= {m for m in RE_ENTITY.findall(text) if len(m) > 1 and m.lower() not in EN_STOP}
     return found

@@ -55,6 +55,23 @@ def test_reference_questions_cite_the_bibliography_entry():
     assert ans.answer.endswith("[1][2]")
 
 
+def test_a_lesser_quote_cites_only_the_sources_the_search_found():
+    def entry(n, text):
+        return Chunk(id=f"refs:{n}", text=text, section_id="refs", section=f"参考文献 [{n}]", paragraph=n,
+                     kind="bibliography", lang="en", start=0, end=10, ref=n)
+
+    bib = {"refs:18": entry(18, "[18] IMF. Fragmentation [EB/OL]. 2023."), "refs:5": entry(5, "[5] SMITH A. Trade [J]. 2020.")}
+    hits = [_hit("a", "2022年全球实施了近3000项贸易限制措施(IMF, 2023)。", "s2.4", cites=[18]),
+            _hit("b", "贸易限制措施的研究很多(Smith, 2020)。", "s1", score=0.045, cites=[5])]
+    question = "Which source gives the 3000 trade restrictions?"
+    retrieval = _retrieval(question, hits, {"3000": 1, "限制": 1, "措施": 1}, "en", True)
+    ans = compose(retrieval, AnswerSettings(min_relative_score=0), RetrievalSettings(), bib)
+    assert [c.chunk_id for c in ans.citations] == ["a", "refs:18", "b"]  # Smith (2020) backs a side remark
+    retrieval.hits.append(Hit(chunk=bib["refs:5"], score=0.01, dense=0.3))  # the search found it: cite it
+    ans = compose(retrieval, AnswerSettings(min_relative_score=0), RetrievalSettings(), bib)
+    assert "refs:5" in [c.chunk_id for c in ans.citations]
+
+
 def test_real_grounded_answers(assistant):
     zh = assistant.ask("2021年中国在全球制造业增加值中的占比是多少？")
     assert "30.5%" in zh.answer and zh.citations[0].section_id == "s3"

@@ -56,6 +56,14 @@ def test_claims_split_on_real_markers_only():
     assert claims(text, {1, 2}) == [("甲(World Bank, [2025])。", [1, 2]), ("乙。", [2])]
 
 
+def test_connectives_are_not_names_but_names_are():
+    from assistant.claims import specifics
+
+    claim = "It fell. ⚠ Additionally, the World Bank reports 30.5%. However, China leads; Moreover, RCEP helps."
+    assert specifics(claim) == {"World Bank", "30.5%", "China", "RCEP"}
+    assert specifics("China, the largest producer, grew.") == {"China"}  # a name opening a sentence stays
+
+
 def test_rescore_uses_recorded_answers_and_the_cli_writes_report_and_chart(data_dir, tmp_path):
     import os
     import subprocess
