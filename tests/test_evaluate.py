@@ -6,7 +6,10 @@ from assistant.settings import REPO_ROOT
 
 EVALS = REPO_ROOT / "evals"
 PAPER = (REPO_ROOT / "corpus" / "paper.txt").read_text(encoding="utf-8")
-SPLITS = ("dev", "test", "dev-en-extra", "dev-en-fresh", "test-en-blind")  # every question set but test-llm
+SPLITS = (  # every question set but test-llm
+    "dev", "test", "dev-en-extra", "dev-en-fresh", "test-en-blind",
+    "dev-amounts", "dev-amounts2", "dev-amounts3", "test-figures",
+)
 
 
 def test_eval_sets_are_well_formed_and_grounded_in_the_paper():
