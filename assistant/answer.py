@@ -17,6 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
+from assistant.quantity import RE_AMOUNT_QUESTION, amounts
 from assistant.retrieve import ENGLISH_FRONT, Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
 from assistant.text import RE_CJK, tokenize
@@ -147,51 +148,48 @@ def without_instructions(text: str) -> str:
 
 
 # measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
+RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is|was|are|were)\b", re.I)  # not "… the 2015 level"
 RE_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
 
 
 def asked_units(question: str) -> set[str]:
-    return set(RE_ASKED_UNIT.findall(question))
+    """The units a question asks a figure in ("多少辆": 辆; "how many times": 次)."""
+    return set(RE_ASKED_UNIT.findall(question)) | ({"次"} if RE_HOW_MANY_TIMES.search(question) else set())
+
+
+# a count in Chinese numerals, but not a bare 一 ("一个重要原因" counts nothing)
+ZH_COUNT = r"(?:[两三四五六七八九十][一二两三四五六七八九十百千万]*|一[十百千万][一二两三四五六七八九十百千万]*)"
 
 
 def has_quantity(text: str, unit: str) -> bool:
-    """A figure in `unit` (with 近/约/多/余 and 万/亿 allowed in between): '200多家', '4334件'."""
-    return re.search(rf"\d[\d.,，]*\s*[多余]?\s*[万亿千百]?\s*{re.escape(unit)}", text) is not None
+    """A figure in `unit` (with 近/约/多/余 and 万/亿 allowed in between): '200多家', '4334件', '三个'."""
+    figure = rf"(?:\d[\d.,，]*\s*[多余]?\s*[万亿千百]?|{ZH_COUNT})"
+    return re.search(rf"{figure}\s*{re.escape(unit)}", text) is not None
 
 
-# a question that asks for an amount ("多少预算", "how much FDI") needs a figure next to one of its terms
-RE_AMOUNT_QUESTION = re.compile(
-    r"多少|多大|多高|how many|how much|"
-    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b", re.I
-)
-RE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
-RE_YEAR = re.compile(r"(?:19|20)\d\d")
-YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
 FIGURE_WINDOW = 12  # characters between a question term and a figure (dev: unanswerables had none)
 
 
-def _is_amount(sentence: str, m: re.Match) -> bool:
-    """A figure that is not a date: not a bare year ("2000万台" is an amount), nor a month or day."""
-    after, before = sentence[m.end() : m.end() + 1], sentence[max(0, m.start() - 1) : m.start()]
-    if RE_YEAR.fullmatch(m.group()):
-        return after in YEAR_NOT_FOLLOWED_BY
-    return not (after in ("月", "日") or before == "年" and after in ("月", "日", ""))
-
-
-def figure_near_terms(retrieval: Retrieval, hits: int = 3) -> bool:
-    """Some sentence of the best hits has a figure (not a date) within FIGURE_WINDOW characters
-    of a term of the question."""
-    terms = [t for t in retrieval.terms if len(t) >= 2 and not t.isdigit()]
+def amount_sentences(retrieval: Retrieval, hits: int = 3) -> list[tuple[str, list[int]]]:
+    """The sentences of the best hits that give a figure (not a date), with where their figures start."""
+    out = []
     for h in retrieval.hits[:hits]:
         for s, e in h.chunk.sentence_spans():
             sentence = h.chunk.text[s:e]
-            figures = [m.start() for m in RE_FIGURE.finditer(sentence) if _is_amount(sentence, m)]
-            if figures and any(
-                f - m.start() >= -FIGURE_WINDOW and f - m.end() <= FIGURE_WINDOW  # "预算2000亿" / "200多家配套企业"
-                for t in terms for m in re.finditer(re.escape(t), sentence, re.I) for f in figures
-            ):
-                return True
-    return False
+            if figures := amounts(sentence):
+                out.append((sentence, figures))
+    return out
+
+
+def figure_near_terms(retrieval: Retrieval) -> bool:
+    """Some sentence of the best hits has a figure (not a date) within FIGURE_WINDOW characters
+    of a term of the question."""
+    terms = [t for t in retrieval.terms if len(t) >= 2 and not t.isdigit()]
+    return any(
+        f - m.start() >= -FIGURE_WINDOW and f - m.end() <= FIGURE_WINDOW  # "预算2000亿" / "200多家配套企业"
+        for sentence, figures in amount_sentences(retrieval)
+        for t in terms for m in re.finditer(re.escape(t), sentence, re.I) for f in figures
+    )
 
 
 RE_QUOTED_TERM = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,8})[”」\"]")  # a short Chinese term in quotes
@@ -234,9 +232,15 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     # the question asks for a count or amount in a unit no retrieved figure is given in
     if not all(has_quantity(joined, u) for u in asked_units(retrieval.question)):
         return True
-    # it asks for an amount, and no figure in the best passages sits next to anything it names
-    return bool(RE_AMOUNT_QUESTION.search(retrieval.question)) and not retrieval.references and not (
-        figure_near_terms(retrieval)
+    # it asks for an amount, and no figure in the best passages sits next to anything it names, or
+    # none is given in a sentence about the thing it asks the amount of
+    if not RE_AMOUNT_QUESTION.search(retrieval.question) or retrieval.references:
+        return False
+    if not figure_near_terms(retrieval):
+        return True
+    quantity, share = retrieval.quantity, settings.min_quantity_coverage
+    return quantity is not None and share > 0 and not any(
+        quantity.given_in(sentence, share) for sentence, _ in amount_sentences(retrieval)
     )
 
 

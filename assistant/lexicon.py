@@ -82,7 +82,7 @@ def build_lexicon(token_lists: Iterable[list[str]], texts: Iterable[str] = ()) -
     return {
         key: {t: round(share / len(targets) ** 0.5, 3) for t, share in sorted(targets.items())}
         for key, targets in cover.items()
-        if len(targets) <= MAX_TARGETS
+        if len(targets) <= MAX_TARGETS and len(key) > 1  # one letter ("R&D": r, d) is no word
     }
 
 
@@ -113,24 +113,41 @@ def base_form(word: str, lexicon: Lexicon) -> str:
     for suf in SUFFIXES:
         if word.endswith(suf) and len(word) - len(suf) >= 4 and word[: -len(suf)] in lexicon:
             return word[: -len(suf)]
+    if word.endswith("s") and word[:-1] in lexicon:  # a short plural the stemmer leaves: 'jobs'
+        return word[:-1]
     return word
+
+
+def translation_units(question: str, lexicon: Lexicon) -> list[tuple[int, dict[str, float]]]:
+    """Where each phrase or word of the question that the lexicon knows starts (an index into
+    `english_words(question)`), with its weighted Chinese terms, in reading order. A phrase (up to
+    MAX_WORDS words) is one unit; the words inside it are not units of their own."""
+    return _units(question, lexicon, inner=False)
+
+
+def _units(question: str, lexicon: Lexicon, inner: bool = True) -> list[tuple[int, dict[str, float]]]:
+    """As `translation_units`, but with the words inside a phrase as units too if `inner`."""
+    words = [base_form(w, lexicon) for w in english_words(question)]
+    found: list[tuple[int, dict[str, float]]] = []
+    used = [False] * len(words)
+    for n in range(MAX_WORDS, 0, -1):
+        for i in range(len(words) - n + 1):
+            if (n > 1 or not inner) and any(used[i : i + n]):
+                continue
+            key = " ".join(words[i : i + n])
+            if key in lexicon:
+                found.append((i, {tok: w * (1.0 + 0.5 * (n - 1)) for tok, w in lexicon[key].items()}))
+                if n > 1:
+                    used[i : i + n] = [True] * n
+    return sorted(found, key=lambda f: f[0])
 
 
 def translate(question: str, lexicon: Lexicon) -> dict[str, float]:
     """Weighted Chinese terms for an English question (phrases before single words)."""
-    words = [base_form(w, lexicon) for w in english_words(question)]
     terms: dict[str, float] = {}
-    used = [False] * len(words)
-    for n in range(MAX_WORDS, 0, -1):
-        for i in range(len(words) - n + 1):
-            if n > 1 and any(used[i : i + n]):
-                continue
-            key = " ".join(words[i : i + n])
-            if key in lexicon:
-                for tok, w in lexicon[key].items():
-                    terms[tok] = max(terms.get(tok, 0.0), w * (1.0 + 0.5 * (n - 1)))
-                if n > 1:
-                    used[i : i + n] = [True] * n
+    for _, unit in _units(question, lexicon):
+        for tok, w in unit.items():
+            terms[tok] = max(terms.get(tok, 0.0), w)
     if RE_TABLE.search(question):  # "Table 1" is 表1 (CC-CEDICT's "table" is a list of contents)
         terms.pop("目录", None)
         terms["表"] = 1.0

@@ -19,6 +19,7 @@ from rank_bm25 import BM25Okapi
 from assistant.chunking import Chunk
 from assistant.index import BIBLIOGRAPHY, OpenIndex, collection_of
 from assistant.lexicon import translate
+from assistant.quantity import Quantity, quantity_of
 from assistant.settings import RetrievalSettings
 from assistant.store import StoreError
 from assistant.text import english_words, language_of, tokenize
@@ -122,6 +123,7 @@ class Retrieval:
     outline: Any = None  # an `assistant.outline.Outline` when the question asks for a section's parts
     vector: list[float] | None = None  # the question's embedding (with its translation's, when given)
     translation: str | None = None  # the Chinese rendering of an English question that was used
+    quantity: Quantity | None = None  # what an amount question asks the amount of
 
 
 class HybridSearch:
@@ -338,6 +340,7 @@ class HybridSearch:
             front=front,
             vector=vector,
             translation=translation,
+            quantity=quantity_of(question, lang, self.index.lexicon, self._latin_vocab("body")),
         )
 
     def _prefer_sections(self, named: list[str], opening: bool, hits: dict[str, Hit], allowed: set[str] | None) -> None:

@@ -82,6 +82,14 @@ class RetrievalSettings(BaseModel):
         le=1,
         description="Abstain when no retrieved chunk holds this share of the question's terms.",
     )
+    min_quantity_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Abstain from an amount question (\"how many jobs …\") unless a clause of the best passages "
+        "gives a figure and names its head (jobs) and this share of the words for what is counted; 0 turns "
+        "the check off (see assistant.quantity).",
+    )
 
 
 class AnswerSettings(BaseModel):

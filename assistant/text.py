@@ -87,6 +87,8 @@ def stem(word: str) -> str:
     w = word.lower()
     for suf, rep in (("ies", "y"), ("sses", "ss"), ("ing", ""), ("ed", ""), ("es", ""), ("s", "")):
         if w.endswith(suf) and len(w) - len(suf) >= 4:
+            if suf == "es" and not w.endswith(("ches", "shes", "xes", "zes", "sses")):
+                continue  # 'measures' is 'measure' + s; 'matches' is 'match' + es
             return w[: -len(suf)] + rep
     return w
 
@@ -95,6 +97,11 @@ def english_words(text: str) -> list[str]:
     words = (re.sub(r"['’]s$", "", w) for w in RE_WORD.findall(text))
     stems = ((w, stem(w)) for w in words if w.lower() not in EN_STOP)
     return [s for w, s in stems if s not in EN_STOP]  # 'lists' and 'refers' are stop words too
+
+
+def jieba_words(text: str) -> list[str]:
+    """jieba's words for `text` in its precise mode: each character in one word."""
+    return _jieba().lcut(text)
 
 
 def tokenize(text: str) -> list[str]:

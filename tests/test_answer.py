@@ -87,6 +87,10 @@ def test_abstains_when_no_figure_is_given_in_the_asked_unit():
     hits = [_hit("a", "2023年新能源汽车出口增长29.9%。")]
     r = _retrieval("2023年新能源汽车出口了多少辆？", hits, {"新能源": 1, "汽车": 1, "出口": 1})
     assert compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    r = _retrieval("全球产业分工经历了几个阶段？", [_hit("a", "全球产业分工经历了三个阶段。")], {"分工": 1, "阶段": 1})
+    assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained  # a count in Chinese numerals
+    r = _retrieval("产业分工经历了几个阶段？", [_hit("a", "这是一个重要阶段。")], {"分工": 1, "阶段": 1})
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained  # a bare 一 counts nothing
     hits = [_hit("a", "带动了富士康、和硕等 200 多家配套企业的迁移。")]
     r = _retrieval("带走了多少家配套企业？", hits, {"配套": 1, "企业": 1})
     assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained

@@ -55,3 +55,10 @@ def test_a_target_weighs_by_how_much_of_its_sense_the_english_covers():
 def test_words_jieba_splits_are_still_translated(assistant):
     terms = translate("Which geopolitical risks are named?", assistant.index.lexicon)
     assert {"地缘", "政治"} <= set(terms)  # 地缘政治 is one dictionary word, two BM25 tokens
+
+
+def test_short_plurals_and_single_letters(assistant):
+    lexicon = assistant.index.lexicon
+    assert "jobs" not in lexicon and base_form("jobs", lexicon) == "job"  # too short for the stemmer
+    assert not [key for key in lexicon if len(key) == 1]  # "R&D" is no "r" (总结) and "d"
+    assert "措施" in translate("How many trade-restricting measures were imposed?", lexicon)

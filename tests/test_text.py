@@ -10,6 +10,8 @@ def test_language_of():
 
 def test_english_words_drop_stopwords_and_stem():
     assert english_words("What are the supply chains of China's industries?") == ["supply", "chain", "china", "industry"]
+    # a plural of a word ending in e loses its s only, and so meets the singular ("matches" loses es)
+    assert english_words("measures measure rates matches") == ["measure", "measure", "rate", "match"]
 
 
 def test_corpus_dictionary_segments_the_corpus_like_the_full_one(paper, tmp_path):

@@ -1,0 +1,253 @@
+"""What an amount question asks the amount of.
+
+"How many manufacturing jobs …" asks for a number of jobs, "国产化率具体是多少" for a rate of
+国产化, "投资规模有多大" for a size of 投资. A passage answers such a question only if it gives a
+figure for that thing; a figure for something else the question also names (robots, 2030, 芯片)
+does not. `asked_quantity` finds the words for the thing; the answerer looks for them next to a
+figure. When no such phrase is found it returns None, and nothing more is asked of the passages.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.citations import RE_PAREN
+from assistant.lexicon import Lexicon, translation_units
+from assistant.text import ZH_STOP, english_words, jieba_words
+
+# a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
+RE_AMOUNT_QUESTION = re.compile(
+    r"多少|多大|多高|how many|how much|"
+    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b", re.I
+)
+# counted words that name no thing a passage would state a figure for ("how many people worked in …")
+COUNTED_EN = {"people", "persons", "times", "ones", "units", "items", "pieces"}
+# words that say what kind of figure is asked, not what it is a figure of ("the share of X")
+GENERIC_EN = {
+    "share", "shares", "percentage", "percent", "proportion", "ratio", "figure", "figures", "number",
+    "numbers", "amount", "rate", "level", "size", "scale", "total", "volume", "money", "sum", "points",
+    "additional", "exact", "overall", "combined", "much", "many",
+}
+STOP_EN = {
+    "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "china's",
+    "chinese", "china", "global", "world", "worldwide",
+}
+AUX = r"(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)"
+# where an English noun phrase ends: a preposition, an auxiliary, an adverb, a bracket
+RE_NP_END = re.compile(
+    rf"\s*(?:\(|\b(?:in|by|per|to|from|according|that|which|with|on|at|over|between|during|since|as|"
+    rf"for|of|about|around|back|ago|now|then|today|currently|roughly|approximately|exactly|so far|{AUX})\b).*$"
+)
+# verbs and particles that end a subject: "did the number of firms fall", "did their share go up"
+VERBS_EN = {
+    "go", "goes", "went", "up", "down", "rise", "grow", "fall", "drop", "increase", "decrease",
+    "decline", "shrink", "change", "compared", "add", "reach", "hold", "earn", "worked", "were",
+    "there",
+}
+RE_HOW = re.compile(rf"\b(?:by )?how (?:many|much)\b(?P<np>.*?)(?: {AUX}\b(?P<clause>[^?,;]*)|[?,;]|$)")
+RE_WHAT = re.compile(
+    r"\bwhat (?:(?:is|was|are|were) (?P<np1>[^?,;]+)|(?P<np2>(?:[a-z\-]+ ){0,3}"
+    r"(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b[^?,;]*))"
+)
+
+GENERIC_ZH = ("规模", "比重", "比例", "占比", "数量", "份额", "金额", "数额", "水平", "总额", "总量", "数字", "数据")
+RE_ZH_BEFORE = re.compile(r"(?P<np>[^，,。？?；;！!]{1,30}?)(?:具体|大概|大约|一共|总共)?(?:是|有|为|达到|达)?(?:多少|多大|多高)")
+RE_ZH_AFTER = re.compile(r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|所|款|亿|万)?(?P<np>[\u4e00-\u9fffA-Za-z&]{2,10})")
+RE_ZH_TIMES = re.compile(r"(?:多少|几)次")
+# who says it: "文中说", "据世界银行数据，", "牛津经济研究院预计"
+RE_ZH_LEAD = re.compile(
+    r"^.*?(?:文章里说|文中说|论文说|文章说|根据[^，,]{0,20}[，,]|据[^，,]{0,20}[，,]|预计|预期|估计)到?"
+)
+RE_ZH_DROP = re.compile(
+    r"从?\d{4}\s*年?(?:底|末|初)?(?:到|至|—|-)\d{4}\s*年?(?:底|末|初)?间?|\d{4}\s*年(?:底|末|初)?|"
+    r"我国|中国|全球|一共|总共|大约|大概|约|具体|[“”\"「」《》]"
+)
+# what the thing is compared with ("较上年增长", "比2018年底少", "同比") and where it is ("在经济结构中")
+RE_ZH_COMPARED = re.compile(r"(?:较|同比|环比|相比|比(?![重例率较]))[^的]*$")
+RE_ZH_WHERE = re.compile(r"在([^的在]{1,12})中")
+# a verb or modal that ends the phrase: "出口了", "会增长到", "降到了"
+RE_ZH_VERB = re.compile(
+    r"(?:(?:下降|上升|增长|减少|增加|提高|降低|扩大|缩小|降|升|涨|跌|达)(?:到|至)?|出口|进口|投入|列|带走)?了?$|"
+    r"(?:将会|会|将|能|可能|可以|是)$"
+)
+# "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
+RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
+
+
+def _words(phrase: str) -> list[str]:
+    """`phrase` cut where its noun phrase ends, without determiners, verbs and figure words."""
+    phrase = re.sub(r"^(?: ?(?:percentage points|more|fewer|of|the|those|these))+\b", "", phrase.strip())
+    words = []
+    for w in RE_NP_END.sub("", phrase).split():
+        if w in VERBS_EN:
+            break
+        if w not in STOP_EN and not w.isdigit():
+            words.append(w)
+    while words and words[-1] in GENERIC_EN:
+        words.pop()
+    while words and words[0] in GENERIC_EN:
+        words.pop(0)
+    return words
+
+
+def _thing(np: str) -> list[str]:
+    """The words of `np` that name the thing: "share of X" names X."""
+    head, rest = (re.split(r"\s+(?:of|for)\s+", np.strip(), maxsplit=1) + [""])[:2]
+    return _words(head) or _words(rest)
+
+
+def _subject(clause: str) -> list[str]:
+    """The thing in the clause after "how much did": "the share of X rise" names X; "Chinese
+    enterprises spend on R&D" names enterprises (the word before a preposition is the verb)."""
+    end = RE_NP_END.search(clause)
+    if end and end.group().split()[0] in ("of", "for"):
+        return _thing(clause)
+    words = _words(clause)
+    return words[:-1] if len(words) > 1 else words
+
+
+def _asking(words: str) -> str:
+    """`words` up to their verb: the part of an English question that says what figure it wants."""
+    out = []
+    for w in words.split():
+        if w in VERBS_EN or re.fullmatch(AUX, w):
+            break
+        out.append(w)
+    return " ".join(out)
+
+
+def _english(question: str) -> tuple[str, str] | None:
+    q = question.lower().replace("’", "'")
+    # "how many jobs does …", "how much did China export", "how much money did BMW add …"
+    if m := RE_HOW.search(q):
+        np = m.group("np").split()
+        if np and np[0] in COUNTED_EN:
+            return None
+        if words := _thing(m.group("np")):
+            return " ".join(words), m.group("np")
+        # "how many are projected to be in China": a participle names no thing
+        if (clause := m.group("clause") or "") and not re.match(r"\s*[a-z]+ed\b", clause) and (
+            words := _subject(clause)
+        ):
+            return " ".join(words), _asking(clause)
+    if (m := RE_WHAT.search(q)) and (words := _thing(np := m.group("np1") or m.group("np2"))):
+        return " ".join(words), _asking(np)
+    return None
+
+
+def _chinese(question: str) -> tuple[str, str] | None:
+    for clause in re.split(r"[？?。！!；;]", question):
+        if RE_ZH_TIMES.search(clause):  # how often something happens: a count of events, of no thing
+            return None
+        m = RE_ZH_AFTER.search(clause)
+        span = RE_ZH_RANGE.search(clause)
+        if m and not span and not m.group("np").startswith(("个百分点", "百分点")):
+            np = m.group("np")
+        else:
+            m = RE_ZH_BEFORE.search(clause)
+            if not m:
+                continue
+            np = RE_ZH_LEAD.sub("", clause[: span.start()] if span else m.group("np"))
+            while (shorter := RE_ZH_VERB.sub("", np)) != np:
+                np = shorter
+            np = RE_ZH_COMPARED.sub("", np)
+            where = RE_ZH_WHERE.search(np)
+            np = RE_ZH_WHERE.sub("", np)
+            whole = np.split("占")[1] if "占" in np else ""
+            np = np.split("占")[0]  # "X占全球的比重": the thing is X
+            head, _, tail = np.rpartition("的")
+            np = tail if tail and tail not in GENERIC_ZH else head or tail
+            # "中国在制造业增加值中的占比", "中国占全球制造业增加值的比重": 制造业增加值
+            if len(RE_ZH_DROP.sub("", np)) < 2 and (where or whole):
+                np = where.group(1) if where else whole.rpartition("的")[0] or whole
+        np = RE_ZH_DROP.sub("", np)
+        while np.endswith(GENERIC_ZH) and len(np) > 2:
+            np = next(np[: -len(g)] for g in GENERIC_ZH if np.endswith(g))
+        if len(np) >= 2:
+            return np, re.split(r"[，,]", clause[m.start() :])[0]
+    return None
+
+
+RE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
+RE_YEAR = re.compile(r"(?:19|20)\d\d")
+RE_QUESTION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
+# a clause: a stretch of a sentence between commas and semicolons (a comma between digits is a figure's)
+RE_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")
+# a question about a share or a rate is answered by a percentage
+RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|rate)\b|比重|比例|占比|百分|率", re.I)
+# a count in Chinese numerals: "六席", "前十位"
+RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个家项台辆件人元吨次倍座条种席所款位名]")
+RE_PERCENT = re.compile(r"\d\s*[%％]|百分点|分之|\d\s*/\s*\d")
+
+
+def amounts(sentence: str) -> list[int]:
+    """Where the figures in `sentence` that are amounts start: not a bare year ("2000万台" is an
+    amount, "2023年" is not), a month or a day."""
+    out = []
+    for m in RE_FIGURE.finditer(sentence):
+        after, before = sentence[m.end() : m.end() + 1], sentence[max(0, m.start() - 1) : m.start()]
+        if RE_YEAR.fullmatch(m.group()):
+            if after in YEAR_NOT_FOLLOWED_BY:
+                out.append(m.start())
+        elif not (after in ("月", "日") or before == "年" and after in ("月", "日", "")):
+            out.append(m.start())
+    return out
+
+
+@dataclass
+class Quantity:
+    """What an amount question asks the amount of: `units`, the words of its name in reading order
+    (the last is its head), each as the strings any of which names it in a passage."""
+
+    phrase: str
+    units: list[set[str]]
+    rate: bool = False  # a share or a rate is asked: the figure must be a percentage
+    years: frozenset[str] = frozenset()  # the years the question names: the figure is given with them
+
+    def given_in(self, sentence: str, share: float) -> bool:
+        """Some clause of `sentence` gives an amount and names the head and `share` of all the units;
+        the sentence names the years asked about, and gives a percentage if a rate is asked."""
+        dated = RE_PAREN.sub("", sentence)  # "(IMF, 2023)" is when a source appeared, not what it counts
+        if self.rate and not RE_PERCENT.search(sentence) or not all(y in dated for y in self.years):
+            return False
+        for clause in RE_CLAUSE_END.split(sentence):
+            if not amounts(clause) and not RE_ZH_COUNT.search(clause):
+                continue
+            low = clause.lower()
+            found = [any(w in low for w in unit) for unit in self.units]
+            if found[-1] and sum(found) >= share * len(found):
+                return True
+        return False
+
+
+def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Quantity | None:
+    """The Quantity an amount question asks for; for English, its words in Chinese by `lexicon`, or
+    as they are if the Chinese text uses them (`latin`, e.g. "R&D")."""
+    asked = asked_quantity(question, lang)
+    if asked is None:
+        return None
+    phrase, asking = asked
+    if lang == "zh":
+        units = [{w.lower()} for w in jieba_words(phrase) if w.strip() and w not in ZH_STOP]
+    else:
+        words = english_words(phrase)  # one letter ("R&D": r, d) names nothing
+        by_start = {i: set(terms) for i, terms in translation_units(phrase, lexicon) if len(words[i]) > 1}
+        for i, w in enumerate(words):
+            if w in latin and len(w) > 1:
+                by_start.setdefault(i, set()).add(w)
+        units = [by_start[i] for i in sorted(by_start) if by_start[i]]
+    if not units:
+        return None
+    years = frozenset(RE_QUESTION_YEAR.findall(question))
+    return Quantity(phrase, units, rate=RE_RATE_QUESTION.search(asking) is not None, years=years)
+
+
+def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:
+    """For an amount question: the phrase naming what it asks the amount of, and the words that ask
+    for it ("what share of China's trade …": "trade", and the question up to its verb). None when
+    the question asks for no amount or no such phrase is found."""
+    if not RE_AMOUNT_QUESTION.search(question):
+        return None
+    return _chinese(question) if lang == "zh" else _english(question)

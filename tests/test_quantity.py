@@ -1,0 +1,140 @@
+import pytest
+
+from assistant.answer import compose
+from assistant.quantity import Quantity, amounts, asked_quantity, quantity_of
+from assistant.settings import AnswerSettings, RetrievalSettings
+from tests.test_answer import _hit, _retrieval
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "thing"),
+    [
+        ("How many manufacturing jobs will robots displace by 2030?", "en", "manufacturing jobs"),
+        ("What was China's share of global manufacturing value added in 2023?", "en", "manufacturing value added"),
+        ("By how much did the number of technical barriers to trade grow?", "en", "technical barriers"),
+        ("How much did China export in 'new three' products in 2023?", "en", "export"),
+        ("How much money did BMW add to its R&D budget?", "en", "bmw"),
+        ("What additional tariff rate did the US impose on EV batteries?", "en", "tariff"),
+        ("What is China's robot density (robots per 10,000 workers)?", "en", "robot density"),
+        ("2023年我国汽车芯片的国产化率具体是多少？", "zh", "国产化率"),
+        ("2021年中国制造业增加值占全球的比重是多少？", "zh", "制造业增加值"),
+        ("美国制造商近岸外包到墨西哥的投资规模有多大？", "zh", "投资"),
+        ("三星和苹果带走了多少家配套企业？", "zh", "配套企业"),
+        ("预计到2030年全球机器人会有多少台？", "zh", "机器人"),  # a forecast: the modal is no thing
+        ("2023年“新三样”出口合计较上年增长了多少？", "zh", "新三样出口合计"),  # nor what it is compared with
+        ("外资企业在中国经济结构中大约占多大比重？", "zh", "外资企业"),  # nor where it is
+        ("2022年中国在全球制造业增加值中的占比是多少？", "zh", "制造业增加值"),  # unless nothing else is named
+        ("Of the robots expected by 2030, how many are projected to be in China?", "en", None),
+        ("How much did Chinese enterprises spend on R&D in 2023?", "en", "enterprises"),  # not the verb
+        ("How much did Vietnam and India each gain in their share of US imports?", "en", "vietnam and india each"),
+        ("By how many points did the Belt and Road countries' share of trade rise?", "en", "belt and road countries'"),
+        ("公报里“安全”一词一共被提到了多少次？", "zh", None),  # how often: the unit 次 is checked instead
+        ("牛津经济研究院预计2030年全球机器人会增长到多少台？", "zh", "机器人"),  # who says it, the verb
+        ("中国占全球制造业增加值的比重从2021年的多少降到了2023年的多少？", "zh", "制造业增加值"),  # a range
+        ("纺织服装业的从业人员从2013年底到2023年底是从多少降到多少的？", "zh", "从业人员"),
+        ("What was China's share of global manufacturing value added back in 2004?", "en",
+         "manufacturing value added"),  # an adverb ends the phrase
+        ("By what factor did the robot stock grow, and how many units did it reach?", "en", None),
+    ],
+)
+def test_the_thing_an_amount_question_asks_about(question, lang, thing):
+    asked = asked_quantity(question, lang)
+    assert (asked and asked[0]) == thing
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("How many people worked in textile firms in 2013?", "en"),  # people: no thing of its own
+        ("Which measures does the paper propose?", "en"),  # not an amount question
+        ("作者提出了哪些政策建议？", "zh"),
+    ],
+)
+def test_no_thing_is_required_when_none_is_named(question, lang):
+    assert asked_quantity(question, lang) is None
+
+
+def test_a_rate_is_asked_by_the_words_that_ask_not_anywhere_in_the_question():
+    lexicon = {"tariff": {"关税": 1.0}, "battery": {"电池": 1.0}}
+    q = quantity_of("What additional tariff rate did the US impose on batteries?", "en", lexicon, set())
+    assert q.units == [{"关税"}] and q.rate
+    q = quantity_of("How much tariff revenue did batteries bring at this rate?", "en", lexicon, set())
+    assert q is not None and not q.rate
+    assert quantity_of("2023年我国汽车芯片的国产化率是多少？", "zh", {}, set()).rate
+    assert not quantity_of("为了提高效率，企业投入了多少资金？", "zh", {}, set()).rate
+
+
+def test_english_units_keep_reading_order_with_words_the_chinese_text_uses():
+    lexicon = {"notification": {"通报": 1.0, "通知": 0.5}}
+    q = quantity_of("How many WTO notifications were filed?", "en", lexicon, {"wto", "d"})
+    assert q.phrase == "wto notifications" and q.units == [{"wto"}, {"通报", "通知"}]  # the head is last
+    q = quantity_of("How many R&D notifications were filed?", "en", lexicon, {"r", "d"})
+    assert q.units == [{"通报", "通知"}]  # single letters would be found in any Latin text
+
+
+def test_the_years_asked_about_are_given_with_the_figure():
+    q = Quantity("贸易", [{"贸易"}], years=frozenset({"2023"}))
+    assert not q.given_in("2024 年，中国与东盟的贸易规模达到 6.99 万亿元。", 0.5)
+    assert not q.given_in("2022年全球实施了近3000项贸易限制措施(IMF, 2023)；", 0.5)  # a source's year
+    assert q.given_in("2023年，中国与东盟的贸易规模达到 6.4 万亿元。", 0.5)
+
+
+def test_how_many_times_asks_for_a_count_only_of_events():
+    from assistant.answer import asked_units
+
+    assert asked_units("How many times did the communiqué mention security?") == {"次"}
+    assert asked_units("Roughly how many times the 2015 level were the restrictions in 2022?") == set()
+
+
+def test_dates_are_not_amounts_but_counts_and_money_are():
+    assert amounts("于2025年2月4日开始加征关税") == []
+    assert len(amounts("2000万台机器人，其中1400万台在中国")) == 2
+    assert len(amounts("出口13.92万亿元，增长29.9%")) == 2
+
+
+def test_the_figure_must_be_in_a_clause_that_names_the_head():
+    q = Quantity("国产化率", [{"国产化率"}], rate=True)
+    # the same sentence gives 4.5%, but for a different thing, in a different clause
+    assert not q.given_in("虽然汽车芯片的国产化率有明显提升，但自主汽车芯片规模仅占全球的4.5%。", 0.5)
+    assert q.given_in("汽车芯片的国产化率为10%左右。", 0.5)
+    q = Quantity("项目编号", [{"项目"}])
+    assert q.given_in("本文获资助，项目编号：2024QQJH164。", 0.5)  # a colon introduces the figure
+
+
+def test_a_rate_needs_a_percentage_and_a_count_may_be_in_chinese_numerals():
+    q = Quantity("tariff", [{"关税"}], rate=True)
+    assert not q.given_in("美国通过301条款的关税复审机制加征额外关税。", 0.5)
+    assert q.given_in("美国对电池加征的关税由7.5%提高到25%。", 0.5)
+    q = Quantity("power battery makers", [{"动力"}, {"电池"}], rate=False)
+    assert q.given_in("在全球动力电池装机量排名前十位的企业中，我国企业占据了六席。", 0.5)
+
+
+def test_half_the_units_besides_the_head_must_be_named():
+    q = Quantity("manufacturing value added", [{"制造业"}, {"增加值"}])
+    assert q.given_in("中国在全球制造业增加值中的占比为30.5%。", 0.5)
+    assert q.given_in("工业增加值增长5%。", 0.5)  # the head, and half of the units
+    assert not q.given_in("工业增加值增长5%。", 1.0)
+    assert not q.given_in("制造业投资增长5%。", 0.5)  # no head
+
+
+def test_an_amount_for_something_else_the_question_names_is_no_answer():
+    hits = [_hit("a", "预计到2030年，全球机器人数量将增长至2000万台，其中1400万台将在中国。")]
+    terms = {"机器人": 1.0, "制造业": 1.0, "工作": 1.0}
+    r = _retrieval("How many manufacturing jobs will robots displace by 2030?", hits, terms, lang="en")
+    r.quantity = Quantity("manufacturing jobs", [{"制造业"}, {"工作", "岗位"}])
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    r.quantity = Quantity("robots", [{"机器人"}])  # "how many robots": answered
+    assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    # with the check turned off, a figure next to any term of the question will do
+    r.quantity = Quantity("manufacturing jobs", [{"制造业"}, {"工作", "岗位"}])
+    assert not compose(r, AnswerSettings(), RetrievalSettings(min_quantity_coverage=0.0)).abstained
+
+
+def test_near_miss_amount_questions_abstain_on_the_real_index(assistant):
+    missing = assistant.ask("2023年我国汽车芯片的国产化率具体是多少？")
+    assert missing.abstained
+    given = assistant.ask("2023年我国汽车芯片的对外依赖度有多高？")
+    assert not given.abstained and "90%" in given.answer
+    assert assistant.ask("How many manufacturing jobs will robots displace worldwide by 2030?").abstained
+    robots = assistant.ask("How many robots will there be worldwide by 2030?")
+    assert not robots.abstained and "2000" in robots.answer
