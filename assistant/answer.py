@@ -148,8 +148,9 @@ def without_instructions(text: str) -> str:
 
 
 # measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
-RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is|was|are|were)\b", re.I)  # not "… the 2015 level"
 RE_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
+# "how many times did it mention …" counts events (次); "how many times the 2015 level" is a multiple
+RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is|was|are|were)\b", re.I)
 
 
 def asked_units(question: str) -> set[str]:
@@ -233,7 +234,7 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not all(has_quantity(joined, u) for u in asked_units(retrieval.question)):
         return True
     # it asks for an amount, and no figure in the best passages sits next to anything it names, or
-    # none is given in a sentence about the thing it asks the amount of
+    # no clause of them gives a figure for the thing it counts (see assistant.quantity)
     if not RE_AMOUNT_QUESTION.search(retrieval.question) or retrieval.references:
         return False
     if not figure_near_terms(retrieval):
