@@ -3,8 +3,10 @@
 "How many manufacturing jobs …" asks for a number of jobs, "国产化率具体是多少" for a rate of
 国产化, "投资规模有多大" for a size of 投资. A passage answers such a question only if it gives a
 figure for that thing; a figure for something else the question also names (robots, 2030, 芯片)
-does not. `asked_quantity` finds the words for the thing; the answerer looks for them next to a
-figure. When no such phrase is found it returns None, and nothing more is asked of the passages.
+does not. `asked_quantity` finds the words for the thing, `quantity_of` turns them into the
+Chinese words a passage would use, and `Quantity.given_in` looks for a clause that names them and
+gives a figure. When no such phrase is found there is no Quantity, and nothing more is asked of the
+passages.
 """
 
 from __future__ import annotations
