@@ -182,13 +182,13 @@ def amount_sentences(retrieval: Retrieval, hits: int = 3) -> list[tuple[str, lis
     return out
 
 
-def figure_near_terms(retrieval: Retrieval) -> bool:
-    """Some sentence of the best hits has a figure (not a date) within FIGURE_WINDOW characters
-    of a term of the question."""
+def figure_near_terms(retrieval: Retrieval, sentences: list[tuple[str, list[int]]]) -> bool:
+    """Some sentence of `sentences` (see `amount_sentences`) has a figure within FIGURE_WINDOW
+    characters of a term of the question."""
     terms = [t for t in retrieval.terms if len(t) >= 2 and not t.isdigit()]
     return any(
         f - m.start() >= -FIGURE_WINDOW and f - m.end() <= FIGURE_WINDOW  # "预算2000亿" / "200多家配套企业"
-        for sentence, figures in amount_sentences(retrieval)
+        for sentence, figures in sentences
         for t in terms for m in re.finditer(re.escape(t), sentence, re.I) for f in figures
     )
 
@@ -237,12 +237,11 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     # no clause of them gives a figure for the thing it counts (see assistant.quantity)
     if not RE_AMOUNT_QUESTION.search(retrieval.question) or retrieval.references:
         return False
-    if not figure_near_terms(retrieval):
+    sentences = amount_sentences(retrieval)
+    if not figure_near_terms(retrieval, sentences):
         return True
     quantity, share = retrieval.quantity, settings.min_quantity_coverage
-    return quantity is not None and share > 0 and not any(
-        quantity.given_in(sentence, share) for sentence, _ in amount_sentences(retrieval)
-    )
+    return quantity is not None and share > 0 and not any(quantity.given_in(s, share) for s, _ in sentences)
 
 
 # a sentence that announces a list ("主要体现在三个方面。") and the items that follow it ("一是…")
