@@ -118,15 +118,12 @@ def base_form(word: str, lexicon: Lexicon) -> str:
     return word
 
 
-def translation_units(question: str, lexicon: Lexicon) -> list[tuple[int, dict[str, float]]]:
+def translation_units(
+    question: str, lexicon: Lexicon, inner: bool = False
+) -> list[tuple[int, dict[str, float]]]:
     """Where each phrase or word of the question that the lexicon knows starts (an index into
     `english_words(question)`), with its weighted Chinese terms, in reading order. A phrase (up to
-    MAX_WORDS words) is one unit; the words inside it are not units of their own."""
-    return _units(question, lexicon, inner=False)
-
-
-def _units(question: str, lexicon: Lexicon, inner: bool = True) -> list[tuple[int, dict[str, float]]]:
-    """As `translation_units`, but with the words inside a phrase as units too if `inner`."""
+    MAX_WORDS words) is one unit; the words inside it are units of their own too only if `inner`."""
     words = [base_form(w, lexicon) for w in english_words(question)]
     found: list[tuple[int, dict[str, float]]] = []
     used = [False] * len(words)
@@ -145,7 +142,7 @@ def _units(question: str, lexicon: Lexicon, inner: bool = True) -> list[tuple[in
 def translate(question: str, lexicon: Lexicon) -> dict[str, float]:
     """Weighted Chinese terms for an English question (phrases before single words)."""
     terms: dict[str, float] = {}
-    for _, unit in _units(question, lexicon):
+    for _, unit in translation_units(question, lexicon, inner=True):
         for tok, w in unit.items():
             terms[tok] = max(terms.get(tok, 0.0), w)
     if RE_TABLE.search(question):  # "Table 1" is 表1 (CC-CEDICT's "table" is a list of contents)
