@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
-from assistant.quantity import RE_AMOUNT_QUESTION, amounts
+from assistant.quantity import RE_AMOUNT_QUESTION, ZH_COUNT, amounts
 from assistant.retrieve import ENGLISH_FRONT, Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
 from assistant.text import RE_CJK, tokenize
@@ -156,10 +156,6 @@ RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is
 def asked_units(question: str) -> set[str]:
     """The units a question asks a figure in ("多少辆": 辆; "how many times": 次)."""
     return set(RE_ASKED_UNIT.findall(question)) | ({"次"} if RE_HOW_MANY_TIMES.search(question) else set())
-
-
-# a count in Chinese numerals, but not a bare 一 ("一个重要原因" counts nothing)
-ZH_COUNT = r"(?:[两三四五六七八九十][一二两三四五六七八九十百千万]*|一[十百千万][一二两三四五六七八九十百千万]*)"
 
 
 def has_quantity(text: str, unit: str) -> bool:

@@ -3,10 +3,10 @@
 "How many manufacturing jobs …" asks for a number of jobs, "国产化率具体是多少" for a rate of
 国产化, "投资规模有多大" for a size of 投资. A passage answers such a question only if it gives a
 figure for that thing; a figure for something else the question also names (robots, 2030, 芯片)
-does not. `asked_quantity` finds the words for the thing, `quantity_of` turns them into the
-Chinese words a passage would use, and `Quantity.given_in` looks for a clause that names them and
-gives a figure. When no such phrase is found there is no Quantity, and nothing more is asked of the
-passages.
+does not, nor does a figure for another place (the world's robots for China's). `asked_quantity`
+finds the words for the thing, `quantity_of` turns them into the Chinese words a passage would
+use, and `Quantity.given_in` looks for a clause that names them and gives a figure. When no such
+phrase is found there is no Quantity, and nothing more is asked of the passages.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from assistant.citations import RE_PAREN
 from assistant.lexicon import Lexicon, translation_units
+from assistant.places import places_named
 from assistant.text import ZH_STOP, english_words, jieba_words
 
 # a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
@@ -38,8 +39,9 @@ STOP_EN = {
 AUX = r"(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)"
 # where an English noun phrase ends: a preposition, an auxiliary, an adverb, a bracket
 RE_NP_END = re.compile(
-    rf"\s*(?:\(|\b(?:in|by|per|to|from|according|that|which|with|on|at|over|between|during|since|as|"
-    rf"for|of|about|around|back|ago|now|then|today|currently|roughly|approximately|exactly|so far|{AUX})\b).*$"
+    rf"\s*(?:\(|(?<![\w-])(?:in|by|per|to|from|according|that|which|with|on|at|over|between|during|since|as|"
+    rf"for|of|about|around|back|ago|now|then|today|currently|roughly|approximately|exactly|so far|such|like|including|"
+    rf"{AUX})(?![\w-])).*$"
 )
 # verbs and particles that end a subject: "did the number of firms fall", "did their share go up"
 VERBS_EN = {
@@ -53,9 +55,9 @@ RE_WHAT = re.compile(
     r"(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b[^?,;]*))"
 )
 
-GENERIC_ZH = ("规模", "比重", "比例", "占比", "数量", "份额", "金额", "数额", "水平", "总额", "总量", "数字", "数据")
+GENERIC_ZH = ("规模", "比重", "比例", "占比", "数量", "份额", "金额", "数额", "水平", "总额", "总量", "数字", "数据", "程度", "总数")
 RE_ZH_BEFORE = re.compile(r"(?P<np>[^，,。？?；;！!]{1,30}?)(?:具体|大概|大约|一共|总共)?(?:是|有|为|达到|达)?(?:多少|多大|多高)")
-RE_ZH_AFTER = re.compile(r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|所|款|亿|万)?(?P<np>[\u4e00-\u9fffA-Za-z&]{2,10})")
+RE_ZH_AFTER = re.compile(r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|所|款|万亿|亿|万)?(?![万亿元美吨])(?P<np>[\u4e00-\u9fffA-Za-z&]{2,10})")
 RE_ZH_TIMES = re.compile(r"(?:多少|几)次")
 # who says it: "文中说", "据世界银行数据，", "牛津经济研究院预计"
 RE_ZH_LEAD = re.compile(
@@ -63,7 +65,7 @@ RE_ZH_LEAD = re.compile(
 )
 RE_ZH_DROP = re.compile(
     r"从?\d{4}\s*年?(?:底|末|初)?(?:到|至|—|-)\d{4}\s*年?(?:底|末|初)?间?|\d{4}\s*年(?:底|末|初)?|"
-    r"我国|中国|全球|一共|总共|大约|大概|约|具体|[“”\"「」《》]"
+    r"我国|中国|全球|一共|总共|大约|大概|约|具体|[“”\"「」《》]|[（(][^）)]*[）)]"
 )
 # what the thing is compared with ("较上年增长", "比2018年底少", "同比") and where it is ("在经济结构中")
 RE_ZH_COMPARED = re.compile(r"(?:较|同比|环比|相比|比(?![重例率较]))[^的]*$")
@@ -71,7 +73,7 @@ RE_ZH_WHERE = re.compile(r"在([^的在]{1,12})中")
 # a verb or modal that ends the phrase: "出口了", "会增长到", "降到了"
 RE_ZH_VERB = re.compile(
     r"(?:(?:下降|上升|增长|减少|增加|提高|降低|扩大|缩小|降|升|涨|跌|达)(?:到|至)?|出口|进口|投入|列|带走)?了?$|"
-    r"(?:将会|会|将|能|可能|可以|是)$"
+    r"(?:将会|会|将|能|可能|可以|是|还剩|剩下|剩余|还有|剩)$"
 )
 # "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
 RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
@@ -144,7 +146,7 @@ def _chinese(question: str) -> tuple[str, str] | None:
             return None
         m = RE_ZH_AFTER.search(clause)
         span = RE_ZH_RANGE.search(clause)
-        if m and not span and not m.group("np").startswith(("个百分点", "百分点")):
+        if m and not span and not m.group("np").startswith(("个百分点", "百分点")) and not m.group("np").isascii():
             np = m.group("np")
         else:
             m = RE_ZH_BEFORE.search(clause)
@@ -157,7 +159,7 @@ def _chinese(question: str) -> tuple[str, str] | None:
             where = RE_ZH_WHERE.search(np)
             np = RE_ZH_WHERE.sub("", np)
             whole = np.split("占")[1] if "占" in np else ""
-            np = np.split("占")[0]  # "X占全球的比重": the thing is X
+            np = re.sub(r"(?:在[^的在]{0,12})?所?$", "", np.split("占")[0])  # "X在全球所占的比重": X
             head, _, tail = np.rpartition("的")
             np = tail if tail and tail not in GENERIC_ZH else head or tail
             # "中国在制造业增加值中的占比", "中国占全球制造业增加值的比重": 制造业增加值
@@ -171,23 +173,37 @@ def _chinese(question: str) -> tuple[str, str] | None:
     return None
 
 
+# words a passage may use for the same amount: a country's trade is its 进出口
+SYNONYMS_ZH = {"贸易": ("进出口",), "进出口": ("贸易",)}
+RE_WORDLIKE = re.compile(r"\w")  # a jieba word that is not punctuation ("、")
 RE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 RE_YEAR = re.compile(r"(?:19|20)\d\d")
 RE_QUESTION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# a year the figure is compared with ("比2022年增长", "up on 2014"): a growth rate need not name it
+RE_BASE_YEAR = re.compile(
+    r"(?:比|较|相比|相较于?|同|than|compared (?:with|to)|relative to|versus|vs\.?|(?:up|down) (?:on|from))\s*(?:in\s+)?"
+    r"((?:19|20)\d\d)(?!\d)", re.I
+)
+# a year a source was published ("工信部2025年发布的数据", "the 2023 report"): its citation may name it
+RE_SOURCE_YEAR = re.compile(
+    r"((?:19|20)\d\d)\s*年?\s*(?:发布|公布|出版|的?(?:报告|公报|年报)|(?:report|bulletin|edition)\b)", re.I
+)
 YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
 # a clause: a stretch of a sentence between commas and semicolons (a comma between digits is a figure's)
 RE_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")
 # a question about a share or a rate is answered by a percentage
 RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|rate)\b|比重|比例|占比|百分|率", re.I)
-# a count in Chinese numerals: "六席", "前十位"
-RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千万]+[个家项台辆件人元吨次倍座条种席所款位名]")
+# a count in Chinese numerals, but not a bare 一 ("一个重要原因" counts nothing)
+ZH_COUNT = r"(?:[两三四五六七八九十][一二两三四五六七八九十百千万]*|一[十百千万][一二两三四五六七八九十百千万]*)"
+# such a count with its measure word: "六席", "前十位"
+RE_ZH_COUNT = re.compile(rf"{ZH_COUNT}[个家项台辆件人元吨次倍座条种席所款位名大]|半数|一半|过半|近半|大半")
 RE_PERCENT = re.compile(r"\d\s*[%％]|百分点|分之|\d\s*/\s*\d")
 
 
 def amounts(sentence: str) -> list[int]:
     """Where the figures in `sentence` that are amounts start: not a bare year ("2000万台" is an
-    amount, "2023年" is not), a month or a day."""
-    out = []
+    amount, "2023年" is not), a month or a day; counts in Chinese numerals ("六席") and halves too."""
+    out = [m.start() for m in RE_ZH_COUNT.finditer(sentence)]
     for m in RE_FIGURE.finditer(sentence):
         after, before = sentence[m.end() : m.end() + 1], sentence[max(0, m.start() - 1) : m.start()]
         if RE_YEAR.fullmatch(m.group()):
@@ -195,7 +211,7 @@ def amounts(sentence: str) -> list[int]:
                 out.append(m.start())
         elif not (after in ("月", "日") or before == "年" and after in ("月", "日", "")):
             out.append(m.start())
-    return out
+    return sorted(out)
 
 
 @dataclass
@@ -207,15 +223,22 @@ class Quantity:
     units: list[set[str]]
     rate: bool = False  # a share or a rate is asked: the figure must be a percentage
     years: frozenset[str] = frozenset()  # the years the question names: the figure is given with them
+    places: frozenset[str] = frozenset()  # the places it names: a figure given for others only is no answer
+    sources: frozenset[str] = frozenset()  # years its sources appeared: in the sentence or its citations
 
     def given_in(self, sentence: str, share: float) -> bool:
         """Some clause of `sentence` gives an amount and names the head and `share` of all the units;
-        the sentence names the years asked about, and gives a percentage if a rate is asked."""
+        the sentence names the years asked about, gives a percentage if a rate is asked, and does not
+        name only places other than those asked about (the world's robots when China's are asked)."""
         dated = RE_PAREN.sub("", sentence)  # "(IMF, 2023)" is when a source appeared, not what it counts
         if self.rate and not RE_PERCENT.search(sentence) or not all(y in dated for y in self.years):
             return False
+        if not all(y in sentence for y in self.sources):
+            return False
+        if self.places and (elsewhere := places_named(dated)) and not elsewhere & self.places:
+            return False
         for clause in RE_CLAUSE_END.split(sentence):
-            if not amounts(clause) and not RE_ZH_COUNT.search(clause):
+            if not amounts(clause):
                 continue
             low = clause.lower()
             found = [any(w in low for w in unit) for unit in self.units]
@@ -232,7 +255,7 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
         return None
     phrase, asking = asked
     if lang == "zh":
-        units = [{w.lower()} for w in jieba_words(phrase) if w.strip() and w not in ZH_STOP]
+        units = [{w.lower()} for w in jieba_words(phrase) if RE_WORDLIKE.search(w) and w not in ZH_STOP]
     else:
         words = english_words(phrase)  # one letter ("R&D": r, d) names nothing
         by_start = {i: set(terms) for i, terms in translation_units(phrase, lexicon) if len(words[i]) > 1}
@@ -240,10 +263,13 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
             if w in latin and len(w) > 1:
                 by_start.setdefault(i, set()).add(w)
         units = [by_start[i] for i in sorted(by_start) if by_start[i]]
+    units = [unit | {s for w in unit for s in SYNONYMS_ZH.get(w, ())} for unit in units]
     if not units:
         return None
-    years = frozenset(RE_QUESTION_YEAR.findall(question))
-    return Quantity(phrase, units, rate=RE_RATE_QUESTION.search(asking) is not None, years=years)
+    sources = frozenset(RE_SOURCE_YEAR.findall(question))
+    years = frozenset(RE_QUESTION_YEAR.findall(question)) - sources - set(RE_BASE_YEAR.findall(question))
+    rate = RE_RATE_QUESTION.search(asking) is not None
+    return Quantity(phrase, units, rate=rate, years=years, places=places_named(question), sources=sources)
 
 
 def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:

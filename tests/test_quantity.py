@@ -35,6 +35,15 @@ from tests.test_answer import _hit, _retrieval
         ("What was China's share of global manufacturing value added back in 2004?", "en",
          "manufacturing value added"),  # an adverb ends the phrase
         ("By what factor did the robot stock grow, and how many units did it reach?", "en", None),
+        ("China–ASEAN trade in 2024: what was the year-on-year growth rate?", "en",
+         "year-on-year growth"),  # "on" inside a hyphenated word ends nothing
+        ("2024年中国与东盟的进出口总额是多少万亿元？", "zh", "进出口"),  # 万亿元 is the unit, not the thing
+        ("2004年中国制造业增加值在全球所占份额是多少？", "zh", "制造业增加值"),  # nor where its share is
+        ("2023年我国汽车芯片对外依赖程度有多高？", "zh", "汽车芯片对外依赖"),  # 程度 says what kind of figure
+        ("到2023年底，纺织业企业从业人员还剩多少万人？", "zh", "纺织业企业从业人员"),  # 还剩 is a verb
+        ("到2030年全世界的机器人总数会达到多少台？", "zh", "机器人"),  # 总数 is a kind of figure
+        ("2024年锂电池装机量（含储能）达到了多少GWh？", "zh", "锂电池装机量"),  # GWh is the unit; () an aside
+        ("About how many suppliers such as Foxconn moved with them?", "en", "suppliers"),
     ],
 )
 def test_the_thing_an_amount_question_asks_about(question, lang, thing):
@@ -64,6 +73,11 @@ def test_a_rate_is_asked_by_the_words_that_ask_not_anywhere_in_the_question():
     assert not quantity_of("为了提高效率，企业投入了多少资金？", "zh", {}, set()).rate
 
 
+def test_punctuation_is_no_unit_of_a_chinese_phrase():
+    q = quantity_of("纺织服装、服饰业企业有多少家？", "zh", {}, set())
+    assert "、" not in set().union(*q.units) and q.units[-1] == {"企业"}
+
+
 def test_english_units_keep_reading_order_with_words_the_chinese_text_uses():
     lexicon = {"notification": {"通报": 1.0, "通知": 0.5}}
     q = quantity_of("How many WTO notifications were filed?", "en", lexicon, {"wto", "d"})
@@ -79,6 +93,34 @@ def test_the_years_asked_about_are_given_with_the_figure():
     assert q.given_in("2023年，中国与东盟的贸易规模达到 6.4 万亿元。", 0.5)
 
 
+def test_a_figure_given_only_for_other_places_is_no_answer():
+    q = quantity_of("How many industrial robots did China have in 2019?", "en", {"robot": {"机器人": 1.0}}, set())
+    assert q.places == {"中国"}
+    world = "2000年至2019年，全球工业机器人的数量增长了3倍，达到225万台；"
+    assert not q.given_in(world, 0.5)
+    assert q.given_in("2019年，我国工业机器人达到78万台。", 0.5)  # 我国 is China
+    assert q.given_in("2019年，工业机器人达到78万台。", 0.5)  # no place named: it may be China's
+    assert q.given_in("2019年，全球工业机器人有225万台，其中78万台在中国。", 0.5)
+    # without a place in the question, the world's figure will do
+    assert quantity_of("How many industrial robots were there in 2019?", "en", {"robot": {"机器人": 1.0}},
+                       set()).given_in(world, 0.5)
+
+
+def test_a_year_compared_with_or_of_a_source_need_not_be_the_figures():
+    q = quantity_of("“新三样”2023年出口比2022年增长了百分之多少？", "zh", {}, set())
+    assert q.years == {"2023"}  # a growth rate is given against the year before, without naming it
+    assert q.given_in("2023年，“新三样”出口合计1.06万亿元，增长29.9%。", 0.5)
+    q = quantity_of("工信部2025年发布的数据里，2024年锂电池装机量达到多少？", "zh", {}, set())
+    assert q.years == {"2024"} and q.sources == {"2025"}
+    assert q.given_in("2024年，我国锂电池装机量超过645GWh（工业和信息化部，2025）。", 0.5)
+    assert not q.given_in("2024年，我国锂电池装机量超过645GWh。", 0.5)  # the source must be cited
+
+
+def test_trade_is_also_imports_plus_exports():
+    q = quantity_of("2023年我国与东盟之间的贸易总额有多大？", "zh", {}, set())
+    assert q.given_in("2023年，中国与东盟的进出口总额达到6.41万亿元。", 0.5)
+
+
 def test_how_many_times_asks_for_a_count_only_of_events():
     from assistant.answer import asked_units
 
@@ -88,6 +130,8 @@ def test_how_many_times_asks_for_a_count_only_of_events():
 
 def test_dates_are_not_amounts_but_counts_and_money_are():
     assert amounts("于2025年2月4日开始加征关税") == []
+    assert len(amounts("对外依存度超过半数")) == 1  # a half is an amount
+    assert amounts("经历了三个阶段") == [3] and amounts("这是一个阶段") == []  # a bare 一 is not
     assert len(amounts("2000万台机器人，其中1400万台在中国")) == 2
     assert len(amounts("出口13.92万亿元，增长29.9%")) == 2
 
@@ -107,6 +151,9 @@ def test_a_rate_needs_a_percentage_and_a_count_may_be_in_chinese_numerals():
     assert q.given_in("美国对电池加征的关税由7.5%提高到25%。", 0.5)
     q = Quantity("power battery makers", [{"动力"}, {"电池"}], rate=False)
     assert q.given_in("在全球动力电池装机量排名前十位的企业中，我国企业占据了六席。", 0.5)
+    q = Quantity("阶段", [{"阶段"}])
+    assert q.given_in("产业分工经历了三个阶段。", 0.5)
+    assert not q.given_in("这是产业分工的一个重要阶段。", 0.5)  # a bare 一 counts nothing
 
 
 def test_half_the_units_besides_the_head_must_be_named():
@@ -138,3 +185,6 @@ def test_near_miss_amount_questions_abstain_on_the_real_index(assistant):
     assert assistant.ask("How many manufacturing jobs will robots displace worldwide by 2030?").abstained
     robots = assistant.ask("How many robots will there be worldwide by 2030?")
     assert not robots.abstained and "2000" in robots.answer
+    assert assistant.ask("预计到2030年，印度会有多少台机器人？").abstained  # the forecast is the world's and China's
+    china = assistant.ask("预计到2030年，中国会有多少台机器人？")
+    assert not china.abstained and "1400" in china.answer

@@ -1,0 +1,41 @@
+"""The places a text names, in either language: the world, China, and the countries and regions an
+economics text compares China with.
+
+An amount given for one place does not answer a question about another: the world's 2019 robot
+count is no answer to "how many robots did China have in 2019". `places_named` reads both a question
+("India's", "美国会有") and a passage ("全球工业机器人…", "我国…") into the same keys, so the two
+can be compared. A place is a key here only if its name cannot be mistaken for a common word.
+"""
+
+from __future__ import annotations
+
+import re
+
+# key → (English names, matched with their capitals; Chinese names)
+NAMES = {
+    "中国": (r"China|Chinese|PRC", "中国|我国|中方"),
+    # not the name of a body: the World Bank, 世界贸易组织
+    "全球": (r"(?i:world(?! bank| trade)|worldwide|global|globally)", "全球|世界(?!银行|贸易组织)"),
+    "美国": (r"US|U\.S\.?|USA|United States|(?<!Latin )(?<!North )(?<!South )Americans?", "美国"),
+    "北美": (r"North America|North American", "北美"),
+    "拉美": (r"Latin America|Latin American", "拉丁美洲|拉美"),
+    "印度": (r"India|Indian", "印度"),
+    "越南": (r"Vietnam|Vietnamese|Viet Nam", "越南"),
+    "东南亚": (r"South-?[Ee]ast Asia|South-?[Ee]ast Asian", "东南亚"),
+    "东盟": (r"ASEAN", "东盟"),
+    "欧盟": (r"EU|European Union", "欧盟"),
+    "日本": (r"Japan|Japanese", "日本"),
+    "韩国": (r"Korea|Korean", "韩国"),
+    "墨西哥": (r"Mexico|Mexican", "墨西哥"),
+    "德国": (r"Germany|German", "德国"),
+    "英国": (r"UK|Britain|British|United Kingdom", "英国"),
+    "加拿大": (r"Canada|Canadian", "加拿大"),
+    "俄罗斯": (r"Russia|Russian", "俄罗斯"),
+    "非洲": (r"Africa|African", "非洲"),
+}
+PATTERNS = {key: re.compile(rf"\b(?:{en})\b|{zh}") for key, (en, zh) in NAMES.items()}
+
+
+def places_named(text: str) -> frozenset[str]:
+    """The keys of the places `text` names ("China's robots in the world" → 中国, 全球)."""
+    return frozenset(key for key, pattern in PATTERNS.items() if pattern.search(text))

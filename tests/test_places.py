@@ -1,0 +1,31 @@
+import pytest
+
+from assistant.places import places_named
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("How many robots will India have by 2030?", {"印度"}),
+        ("What share of US imports came from Vietnam?", {"美国", "越南"}),
+        ("Chinese firms' share of the world market", {"中国", "全球"}),
+        ("我国动力电池装车量稳居世界第一", {"中国", "全球"}),
+        ("Southeast Asian and Latin American economies", {"东南亚", "拉美"}),
+        ("中国与东盟的贸易规模", {"中国", "东盟"}),
+    ],
+)
+def test_places_in_either_language_share_keys(text, places):
+    assert places_named(text) == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tell us how many firms moved",  # "us" is no country
+        "According to the World Bank",  # a body, not the world
+        "据世界银行数据",
+        "全国经济普查公报",
+    ],
+)
+def test_words_that_only_look_like_places_name_none(text):
+    assert places_named(text) == frozenset()
