@@ -17,7 +17,7 @@ from pydantic import BaseModel, Field
 
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
-from assistant.quantity import RE_AMOUNT_QUESTION, ZH_COUNT, amounts
+from assistant.quantity import RE_AMOUNT_QUESTION, amounts, has_quantity
 from assistant.retrieve import ENGLISH_FRONT, Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
 from assistant.text import RE_CJK, tokenize
@@ -156,12 +156,6 @@ RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is
 def asked_units(question: str) -> set[str]:
     """The units a question asks a figure in ("多少辆": 辆; "how many times": 次)."""
     return set(RE_ASKED_UNIT.findall(question)) | ({"次"} if RE_HOW_MANY_TIMES.search(question) else set())
-
-
-def has_quantity(text: str, unit: str) -> bool:
-    """A figure in `unit` (with 近/约/多/余 and 万/亿 allowed in between): '200多家', '4334件', '三个'."""
-    figure = rf"(?:\d[\d.,，]*\s*[多余]?\s*[万亿千百]?|{ZH_COUNT})"
-    return re.search(rf"{figure}\s*{re.escape(unit)}", text) is not None
 
 
 FIGURE_WINDOW = 12  # characters between a question term and a figure (dev: unanswerables had none)

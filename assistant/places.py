@@ -39,3 +39,16 @@ PATTERNS = {key: re.compile(rf"\b(?:{en})\b|{zh}") for key, (en, zh) in NAMES.it
 def places_named(text: str) -> frozenset[str]:
     """The keys of the places `text` names ("China's robots in the world" → 中国, 全球)."""
     return frozenset(key for key, pattern in PATTERNS.items() if pattern.search(text))
+
+
+WORLD = "全球"
+
+
+def only_other_places(asked: frozenset[str], named: frozenset[str]) -> bool:
+    """`named` (a passage's places) holds none of `asked` (a question's). When a country or region is
+    asked, the world is only where it stands: a figure for China's share of the world does not
+    answer a question about Vietnam's, nor does the world's own figure."""
+    if not asked or not named:
+        return False
+    countries = asked - {WORLD}
+    return not (countries or asked) & named

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from assistant.citations import RE_PAREN
 from assistant.lexicon import Lexicon, translation_units
-from assistant.places import places_named
+from assistant.places import only_other_places, places_named
 from assistant.text import ZH_STOP, english_words, jieba_words
 
 # a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
@@ -197,6 +198,22 @@ RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|rate)\b|比重|
 ZH_COUNT = r"(?:[两三四五六七八九十][一二两三四五六七八九十百千万]*|一[十百千万][一二两三四五六七八九十百千万]*)"
 # such a count with its measure word: "六席", "前十位"
 RE_ZH_COUNT = re.compile(rf"{ZH_COUNT}[个家项台辆件人元吨次倍座条种席所款位名大]|半数|一半|过半|近半|大半")
+# a question about a change ("how much did it grow", "增加了多少") may be answered by one; any other
+# asks for a level, which a change alone ("较2018年底减少1.7万家", "增长8.6%") does not give
+RE_CHANGE_QUESTION = re.compile(
+    r"\b(?:grow|grew|grown|growth|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|increase|"
+    r"increased|decrease|decreased|change|changed|gain|gained|lose|lost|up|down|more|fewer|less|cut|shrink|"
+    r"shrank|expand|expanded|add|added|jump|jumped)\b|增|减|涨|跌|降|升|提高|提升|回落|变化|多了|少了|翻",
+    re.I,
+)
+# a figure that is a change: after a verb of change ("减少1.7万家", "分别增加了1.8和0.6个百分点")
+RE_CHANGE_BEFORE = re.compile(
+    r"(?:减少|增加|增长|下降|上升|提升|提高|降低|回落|扩大|缩小|下滑|萎缩|增|减)了?\s*(?:近|约|超过)?\s*"
+    r"(?:[\d.]+\s*[和、与及]\s*)?$"
+)
+# what a count is asked in, when the passage must use the same measure word: 多少家 → 家
+RE_MEASURE_ASKED = re.compile(r"(?:多少|(?<!哪)几)([家项台辆件座条种所款])")
+RE_LEVEL_AFTER = re.compile(r"(?:达到|达|为|增至|降至|升至|至|超过|突破)")
 RE_PERCENT = re.compile(r"\d\s*[%％]|百分点|分之|\d\s*/\s*\d")
 
 
@@ -214,6 +231,12 @@ def amounts(sentence: str) -> list[int]:
     return sorted(out)
 
 
+def has_quantity(text: str, unit: str) -> bool:
+    """A figure in `unit` (with 近/约/多/余 and 万/亿 allowed in between): '200多家', '4334件', '三个'."""
+    figure = rf"(?:\d[\d.,，]*\s*[多余]?\s*[万亿千百]?|{ZH_COUNT})"
+    return re.search(rf"{figure}\s*{re.escape(unit)}", text) is not None
+
+
 @dataclass
 class Quantity:
     """What an amount question asks the amount of: `units`, the words of its name in reading order
@@ -225,6 +248,16 @@ class Quantity:
     years: frozenset[str] = frozenset()  # the years the question names: the figure is given with them
     places: frozenset[str] = frozenset()  # the places it names: a figure given for others only is no answer
     sources: frozenset[str] = frozenset()  # years its sources appeared: in the sentence or its citations
+    change: bool = True  # a change may answer it ("how much did it grow"); else only a level does
+    measures: frozenset[str] = frozenset()  # the measure words it counts in (多少家: 家)
+
+    def _gives(self, part: str) -> bool:
+        """`part` of a sentence gives a figure of the kind asked: in the unit asked (多少家: 家), and a
+        level unless a change is asked."""
+        figures = amounts(part)
+        if not figures or not all(has_quantity(part, u) for u in self.measures):
+            return False
+        return self.change or any(not RE_CHANGE_BEFORE.search(part[:at]) for at in figures)
 
     def given_in(self, sentence: str, share: float) -> bool:
         """Some clause of `sentence` gives an amount and names the head and `share` of all the units;
@@ -235,15 +268,17 @@ class Quantity:
             return False
         if not all(y in sentence for y in self.sources):
             return False
-        if self.places and (elsewhere := places_named(dated)) and not elsewhere & self.places:
+        if only_other_places(self.places, places_named(dated)):
             return False
-        for clause in RE_CLAUSE_END.split(sentence):
-            if not amounts(clause):
-                continue
+        for clause, after in pairwise([*RE_CLAUSE_END.split(sentence), ""]):
             low = clause.lower()
             found = [any(w in low for w in unit) for unit in self.units]
-            if found[-1] and sum(found) >= share * len(found):
-                return True
+            if not (found[-1] and sum(found) >= share * len(found)):
+                continue
+            # the figure is in the clause, or follows it: "数量增长了3倍，达到225万台"
+            for part in (clause, after.strip()) if RE_LEVEL_AFTER.match(after.strip()) else (clause,):
+                if self._gives(part):
+                    return True
         return False
 
 
@@ -269,7 +304,9 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
     sources = frozenset(RE_SOURCE_YEAR.findall(question))
     years = frozenset(RE_QUESTION_YEAR.findall(question)) - sources - set(RE_BASE_YEAR.findall(question))
     rate = RE_RATE_QUESTION.search(asking) is not None
-    return Quantity(phrase, units, rate=rate, years=years, places=places_named(question), sources=sources)
+    change = RE_CHANGE_QUESTION.search(question) is not None
+    return Quantity(phrase, units, rate=rate, years=years, places=places_named(question), sources=sources,
+                    change=change, measures=frozenset(RE_MEASURE_ASKED.findall(question)))
 
 
 def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:

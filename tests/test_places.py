@@ -1,6 +1,6 @@
 import pytest
 
-from assistant.places import places_named
+from assistant.places import only_other_places, places_named
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,14 @@ def test_places_in_either_language_share_keys(text, places):
 )
 def test_words_that_only_look_like_places_name_none(text):
     assert places_named(text) == frozenset()
+
+
+def test_the_world_is_only_the_scope_of_a_country_asked_about():
+    def other(asked, named):
+        return only_other_places(frozenset(asked), frozenset(named))
+
+    assert other({"中国"}, {"全球"})  # the world's figure for China's
+    assert other({"越南", "全球"}, {"中国", "全球"})  # China's share of the world for Vietnam's
+    assert not other({"中国", "全球"}, {"中国", "全球"})
+    assert other({"全球"}, {"中国"}) and not other({"全球"}, {"全球", "中国"})
+    assert not other(set(), {"美国"}) and not other({"美国"}, set())  # no place on one side: no conflict

@@ -116,6 +116,27 @@ def test_a_year_compared_with_or_of_a_source_need_not_be_the_figures():
     assert not q.given_in("2024年，我国锂电池装机量超过645GWh。", 0.5)  # the source must be cited
 
 
+def test_a_level_is_not_answered_by_a_change():
+    level = quantity_of("截至2023年底，纺织服装企业还剩多少家？", "zh", {}, set())
+    assert not level.change
+    assert not level.given_in("截至2023年底，纺织服装企业数量较2018年底减少1.7万家。", 0.5)
+    assert level.given_in("截至2023年底，纺织服装企业数量为10.2万家。", 0.5)
+    change = quantity_of("截至2023年底，纺织服装企业比2018年减少了多少家？", "zh", {}, set())
+    assert change.change and change.given_in("截至2023年底，纺织服装企业数量较2018年底减少1.7万家。", 0.5)
+    robots = quantity_of("2019年全球工业机器人的数量达到了多少台？", "zh", {}, set())
+    # the level follows the change in the next clause
+    assert robots.given_in("2000年至2019年，全球工业机器人的数量增长了3倍，达到225万台；", 0.5)
+    shares = Quantity("us imports", [{"美国"}, {"进口"}], rate=True, change=False)
+    assert not shares.given_in("2018—2023年期间，美国从越南、印度的进口比重分别增加了1.8和0.6个百分点。", 0.5)
+
+
+def test_a_count_asked_with_a_measure_word_is_given_in_it():
+    q = quantity_of("2023年纺织服装企业有多少家？", "zh", {}, set())
+    assert q.measures == {"家"}
+    assert not q.given_in("2023年纺织服装企业从业人员为449.2万。", 0.5)  # a figure, but not of firms
+    assert q.given_in("2023年纺织服装企业有10.2万家。", 0.5)
+
+
 def test_trade_is_also_imports_plus_exports():
     q = quantity_of("2023年我国与东盟之间的贸易总额有多大？", "zh", {}, set())
     assert q.given_in("2023年，中国与东盟的进出口总额达到6.41万亿元。", 0.5)
