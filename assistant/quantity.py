@@ -51,6 +51,7 @@ VERBS_EN = {
     "there",
 }
 RE_HOW = re.compile(rf"\b(?:by )?how (?:many|much)\b(?P<np>.*?)(?: {AUX}\b(?P<clause>[^?,;]*)|[?,;]|$)")
+RE_WHAT_DID = re.compile(rf"\bwhat (?:percentage|share|proportion|rate|amount|number|factor)(?: points?)? {AUX} (?![a-z]+ed\b)(?P<clause>[^?,;]+)")
 RE_WHAT = re.compile(
     r"\bwhat (?:(?:is|was|are|were) (?P<np1>[^?,;]+)|(?P<np2>(?:[a-z\-]+ ){0,3}"
     r"(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b[^?,;]*))"
@@ -70,7 +71,7 @@ RE_ZH_DROP = re.compile(
 )
 # what the thing is compared with ("较上年增长", "比2018年底少", "同比") and where it is ("在经济结构中")
 RE_ZH_COMPARED = re.compile(r"(?:较|同比|环比|相比|比(?![重例率较]))[^的]*$")
-RE_ZH_WHERE = re.compile(r"在([^的在]{1,12})中")
+RE_ZH_WHERE = re.compile(r"在([^的在]{1,12})中(?![国东美欧非])")  # not 中国
 # a verb or modal that ends the phrase: "出口了", "会增长到", "降到了"
 RE_ZH_VERB = re.compile(
     r"(?:(?:下降|上升|增长|减少|增加|提高|降低|扩大|缩小|降|升|涨|跌|达)(?:到|至)?|出口|进口|投入|列|带走)?了?$|"
@@ -136,6 +137,9 @@ def _english(question: str) -> tuple[str, str] | None:
             words := _subject(clause)
         ):
             return " ".join(words), _asking(clause)
+    # "by what percentage did China's exports grow": the subject, up to its verb
+    if (m := RE_WHAT_DID.search(q)) and (words := _words(m.group("clause"))):
+        return " ".join(words), m.group(0)
     if (m := RE_WHAT.search(q)) and (words := _thing(np := m.group("np1") or m.group("np2"))):
         return " ".join(words), _asking(np)
     return None

@@ -44,6 +44,9 @@ from tests.test_answer import _hit, _retrieval
         ("到2030年全世界的机器人总数会达到多少台？", "zh", "机器人"),  # 总数 is a kind of figure
         ("2024年锂电池装机量（含储能）达到了多少GWh？", "zh", "锂电池装机量"),  # GWh is the unit; () an aside
         ("About how many suppliers such as Foxconn moved with them?", "en", "suppliers"),
+        ("中国与东盟的进出口在2023年占中国外贸总值的比重有多大？", "zh", "进出口"),  # 在…中国 is no 在…中
+        ("By what percentage did China's machinery exports grow in 2023?", "en", "machinery exports"),
+        ("Of trade with RCEP, what proportion was accounted for by ASEAN?", "en", None),  # a participle
     ],
 )
 def test_the_thing_an_amount_question_asks_about(question, lang, thing):
