@@ -264,9 +264,10 @@ class Quantity:
         return self.change or any(not RE_CHANGE_BEFORE.search(part[:at]) for at in figures)
 
     def given_in(self, sentence: str, share: float) -> bool:
-        """Some clause of `sentence` gives an amount and names the head and `share` of all the units;
-        the sentence names the years asked about, gives a percentage if a rate is asked, and does not
-        name only places other than those asked about (the world's robots when China's are asked)."""
+        """Some clause of `sentence` names the head and `share` of all the units, and it or the clause
+        after it gives an amount of the kind asked (see `_gives`). The sentence names the years asked
+        about (a source's year may be in its citation), gives a percentage if a rate is asked, and
+        does not name only places other than those asked about (the world's robots for China's)."""
         dated = RE_PAREN.sub("", sentence)  # "(IMF, 2023)" is when a source appeared, not what it counts
         if self.rate and not RE_PERCENT.search(sentence) or not all(y in dated for y in self.years):
             return False
