@@ -23,7 +23,7 @@ from assistant.text import ZH_STOP, english_words, jieba_words
 # a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
 RE_AMOUNT_QUESTION = re.compile(
     r"多少|多大|多高|how many|how much|"
-    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b", re.I
+    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|fraction|density|ratio)\b", re.I
 )
 # counted words that name no thing a passage would state a figure for ("how many people worked in …")
 COUNTED_EN = {"people", "persons", "times", "ones", "units", "items", "pieces"}
@@ -31,7 +31,7 @@ COUNTED_EN = {"people", "persons", "times", "ones", "units", "items", "pieces"}
 GENERIC_EN = {
     "share", "shares", "percentage", "percent", "proportion", "ratio", "figure", "figures", "number",
     "numbers", "amount", "rate", "level", "size", "scale", "total", "volume", "money", "sum", "points",
-    "additional", "exact", "overall", "combined", "much", "many",
+    "additional", "exact", "overall", "combined", "much", "many", "peak", "highest", "lowest", "record",
 }
 STOP_EN = {
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "china's",
@@ -48,9 +48,18 @@ RE_NP_END = re.compile(
 VERBS_EN = {
     "go", "goes", "went", "up", "down", "rise", "grow", "fall", "drop", "increase", "decrease",
     "decline", "shrink", "change", "compared", "add", "reach", "hold", "earn", "worked", "were",
-    "there",
+    "there", "came", "come", "comes",
 }
 RE_HOW = re.compile(rf"\b(?:by )?how (?:many|much)\b(?P<np>.*?)(?: {AUX}\b(?P<clause>[^?,;]*)|[?,;]|$)")
+SHARE_EN = r"(?:share|percentage|proportion|fraction|part)"
+ACCOUNT_EN = r"(?:account(?:s|ed)? for|ma(?:k|d)es? up|made up|represent(?:s|ed)?)"
+RE_ACCOUNT = re.compile(  # "X account for what share of Y" and the other ways round
+    rf"(?:^|[,;:—–]\s*|\s-\s)(?:in \d{{4}},? )?(?P<x1>[^,;:?—–]+?)\s+(?:{AUX}\s+)?{ACCOUNT_EN}\s+"
+    rf"(?:roughly |about )?what {SHARE_EN}\b|"
+    rf"\bwhat {SHARE_EN} of [^?,;]+? {AUX} (?P<x2>[^?,;]+?)\s+{ACCOUNT_EN}\b|"
+    rf"\bwhat {SHARE_EN} of [^?,;]+? (?:was|were|is|are) made up of (?P<x3>[^?,;]+)|"
+    rf"\bwhat {SHARE_EN} of [^?,;]+? (?:came|comes|come) from (?P<x4>[^?,;]+)"
+)
 RE_WHAT_DID = re.compile(rf"\bwhat (?:percentage|share|proportion|rate|amount|number|factor)(?: points?)? {AUX} (?![a-z]+ed\b)(?P<clause>[^?,;]+)")
 RE_WHAT = re.compile(
     r"\bwhat (?:(?:is|was|are|were) (?P<np1>[^?,;]+)|(?P<np2>(?:[a-z\-]+ ){0,3}"
@@ -63,7 +72,7 @@ RE_ZH_AFTER = re.compile(r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|
 RE_ZH_TIMES = re.compile(r"(?:多少|几)次")
 # who says it: "文中说", "据世界银行数据，", "牛津经济研究院预计"
 RE_ZH_LEAD = re.compile(
-    r"^.*?(?:文章里说|文中说|论文说|文章说|根据[^，,]{0,20}[，,]|据[^，,]{0,20}[，,]|预计|预期|估计)到?"
+    r"^.*?(?:文章里说|文中说|论文说|文章说|根据[^，,]{0,20}[，,]|据[^，,]{0,20}[，,]|[^，,：:]{0,20}[：:]|预计|预期|估计)到?"
 )
 RE_ZH_DROP = re.compile(
     r"从?\d{4}\s*年?(?:底|末|初)?(?:到|至|—|-)\d{4}\s*年?(?:底|末|初)?间?|\d{4}\s*年(?:底|末|初)?|"
@@ -75,7 +84,7 @@ RE_ZH_WHERE = re.compile(r"在([^的在]{1,12})中(?![国东美欧非])")  # not
 # a verb or modal that ends the phrase: "出口了", "会增长到", "降到了"
 RE_ZH_VERB = re.compile(
     r"(?:(?:下降|上升|增长|减少|增加|提高|降低|扩大|缩小|降|升|涨|跌|达)(?:到|至)?|出口|进口|投入|列|带走)?了?$|"
-    r"(?:将会|会|将|能|可能|可以|是|还剩|剩下|剩余|还有|剩)$"
+    r"(?:将会|会|将|能|可能|可以|是|还剩|剩下|剩余|还有|剩|百分之)$"
 )
 # "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
 RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
@@ -123,6 +132,15 @@ def _asking(words: str) -> str:
     return " ".join(out)
 
 
+def _resolve(m: re.Match, question: str) -> str:
+    """The words a share is asked of (see RE_ACCOUNT), without asides in brackets; a pronoun ("they")
+    stands for what the question opened with ("China's car chips — what share … do they account for")."""
+    x = next(g for g in m.groups() if g)
+    if x.split()[-1:] in (["they"], ["it"], ["these"], ["those"]):
+        x = re.split(r"\s*[—–:,]\s*|\s-\s", question)[0]
+    return re.sub(r"\([^)]*\)", " ", x)
+
+
 def _english(question: str) -> tuple[str, str] | None:
     q = question.lower().replace("’", "'")
     # "how many jobs does …", "how much did China export", "how much money did BMW add …"
@@ -137,6 +155,9 @@ def _english(question: str) -> tuple[str, str] | None:
             words := _subject(clause)
         ):
             return " ".join(words), _asking(clause)
+    # "X account for what share of Y", "what share of Y do X account for / came from X": the share is X's
+    if (m := RE_ACCOUNT.search(q)) and (words := _words(_resolve(m, q))):
+        return " ".join(words), m.group(0)
     # "by what percentage did China's exports grow": the subject, up to its verb
     if (m := RE_WHAT_DID.search(q)) and (words := _words(m.group("clause"))):
         return " ".join(words), m.group(0)
@@ -187,7 +208,7 @@ RE_QUESTION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a year the figure is compared with ("比2022年增长", "up on 2014"): a growth rate need not name it
 RE_BASE_YEAR = re.compile(
     r"(?:比|较|相比|相较于?|同|than|compared (?:with|to)|relative to|versus|vs\.?|(?:up|down) (?:on|from))\s*(?:in\s+)?"
-    r"((?:19|20)\d\d)(?!\d)", re.I
+    r"((?:19|20)\d\d)(?!\d)|(?:跟|和|与|同)\s*((?:19|20)\d\d)\s*年?(?:底|末)?\s*(?:相)?比", re.I
 )
 # a year a source was published ("工信部2025年发布的数据", "the 2023 report"): its citation may name it
 RE_SOURCE_YEAR = re.compile(
@@ -197,7 +218,7 @@ YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
 # a clause: a stretch of a sentence between commas and semicolons (a comma between digits is a figure's)
 RE_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")
 # a question about a share or a rate is answered by a percentage
-RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|rate)\b|比重|比例|占比|百分|率", re.I)
+RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|fraction|rate)\b|比重|比例|占比|百分|率", re.I)
 # a count in Chinese numerals, but not a bare 一 ("一个重要原因" counts nothing)
 ZH_COUNT = r"(?:[两三四五六七八九十][一二两三四五六七八九十百千万]*|一[十百千万][一二两三四五六七八九十百千万]*)"
 # such a count with its measure word: "六席", "前十位"
@@ -217,7 +238,17 @@ RE_CHANGE_BEFORE = re.compile(
 )
 # what a count is asked in, when the passage must use the same measure word: 多少家 → 家
 RE_MEASURE_ASKED = re.compile(r"(?:多少|(?<!哪)几)([家项台辆件座条种所款])")
-RE_LEVEL_AFTER = re.compile(r"(?:达到|达|为|增至|降至|升至|至|超过|突破)")
+# a question about one item on its own ("lithium batteries alone", "锂电池单项"): a figure for a list
+# of items ("新能源汽车、锂电池、光伏组件等…合计") is not the item's
+RE_ALONE = re.compile(
+    r"(?P<en1>(?:[\w'-]+ ){0,2}[\w'-]+) (?:alone|on (?:its|their) own|by (?:itself|themselves))\b|"
+    r"\b(?:looking only at|only at|just) (?P<en2>[\w'-]+(?: [\w'-]+){0,2})|"
+    r"(?:单看|光是|光看|只看|仅)(?P<zh1>[\u4e00-\u9fff]{2,10}?)(?:的|，|,|出口|进口|装|$)|"
+    r"(?P<zh2>[\u4e00-\u9fff]{2,6}?)(?:这一项)?(?:单项|单独)",
+    re.I,
+)
+RE_LIST = re.compile(r"[^，,；;、\s]+(?:、[^，,；;、\s]+)+等")
+RE_LEVEL_AFTER = re.compile(r"(?:达到|达|为|增至|降至|升至|至|超过|突破|占)")  # "…，占全国的53.1%": its share
 RE_PERCENT = re.compile(r"\d\s*[%％]|百分点|分之|\d\s*/\s*\d")
 
 
@@ -254,6 +285,7 @@ class Quantity:
     sources: frozenset[str] = frozenset()  # years its sources appeared: in the sentence or its citations
     change: bool = True  # a change may answer it ("how much did it grow"); else only a level does
     measures: frozenset[str] = frozenset()  # the measure words it counts in (多少家: 家)
+    alone: list[set[str]] | None = None  # the one item asked about on its own ("lithium batteries alone")
 
     def _gives(self, part: str) -> bool:
         """`part` of a sentence gives a figure of the kind asked: in the unit asked (多少家: 家), and a
@@ -278,7 +310,10 @@ class Quantity:
         for clause, after in pairwise([*RE_CLAUSE_END.split(sentence), ""]):
             low = clause.lower()
             found = [any(w in low for w in unit) for unit in self.units]
-            if not (found[-1] and sum(found) >= share * len(found)):
+            # the item asked about on its own, named outside a list: "新能源汽车、锂电池等…合计" is no
+            # figure for 锂电池
+            alone = not self.alone or any(w in RE_LIST.sub("", low) for w in self.alone[-1])
+            if not (alone and found[-1] and sum(found) >= share * len(found)):
                 continue
             # the figure is in the clause, or follows it: "数量增长了3倍，达到225万台"
             for part in (clause, after.strip()) if RE_LEVEL_AFTER.match(after.strip()) else (clause,):
@@ -287,13 +322,8 @@ class Quantity:
         return False
 
 
-def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Quantity | None:
-    """The Quantity an amount question asks for; for English, its words in Chinese by `lexicon`, or
-    as they are if the Chinese text uses them (`latin`, e.g. "R&D")."""
-    asked = asked_quantity(question, lang)
-    if asked is None:
-        return None
-    phrase, asking = asked
+def _units(phrase: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[set[str]]:
+    """The words of `phrase` as a passage would write them, in reading order (see `quantity_of`)."""
     if lang == "zh":
         units = [{w.lower()} for w in jieba_words(phrase) if RE_WORDLIKE.search(w) and w not in ZH_STOP]
     else:
@@ -303,15 +333,36 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
             if w in latin and len(w) > 1:
                 by_start.setdefault(i, set()).add(w)
         units = [by_start[i] for i in sorted(by_start) if by_start[i]]
-    units = [unit | {s for w in unit for s in SYNONYMS_ZH.get(w, ())} for unit in units]
+    return [unit | {s for w in unit for s in SYNONYMS_ZH.get(w, ())} for unit in units]
+
+
+def _alone(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[set[str]] | None:
+    """The words of the one item a question asks about on its own, if it does."""
+    m = RE_ALONE.search(question)
+    item = m and next((g for g in m.groups() if g), None)
+    if item:  # "did CATL alone": the words after the verb or preposition
+        item = re.split(rf"\b(?:{AUX}|of|in|to|for|with|at|on|by)\b", item, flags=re.I)[-1]
+    return (_units(item, lang, lexicon, latin) or None) if item else None
+
+
+def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Quantity | None:
+    """The Quantity an amount question asks for; for English, its words in Chinese by `lexicon`, or
+    as they are if the Chinese text uses them (`latin`, e.g. "R&D")."""
+    asked = asked_quantity(question, lang)
+    if asked is None:
+        return None
+    phrase, asking = asked
+    units = _units(phrase, lang, lexicon, latin)
     if not units:
         return None
     sources = frozenset(RE_SOURCE_YEAR.findall(question))
-    years = frozenset(RE_QUESTION_YEAR.findall(question)) - sources - set(RE_BASE_YEAR.findall(question))
+    compared = {y for pair in RE_BASE_YEAR.findall(question) for y in pair if y}
+    years = frozenset(RE_QUESTION_YEAR.findall(question)) - sources - compared
     rate = RE_RATE_QUESTION.search(asking) is not None
     change = RE_CHANGE_QUESTION.search(question) is not None
     return Quantity(phrase, units, rate=rate, years=years, places=places_named(question), sources=sources,
-                    change=change, measures=frozenset(RE_MEASURE_ASKED.findall(question)))
+                    change=change, measures=frozenset(RE_MEASURE_ASKED.findall(question)),
+                    alone=_alone(question, lang, lexicon, latin))
 
 
 def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:

@@ -47,6 +47,12 @@ from tests.test_answer import _hit, _retrieval
         ("中国与东盟的进出口在2023年占中国外贸总值的比重有多大？", "zh", "进出口"),  # 在…中国 is no 在…中
         ("By what percentage did China's machinery exports grow in 2023?", "en", "machinery exports"),
         ("Of trade with RCEP, what proportion was accounted for by ASEAN?", "en", None),  # a participle
+        ("ASEAN accounts for what share of China's trade with RCEP?", "en", "asean"),  # whose share
+        ("China's car chips — what share of the global market do they account for?", "en", "car chips"),
+        ("What proportion of total R&D spending came from enterprises in 2023?", "en", "enterprises"),
+        ("What was China's peak share of global manufacturing value added?", "en", "manufacturing value added"),
+        ("海关总署统计：2023年我国机电产品出口额多少？", "zh", "机电产品出口额"),  # the source before a colon
+        ("跟2014年比，2024年技术性贸易壁垒数量涨了百分之多少？", "zh", "技术性贸易壁垒"),
     ],
 )
 def test_the_thing_an_amount_question_asks_about(question, lang, thing):
@@ -133,11 +139,34 @@ def test_a_level_is_not_answered_by_a_change():
     assert not shares.given_in("2018—2023年期间，美国从越南、印度的进口比重分别增加了1.8和0.6个百分点。", 0.5)
 
 
+def test_a_share_may_follow_the_clause_that_names_whose_it_is():
+    q = Quantity("asean", [{"东盟"}], rate=True)
+    assert q.given_in("中国与东盟的贸易规模达到6.99万亿元，占中国对RCEP其他成员国进出口规模的53.1%。", 0.5)
+    assert not q.given_in("中国与东盟的贸易规模扩大，对RCEP其他成员国进出口增长4.5%。", 0.5)
+
+
+def test_a_year_compared_with_in_chinese_word_order():
+    q = quantity_of("跟2014年比，2024年技术性贸易壁垒数量涨了百分之多少？", "zh", {}, set())
+    assert q.years == {"2024"} and q.rate
+
+
 def test_a_count_asked_with_a_measure_word_is_given_in_it():
     q = quantity_of("2023年纺织服装企业有多少家？", "zh", {}, set())
     assert q.measures == {"家"}
     assert not q.given_in("2023年纺织服装企业从业人员为449.2万。", 0.5)  # a figure, but not of firms
     assert q.given_in("2023年纺织服装企业有10.2万家。", 0.5)
+
+
+def test_one_item_on_its_own_is_not_answered_by_a_list_it_is_in():
+    lexicon = {"battery": {"电池": 1.0}, "export": {"出口": 1.0}}
+    listed = "2023年，新能源汽车、锂电池、光伏组件等“新三样”出口合计1.06万亿元。"
+    for question in ("Lithium batteries alone — how much did China export in 2023?",
+                     "Looking only at lithium batteries, how much did China export in 2023?"):
+        q = quantity_of(question, "en", lexicon, set())
+        assert q.alone == [{"电池"}] and not q.given_in(listed, 0.5)
+        assert q.given_in("2023年，锂电池出口3000亿元。", 0.5)
+    together = quantity_of("How much did China export in 2023?", "en", lexicon, set())
+    assert together.alone is None and together.given_in(listed, 0.5)
 
 
 def test_trade_is_also_imports_plus_exports():
