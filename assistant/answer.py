@@ -15,9 +15,10 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
+from assistant.amount_question import RE_AMOUNT_QUESTION
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
-from assistant.quantity import RE_AMOUNT_QUESTION, amounts, has_quantity
+from assistant.quantity import amounts, has_quantity
 from assistant.retrieve import ENGLISH_FRONT, Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
 from assistant.text import RE_CJK, tokenize
