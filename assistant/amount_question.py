@@ -2,7 +2,8 @@
 
 "How many manufacturing jobs …" asks for a number of jobs, "国产化率具体是多少" for a rate of
 国产化, "投资规模有多大" for a size of 投资. `asked_quantity` finds that phrase in an English or
-Chinese question, with who says it, its verbs, comparisons, places and units taken off.
+Chinese question, with who says it, its verbs, comparisons, places and units taken off;
+`asked_units` finds the unit it asks the figure in (多少辆: 辆, "how many times did": 次).
 `assistant.quantity` turns the phrase into the words a passage would use and looks for a figure.
 """
 
@@ -187,6 +188,17 @@ def _chinese(question: str) -> tuple[str, str] | None:
         if len(np) >= 2:
             return np, re.split(r"[，,]", clause[m.start() :])[0]
     return None
+
+
+# measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
+RE_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
+# "how many times did it mention …" counts events (次); "how many times the 2015 level" is a multiple
+RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is|was|are|were)\b", re.I)
+
+
+def asked_units(question: str) -> set[str]:
+    """The units a question asks a figure in ("多少辆": 辆; "how many times": 次)."""
+    return set(RE_ASKED_UNIT.findall(question)) | ({"次"} if RE_HOW_MANY_TIMES.search(question) else set())
 
 
 def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:

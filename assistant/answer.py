@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from pydantic import BaseModel, Field
 
-from assistant.amount_question import RE_AMOUNT_QUESTION
+from assistant.amount_question import RE_AMOUNT_QUESTION, asked_units
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
 from assistant.quantity import amounts, has_quantity
@@ -146,17 +146,6 @@ def without_instructions(text: str) -> str:
     if not any(RE_INJECTION.search(text[s:e]) for s, e in spans):
         return text
     return "".join(text[s:e] for s, e in spans if not RE_INJECTION.search(text[s:e]))
-
-
-# measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
-RE_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|[个家项台辆件人元吨次倍座条种席所款位])")
-# "how many times did it mention …" counts events (次); "how many times the 2015 level" is a multiple
-RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is|was|are|were)\b", re.I)
-
-
-def asked_units(question: str) -> set[str]:
-    """The units a question asks a figure in ("多少辆": 辆; "how many times": 次)."""
-    return set(RE_ASKED_UNIT.findall(question)) | ({"次"} if RE_HOW_MANY_TIMES.search(question) else set())
 
 
 FIGURE_WINDOW = 12  # characters between a question term and a figure (dev: unanswerables had none)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from assistant.amount_question import AUX, asked_quantity
+from assistant.amount_question import AUX, asked_quantity, asked_units
 from assistant.citations import RE_PAREN
 from assistant.lexicon import Lexicon, translation_units
 from assistant.places import only_other_places, places_named
@@ -58,8 +58,8 @@ RE_CHANGE_BEFORE = re.compile(
     r"(?:减少|增加|增长|下降|上升|提升|提高|降低|回落|扩大|缩小|下滑|萎缩|增|减)了?\s*(?:近|约|超过)?\s*"
     r"(?:[\d.]+\s*[和、与及]\s*)?$"
 )
-# what a count is asked in, when the passage must use the same measure word: 多少家 → 家
-RE_MEASURE_ASKED = re.compile(r"(?:多少|(?<!哪)几)([家项台辆件座条种所款])")
+# units asked for (see asked_units) that are measure words of a count: the figure must be in them
+MEASURE_WORDS = frozenset("家项台辆件座条种所款")
 # a question about one item on its own ("lithium batteries alone", "锂电池单项"): a figure for a list
 # of items ("新能源汽车、锂电池、光伏组件等…合计") is not the item's
 RE_ALONE = re.compile(
@@ -134,11 +134,13 @@ class Quantity:
             found = [any(w in low for w in unit) for unit in self.units]
             # the item asked about on its own, named outside a list: "新能源汽车、锂电池等…合计" is no
             # figure for 锂电池
-            alone = not self.alone or any(w in RE_LIST.sub("", low) for w in self.alone[-1])
+            unlisted = RE_LIST.sub("", low) if self.alone else low
+            alone = not self.alone or any(w in unlisted for w in self.alone[-1])
             if not (alone and found[-1] and sum(found) >= share * len(found)):
                 continue
             # the figure is in the clause, or follows it: "数量增长了3倍，达到225万台"
-            for part in (clause, after.strip()) if RE_LEVEL_AFTER.match(after.strip()) else (clause,):
+            after = after.strip()
+            for part in (clause, after) if RE_LEVEL_AFTER.match(after) else (clause,):
                 if self._gives(part):
                     return True
         return False
@@ -183,5 +185,5 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
     rate = RE_RATE_QUESTION.search(asking) is not None
     change = RE_CHANGE_QUESTION.search(question) is not None
     return Quantity(phrase, units, rate=rate, years=years, places=places_named(question), sources=sources,
-                    change=change, measures=frozenset(RE_MEASURE_ASKED.findall(question)),
+                    change=change, measures=MEASURE_WORDS & asked_units(question),
                     alone=_alone(question, lang, lexicon, latin))

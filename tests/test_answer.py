@@ -160,7 +160,7 @@ def test_english_answers_use_sentence_similarity(assistant):
 
 
 def test_which_ones_is_not_a_quantity_and_definitions_are_preferred():
-    from assistant.answer import asked_units
+    from assistant.amount_question import asked_units
 
     assert asked_units("在哪几个方面面临风险？") == set()
     assert asked_units("有几个方面？") == {"个"}

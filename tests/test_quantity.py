@@ -107,7 +107,7 @@ def test_trade_is_also_imports_plus_exports():
 
 
 def test_how_many_times_asks_for_a_count_only_of_events():
-    from assistant.answer import asked_units
+    from assistant.amount_question import asked_units
 
     assert asked_units("How many times did the communiqué mention security?") == {"次"}
     assert asked_units("Roughly how many times the 2015 level were the restrictions in 2022?") == set()
