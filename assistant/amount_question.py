@@ -28,6 +28,7 @@ STOP_EN = {
     "the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those", "china's",
     "chinese", "china", "global", "world", "worldwide",
 }
+PRONOUNS = {"they", "it", "them", "this", "that", "these", "those"}
 AUX = r"(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)"
 # where an English noun phrase ends: a preposition, an auxiliary, an adverb, a bracket
 RE_NP_END = re.compile(
@@ -63,7 +64,8 @@ RE_ZH_AFTER = re.compile(r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|
 RE_ZH_TIMES = re.compile(r"(?:多少|几)次")
 # who says it: "文中说", "据世界银行数据，", "牛津经济研究院预计"
 RE_ZH_LEAD = re.compile(
-    r"^.*?(?:文章里说|文中说|论文说|文章说|根据[^，,]{0,20}[，,]|据[^，,]{0,20}[，,]|[^，,：:]{0,20}[：:]|预计|预期|估计)到?"
+    r"^.*?(?:文章里说|文中说|论文说|文章说|根据[^，,]{0,20}[，,]|据[^，,]{0,20}[，,]|[^，,：:]{0,20}[：:]|预计|预期|估计)到?|"
+    r"^(?:那么|所以|因此|请问)"  # the word that leads from a premise to the question ("…，那么投入了多少")
 )
 RE_ZH_DROP = re.compile(
     r"从?\d{4}\s*年?(?:底|末|初)?(?:到|至|—|-)\d{4}\s*年?(?:底|末|初)?间?|\d{4}\s*年(?:底|末|初)?|"
@@ -145,13 +147,18 @@ def _english(question: str) -> tuple[str, str] | None:
         if (clause := m.group("clause") or "") and not re.match(r"\s*[a-z]+ed\b", clause) and (
             words := _subject(clause)
         ):
+            if words[0] in PRONOUNS:  # "how much did they spend": what they are was named before
+                return None
             return " ".join(words), _asking(clause)
     # "X account for what share of Y", "what share of Y do X account for / came from X": the share is X's
     if (m := RE_ACCOUNT.search(q)) and (words := _words(_resolve(m, q))):
         return " ".join(words), m.group(0)
     # "by what percentage did China's exports grow": the subject, up to its verb
-    if (m := RE_WHAT_DID.search(q)) and (words := _words(m.group("clause"))):
-        return " ".join(words), m.group(0)
+    if m := RE_WHAT_DID.search(q):
+        if set(m.group("clause").split()[:1]) & PRONOUNS:  # "did this exceed the 2014 figure": named before
+            return None
+        if words := _words(m.group("clause")):
+            return " ".join(words), m.group(0)
     if (m := RE_WHAT.search(q)) and (words := _thing(np := m.group("np1") or m.group("np2"))):
         return " ".join(words), _asking(np)
     return None

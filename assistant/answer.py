@@ -193,6 +193,20 @@ def terms_for(retrieval: Retrieval, hit: Hit) -> dict[str, float]:
     return {**{t: w for t, w in retrieval.terms.items() if t.isascii()}, **retrieval.sourced}
 
 
+def premise_notice(retrieval: Retrieval, settings: RetrievalSettings) -> str | None:
+    """Why the answer abstains, when the question states what the paper says and no retrieved
+    sentence says it (see assistant.premise)."""
+    premise, share = retrieval.premise, settings.min_premise_coverage
+    if premise is None or share <= 0:
+        return None
+    sentences = (h.chunk.text[s:e] for h in retrieval.hits for s, e in h.chunk.sentence_spans())
+    if any(premise.held_in(sentence, share) for sentence in sentences):
+        return None
+    if retrieval.lang == "zh":
+        return f"问题认为论文说了“{premise.text}”，但检索到的段落中没有一句这样说。"
+    return f"The question takes the paper to say “{premise.text}”, but no retrieved passage says so."
+
+
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not retrieval.hits or RE_OFF_TOPIC.search(retrieval.question):
         return True
@@ -209,6 +223,9 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     # a term the question quotes ("退出税") that no retrieved passage uses
     labelled = joined + " ".join(h.chunk.section for h in retrieval.hits)  # a quoted heading counts
     if not all(t in labelled for t in RE_QUOTED_TERM.findall(retrieval.question)):
+        return True
+    # it states what the paper says ("since the paper shows P, why …"), and no passage says P
+    if premise_notice(retrieval, settings):
         return True
     # the question asks for a count or amount in a unit no retrieved figure is given in
     if not all(has_quantity(joined, u) for u in asked_units(retrieval.question)):
@@ -295,6 +312,7 @@ def compose(
     base = Answer(question=retrieval.question, answer="", abstained=True, mode="grounded", lang=lang, retrieved=retrieved)
     if should_abstain(retrieval, rcfg):
         base.answer = ABSTAIN[lang]
+        base.notice = premise_notice(retrieval, rcfg)
         return base
 
     top = retrieval.hits[0].score

@@ -33,6 +33,7 @@ from assistant.answer import (
     Answer,
     CitationOut,
     compose,
+    premise_notice,
     retrieved_out,
     should_abstain,
     without_instructions,
@@ -266,7 +267,9 @@ class Generator:
         as the model writes, then {"type": "answer", "answer": Answer}."""
         s = self.assistant.settings
         if should_abstain(retrieval, s.retrieval):  # no model call for what retrieval cannot support
-            yield {"type": "answer", "answer": self.finish(retrieval, "", [], [], abstained=True)}
+            answer = self.finish(retrieval, "", [], [], abstained=True)
+            answer.notice = premise_notice(retrieval, s.retrieval)
+            yield {"type": "answer", "answer": answer}
             return
         evidence = pick_evidence(retrieval, s.llm.evidence_chunks, s.llm.evidence_chars)
         yield {"type": "evidence", "citations": [

@@ -44,6 +44,11 @@ def places_named(text: str) -> frozenset[str]:
 WORLD = "全球"
 
 
+def chinese_names(key: str) -> set[str]:
+    """The Chinese names of place `key` as plain strings ("中国" → 中国, 我国, 中方)."""
+    return set(re.sub(r"\(\?!.*?\)", "|", NAMES[key][1]).split("|")) - {""}
+
+
 def only_other_places(asked: frozenset[str], named: frozenset[str]) -> bool:
     """`named` (a passage's places) holds none of `asked` (a question's). When a country or region is
     asked, the world is only where it stands: a figure for China's share of the world does not

@@ -19,6 +19,7 @@ from rank_bm25 import BM25Okapi
 from assistant.chunking import Chunk
 from assistant.index import BIBLIOGRAPHY, OpenIndex, collection_of
 from assistant.lexicon import translate
+from assistant.premise import Premise, premise_of
 from assistant.quantity import Quantity, quantity_of
 from assistant.settings import RetrievalSettings
 from assistant.store import StoreError
@@ -124,6 +125,7 @@ class Retrieval:
     vector: list[float] | None = None  # the question's embedding (with its translation's, when given)
     translation: str | None = None  # the Chinese rendering of an English question that was used
     quantity: Quantity | None = None  # what an amount question asks the amount of
+    premise: Premise | None = None  # what the question states the paper says ("since the paper shows …")
 
 
 class HybridSearch:
@@ -341,6 +343,7 @@ class HybridSearch:
             vector=vector,
             translation=translation,
             quantity=quantity_of(question, lang, self.index.lexicon, self._latin_vocab("body")),
+            premise=premise_of(question, lang, self.index.lexicon, self._latin_vocab("body")),
         )
 
     def _prefer_sections(self, named: list[str], opening: bool, hits: dict[str, Hit], allowed: set[str] | None) -> None:

@@ -90,6 +90,14 @@ class RetrievalSettings(BaseModel):
         "gives a figure and names its head (jobs) and this share of the words for what is counted; 0 turns "
         "the check off (see assistant.quantity).",
     )
+    min_premise_coverage: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Abstain from a question that states what the paper says (\"since the paper shows P, …\") "
+        "unless a retrieved sentence gives P's figures, names this share of its words and does not move the "
+        "other way; 0 turns the check off (see assistant.premise).",
+    )
 
 
 class AnswerSettings(BaseModel):

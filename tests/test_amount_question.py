@@ -50,6 +50,11 @@ from assistant.amount_question import asked_quantity
         ("What was China's peak share of global manufacturing value added?", "en", "manufacturing value added"),
         ("海关总署统计：2023年我国机电产品出口额多少？", "zh", "机电产品出口额"),  # the source before a colon
         ("跟2014年比，2024年技术性贸易壁垒数量涨了百分之多少？", "zh", "技术性贸易壁垒"),
+        # after a premise: what is counted was named before ("那么", "they"), so no phrase is required
+        ("既然文中说企业研发投入增长很快，那么投入了多少？", "zh", None),
+        ("既然文中说企业研发投入增长很快，那么企业数量有多少？", "zh", "企业"),
+        ("Since the paper says firms spent more on R&D, how much did they spend?", "en", None),
+        ("The paper says exports hit a record. By what percentage did this exceed the 2014 figure?", "en", None),
     ],
 )
 def test_the_thing_an_amount_question_asks_about(question, lang, thing):

@@ -1,0 +1,170 @@
+"""What a question takes the paper to say, and whether a retrieved passage says it.
+
+"Since the paper shows that P, why …", "The authors argue P, right?", "Why do the authors conclude
+that P?", "According to the paper, P; how …", "作者认为P，那么…", "按文中的说法，P，…" state a
+premise P about the paper before they ask. Quoting the passages nearest to such a question would
+answer as if P held. `premise_of` reads P out of the question; `Premise.held_in` asks that some
+retrieved sentence give P's figures and years, name most of its words (an English premise's words
+through the lexicon, as for an amount question in `assistant.quantity`) and its places, and not
+move the other way than P says ("rose by 8.6%" is not held by "比上年增长8.6%"'s opposite). When
+no sentence does, the answer says the paper does not say that.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.lexicon import Lexicon
+from assistant.places import PATTERNS, chinese_names, places_named
+from assistant.quantity import RE_CLAUSE_END, _units
+
+
+def _forms(*verbs: str) -> str:
+    """A verb's forms: "show" → show, shows, showed, showing (irregular ones are listed as they are)."""
+    out = set()
+    for v in verbs:
+        stem = v[:-1] if v.endswith("e") else v
+        out |= {v, v + "s", v + "es", stem + "ed", stem + "ing"}
+    return "|".join(sorted(out, key=len, reverse=True))
+
+
+VERB_EN = (
+    r"(?:" + _forms("show", "conclude", "argue", "state", "claim", "prove", "demonstrate", "note", "report",
+                    "suggest", "believe", "insist", "assert", "establish", "point out", "maintain", "contend",
+                    "recommend", "propose", "call for", "urge", "predict", "forecast", "estimate", "mention",
+                    "cite", "document", "observe", "emphasize", "stress", "acknowledge", "admit", "warn",
+                    "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate")
+    + r"|shown|found|said|thought|wrote|written|told|proven)"
+)
+SUBJECT_EN = (
+    r"(?:(?:the |this )?(?:paper|authors?|article|study|text|writers?|researchers?|table 1)|"
+    r"(?:the )?[\w'’ -]{1,40}? (?:cited|quoted|used|mentioned) (?:in|by) the (?:paper|authors?|article))"
+)
+ASK_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will|so|then|and|but)\b"
+TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|am I right)"
+WH_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
+RE_PREMISE_EN = re.compile(
+    rf"^(?:since|given that|as|because|now that)\s+{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,4}}?{VERB_EN}\s+(?:that\s+)?"
+    rf"(?P<p1>.+?)[,;]\s*{ASK_EN}|"
+    rf"^{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s+)?(?P<p2>.+?)"
+    rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)|"
+    rf"^why (?:do|does|did|would) {SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s*,?\s+)?(?P<p3>[^?]+)\?|"
+    rf"^(?:according to|as (?:stated|shown|noted|said) (?:in|by)|per) {SUBJECT_EN}(?:'s? \w+)?,\s*(?!{WH_EN})"
+    rf"(?P<p4>[^?]+?)(?:[;:.](?:\s+|$)|,\s*(?={ASK_EN})|\s*—\s*|\s+[–-]\s+)",
+    re.I,
+)
+SUBJECT_ZH = r"(?:作者|文章|论文|本文|文中|该文|原文|表1|这篇(?:文章|论文)|此文)"
+VERB_ZH = (
+    r"(?:认为|主张|指出|提出|证明|表明|显示|说明|说(?!明)|断言|断定|得出[^，。？]{0,12}?结论|强调|发现|建议|提到|写道|判断|"
+    r"预测|估计|论证|认定|声称|坚持|呼吁|提及|引用)"
+)
+# the question after the premise: "…，那么…", "…，为什么…", "…。文中具体…"
+ASK_ZH = (
+    r"(?:那么|那|所以|这|请|为什么|为何|他|她|他们|作者|它|文章|文中|论文|本文|怎么|如何|能否|可否|是否|具体|依据|"
+    r"理由|原因|有哪些|哪些|什么)"
+)
+TAG_ZH = r"(?:对吧|是吧|对吗|是吗|没错吧|吧)"
+END_ZH = rf"(?:[，,]\s*{TAG_ZH}?\s*{ASK_ZH}|[，,]?\s*{TAG_ZH}\s*[？?]|。)"
+RE_PREMISE_ZH = re.compile(
+    rf"(?:^|[，。；])(?:既然|由于|因为|鉴于)?{SUBJECT_ZH}(?:在文中|在文章中|里|中)?[^，。？?]{{0,12}}?{VERB_ZH}"
+    rf"(?:了|过)?[：:，,]?(?P<p1>[^？?。]+?){END_ZH}|"
+    rf"(?:^|[，。；])(?:按照?|根据|依照)?{SUBJECT_ZH}的?(?:说法|观点|逻辑|结论|分析|数据)[，,：:]?(?P<p2>[^？?。]+?){END_ZH}|"
+    rf"^为什么{SUBJECT_ZH}(?:会)?{VERB_ZH}(?:了)?[：:，,]?(?P<p3>[^？?]+)[？?]|"
+    rf"^既然(?P<p4>[^，,？?]{{4,}})[，,]"
+)
+RE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
+# English magnitudes as the Chinese text writes them: "20 million" is 2000万, "1.2 billion" 12亿
+RE_MAGNITUDE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
+IN_WAN = {"thousand": 0.1, "million": 100, "billion": 10, "trillion": 1}
+# counts in English words, as digits or Chinese numerals ("two of the top ten": 两, 十); not "half",
+# which the Chinese text also says in idioms (腰斩: cut in half)
+NUMBER_WORDS = {
+    "two": {"2", "两", "二"}, "three": {"3", "三"}, "four": {"4", "四"}, "five": {"5", "五"}, "six": {"6", "六"},
+    "seven": {"7", "七"}, "eight": {"8", "八"}, "nine": {"9", "九"}, "ten": {"10", "十"},
+}
+RE_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+# which way a figure moved: a premise that says it rose is not held by a passage where it fell
+RE_UP = re.compile(
+    r"增|涨|升|提高|攀升|扩大|\b(?:rise|rose|risen|rising|grow|grew|grown|growing|increase[sd]?|increasing|"
+    r"climb(?:ed|ing|s)?|up|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s)?|higher|more)\b", re.I
+)
+RE_DOWN = re.compile(
+    r"减|降|跌|下滑|回落|缩小|萎缩|\b(?:fall|fell|fallen|falling|decline[sd]?|declining|drop(?:ped|s)?|"
+    r"decrease[sd]?|decreasing|down|shr[iau]nk|shrinking|lower|less|fewer|cut)\b", re.I
+)
+
+
+def direction(text: str) -> str | None:
+    """"up" or "down" when `text` says a figure moved one way only."""
+    up, down = RE_UP.search(text) is not None, RE_DOWN.search(text) is not None
+    return "up" if up and not down else "down" if down and not up else None
+
+
+@dataclass
+class Premise:
+    """What a question states the paper says: `units` as in `assistant.quantity.Quantity` (the Chinese
+    strings any of which names each of its words, its places among them), its figures and years,
+    and which way it says a figure moved."""
+
+    text: str
+    units: list[set[str]]
+    numbers: list[set[str]]  # each figure, as any of the ways it may be written ("20 million": 20, 2000)
+    moves: str | None = None
+
+    def held_in(self, sentence: str, share: float) -> bool:
+        """`sentence` gives every figure of the premise, names `share` of its words, and no clause
+        of it that gives one of those figures moves the other way."""
+        text = sentence.lower()
+        if not all(any(_has_number(text, n) for n in forms) for forms in self.numbers):
+            return False
+        found = sum(any(w in text for w in unit) for unit in self.units)
+        if found < share * len(self.units):
+            return False
+        if self.moves and self.numbers:
+            every = {n for forms in self.numbers for n in forms}
+            clauses = [c for c in RE_CLAUSE_END.split(text) if any(_has_number(c, n) for n in every)]
+            if any(direction(c) not in (None, self.moves) for c in clauses):
+                return False
+        return True
+
+
+def _has_number(text: str, number: str) -> bool:
+    """`text` holds `number` as a figure of its own (2000 is not in 20000, nor 20 in 2000); a Chinese
+    numeral anywhere."""
+    if not number[0].isdigit():
+        return number in text
+    return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
+
+
+def figures(text: str) -> list[set[str]]:
+    """Each figure of `text`, as the strings a Chinese passage may write it in."""
+    out = []
+    for m in RE_NUMBER.finditer(text):
+        plain = m.group().replace(",", "")
+        forms = {plain}
+        if unit := RE_MAGNITUDE.match(text, m.end()):
+            value = float(plain) * IN_WAN[unit.group(1).lower()]
+            forms.add(f"{value:.4f}".rstrip("0").rstrip("."))
+        out.append(forms)
+    out += [NUMBER_WORDS[m.group().lower()] for m in RE_NUMBER_WORD.finditer(text)]
+    return out
+
+
+def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Premise | None:
+    """The premise a question states about the paper, if it states one."""
+    m = (RE_PREMISE_ZH if lang == "zh" else RE_PREMISE_EN).search(question.strip())
+    text = m and next((g for g in m.groups() if g), None)
+    if not text:
+        return None
+    text = text.strip(" ，,：:")
+    places = places_named(text)
+    bare = text
+    for key in places:  # a place is one unit, in any of its names ("Chinese firms": 我国企业)
+        bare = PATTERNS[key].sub(" ", bare)
+    units = [u for u in _units(bare, lang, lexicon, latin) if lang == "en" or len(next(iter(u))) > 1]
+    units += [chinese_names(key) for key in sorted(places)]
+    numbers = figures(text)
+    if not units and not numbers:
+        return None
+    return Premise(text, units, numbers, direction(text))

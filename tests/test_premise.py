@@ -1,0 +1,87 @@
+import pytest
+
+from assistant.answer import compose
+from assistant.premise import Premise, direction, figures, premise_of
+from assistant.settings import AnswerSettings, RetrievalSettings
+from tests.test_answer import _hit, _retrieval
+
+LEXICON = {"robot": {"机器人": 1.0}, "export": {"出口": 1.0}, "battery": {"电池": 1.0}}
+
+
+@pytest.mark.parametrize(
+    ("question", "premise"),
+    [
+        ("Since the paper shows that robot exports fell in 2023, what caused the fall?", "robot exports fell in 2023"),
+        ("Given that the authors find battery exports doubled, which firms led?", "battery exports doubled"),
+        ("The authors argue robots replace all workers, right? Summarize why.", "robots replace all workers"),
+        ("The paper says battery exports rose — so who bought them?", "battery exports rose"),
+        ("Why do the authors conclude that robots hurt exports?", "robots hurt exports"),
+        ("According to the paper, battery exports rose 8.6% in 2023; what drove it?", "battery exports rose 8.6% in 2023"),
+        ("The Oxford forecast cited in the paper says robots will triple. Where?", "robots will triple"),
+        ("既然文中指出机器人出口下降了，那么原因是什么？", "机器人出口下降了"),
+        ("作者认为电池出口会翻倍，这是为什么？", "电池出口会翻倍"),
+        ("按文中的说法，电池出口在2023年下降了，那么哪些企业受影响？", "电池出口在2023年下降了"),
+        ("作者主张禁止机器人出口，对吧？", "禁止机器人出口"),
+        ("论文通过模型证明了电池出口会翻倍，请解释作者的方法。", "电池出口会翻倍"),
+        ("为什么作者认为电池出口会翻倍？", "电池出口会翻倍"),
+    ],
+)
+def test_the_premise_a_question_states_about_the_paper_is_read(question, premise):
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    found = premise_of(question, lang, LEXICON, set())
+    assert found is not None and found.text == premise
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "According to the paper, what share of world manufacturing does China hold?",
+        "What does the paper say about robot exports?",
+        "How many robots will there be in 2030?",
+        "作者认为全球产业链重构的原因有哪些？",
+        "文中对电池出口有什么建议？",
+        "2023年机器人出口是多少？",
+    ],
+)
+def test_a_question_that_states_nothing_about_the_paper_has_no_premise(question):
+    lang = "zh" if any("\u4e00" <= ch <= "\u9fff" for ch in question) else "en"
+    assert premise_of(question, lang, LEXICON, set()) is None
+
+
+def test_figures_are_read_as_a_chinese_text_writes_them():
+    assert figures("20 million robots") == [{"20", "2000"}]  # 2000万
+    assert figures("4,334 barriers and 19.47 trillion yuan") == [{"4334"}, {"19.47"}]
+    assert figures("two of the top ten") == [{"2", "两", "二"}, {"10", "十"}]
+
+
+def test_a_premise_is_held_only_where_its_figures_stand_on_their_own():
+    p = Premise("robots reached 20 million", [{"机器人"}], figures("robots reached 20 million"))
+    assert p.held_in("预计全球机器人将达到2000万台。", 0.5)
+    assert not p.held_in("预计全球机器人将达到20000万台。", 0.5)
+    assert not p.held_in("预计全球汽车将达到2000万台。", 0.5)  # no word of it
+
+
+def test_a_figure_that_moved_the_other_way_does_not_hold_the_premise():
+    text = "robot exports fell by 8.6% in 2023"
+    p = Premise(text, [{"机器人"}, {"出口"}], figures(text), direction(text))
+    assert p.moves == "down"
+    assert not p.held_in("2023年，机器人出口比上年增长8.6%。", 0.5)
+    assert p.held_in("2023年，机器人出口比上年下降8.6%。", 0.5)
+    # another figure of the sentence moving the other way is no matter
+    assert p.held_in("2023年，机器人出口下降8.6%，进口增长3%。", 0.5)
+
+
+def _answer(question: str, text: str, share: float = 0.5):
+    r = _retrieval(question, [_hit("s1", text, dense=0.8)], terms={"机器人": 1.0, "出口": 1.0})
+    r.premise = premise_of(question, r.lang, LEXICON, set())
+    return compose(r, AnswerSettings(), RetrievalSettings(min_premise_coverage=share))
+
+
+def test_an_answer_abstains_and_says_why_when_no_passage_holds_the_premise():
+    passage = "2023年，机器人出口比上年增长8.6%，主要来自东南亚的需求。"
+    wrong = _answer("既然文中指出2023年机器人出口下降了8.6%，那么原因是什么？", passage)
+    assert wrong.abstained and "机器人出口下降了8.6%" in wrong.notice
+    right = _answer("既然文中指出2023年机器人出口增长了8.6%，那么原因是什么？", passage)
+    assert not right.abstained and right.notice is None
+    off = _answer("既然文中指出2023年机器人出口下降了8.6%，那么原因是什么？", passage, share=0)
+    assert not off.abstained  # 0 turns the check off
