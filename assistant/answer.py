@@ -199,8 +199,7 @@ def premise_notice(retrieval: Retrieval, settings: RetrievalSettings) -> str | N
     premise, share = retrieval.premise, settings.min_premise_coverage
     if premise is None or share <= 0:
         return None
-    sentences = (h.chunk.text[s:e] for h in retrieval.hits for s, e in h.chunk.sentence_spans())
-    if any(premise.held_in(sentence, share) for sentence in sentences):
+    if any(premise.held_in(sentence, share) for sentence in retrieval.sentences()):
         return None
     if retrieval.lang == "zh":
         return f"问题认为论文说了“{premise.text}”，但检索到的段落中没有一句这样说。"

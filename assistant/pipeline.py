@@ -18,11 +18,20 @@ from assistant.answer import ABSTAIN, Answer, compose
 from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
 from assistant.memory import Turn, condense
 from assistant.outline import SectionTree, find_outline
-from assistant.retrieve import HybridSearch
+from assistant.retrieve import HybridSearch, Retrieval
 from assistant.settings import AnswerSettings, Settings
 from assistant.store import StoreError, store_for
 
 MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
+
+
+def _abstain(answer: Answer, notice: str) -> None:
+    """Turn `answer` into an abstention that says why."""
+    answer.judged_answerable = False
+    answer.abstained = True
+    answer.answer = ABSTAIN[answer.lang]
+    answer.citations = []
+    answer.notice = notice
 
 
 class QuestionError(ValueError):
@@ -177,12 +186,20 @@ class Assistant:
         except TranslatorUnavailable as exc:
             return None, f"The question was not translated ({exc}); its English words were looked up in the dictionary."
 
-    def _judge(self, answer: Answer) -> None:
-        """Let the judge see the passages `answer` quotes; a NO turns it into an abstention."""
+    def _judge(self, answer: Answer, retrieval: Retrieval) -> None:
+        """Let the judge see the passages `answer` quotes; a NO turns it into an abstention. A premise
+        the question states (see assistant.premise) is first checked against the sentences closest to it."""
         from assistant.judge import JudgeUnavailable
 
+        premise = retrieval.premise
         try:
             judge = self.judge
+            if premise is not None:
+                holds, p_yes = judge.holds(premise.text, premise.closest(retrieval.sentences()))
+                if holds is False:
+                    _abstain(answer, f"{judge.name} judged that the closest passages do not say “{premise.text}” "
+                                     f"(P(yes) {p_yes:.2f} < {judge.min_premise_yes:g}).")
+                    return
             verdict, p_yes = judge.answers(answer.question, [c.quote for c in answer.citations])
         except JudgeUnavailable as exc:
             answer.notice = f"The answerability check did not run ({exc}); this answer was not checked."
@@ -191,10 +208,7 @@ class Assistant:
         if verdict is None:
             answer.notice = f"{judge.name} replied neither YES nor NO; this answer was not checked."
         elif verdict is False:
-            answer.abstained = True
-            answer.answer = ABSTAIN[answer.lang]
-            answer.citations = []
-            answer.notice = (f"{judge.name} judged that the closest passages do not answer this question "
+            _abstain(answer, f"{judge.name} judged that the closest passages do not answer this question "
                              f"(P(yes) {p_yes:.2f} < {judge.min_yes:g}).")
 
     def stream(
@@ -230,7 +244,7 @@ class Assistant:
             answer = compose(retrieval, self.settings.answer, self.settings.retrieval, index.chunks)
             if self.settings.judge.mode != "off" and not answer.abstained:
                 tj = time.perf_counter()
-                self._judge(answer)
+                self._judge(answer, retrieval)
                 judge_ms = round((time.perf_counter() - tj) * 1000, 2)
             yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
         else:

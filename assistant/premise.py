@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from assistant.lexicon import Lexicon
 from assistant.places import PATTERNS, chinese_names, places_named
-from assistant.quantity import RE_CLAUSE_END, _units
+from assistant.quantity import RE_CLAUSE_END, units_of
 
 
 def _forms(*verbs: str) -> str:
@@ -128,6 +128,18 @@ class Premise:
                 return False
         return True
 
+    def closest(self, sentences: list[str], n: int = 3) -> list[str]:
+        """The `n` sentences that give most of the premise's figures and words (ties in the given
+        order): what a judge is shown to decide whether the paper says it."""
+
+        def named(sentence: str) -> int:
+            low = sentence.lower()
+            return sum(any(_has_number(low, f) for f in forms) for forms in self.numbers) + sum(
+                any(w in low for w in unit) for unit in self.units
+            )
+
+        return sorted(sentences, key=named, reverse=True)[:n]
+
 
 def _has_number(text: str, number: str) -> bool:
     """`text` holds `number` as a figure of its own (2000 is not in 20000, nor 20 in 2000); a Chinese
@@ -162,7 +174,7 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
     bare = text
     for key in places:  # a place is one unit, in any of its names ("Chinese firms": 我国企业)
         bare = PATTERNS[key].sub(" ", bare)
-    units = [u for u in _units(bare, lang, lexicon, latin) if lang == "en" or len(next(iter(u))) > 1]
+    units = [u for u in units_of(bare, lang, lexicon, latin) if lang == "en" or len(next(iter(u))) > 1]
     units += [chinese_names(key) for key in sorted(places)]
     numbers = figures(text)
     if not units and not numbers:

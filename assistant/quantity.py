@@ -146,7 +146,7 @@ class Quantity:
         return False
 
 
-def _units(phrase: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[set[str]]:
+def units_of(phrase: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[set[str]]:
     """The words of `phrase` as a passage would write them, in reading order (see `quantity_of`)."""
     if lang == "zh":
         units = [{w.lower()} for w in jieba_words(phrase) if RE_WORDLIKE.search(w) and w not in ZH_STOP]
@@ -166,7 +166,7 @@ def _alone(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[
     item = m and next((g for g in m.groups() if g), None)
     if item:  # "did CATL alone": the words after the verb or preposition
         item = re.split(rf"\b(?:{AUX}|of|in|to|for|with|at|on|by)\b", item, flags=re.I)[-1]
-    return (_units(item, lang, lexicon, latin) or None) if item else None
+    return (units_of(item, lang, lexicon, latin) or None) if item else None
 
 
 def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Quantity | None:
@@ -176,7 +176,7 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
     if asked is None:
         return None
     phrase, asking = asked
-    units = _units(phrase, lang, lexicon, latin)
+    units = units_of(phrase, lang, lexicon, latin)
     if not units:
         return None
     sources = frozenset(RE_SOURCE_YEAR.findall(question))

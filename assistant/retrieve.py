@@ -127,6 +127,10 @@ class Retrieval:
     quantity: Quantity | None = None  # what an amount question asks the amount of
     premise: Premise | None = None  # what the question states the paper says ("since the paper shows …")
 
+    def sentences(self) -> list[str]:
+        """Every sentence of the retrieved chunks, best chunk first."""
+        return [h.chunk.text[s:e] for h in self.hits for s, e in h.chunk.sentence_spans()]
+
 
 class HybridSearch:
     """Dense + BM25 search over an `OpenIndex` (see module doc). LangChain code can use

@@ -148,6 +148,11 @@ class JudgeSettings(BaseModel):
     min_yes: float = Field(
         0.45, ge=0, le=1, description="Abstain when the judge's probability of YES is below this (chosen on dev)."
     )
+    min_premise_yes: float = Field(
+        0.5, ge=0, le=1, description="Abstain from a question that states what the paper says (see "
+        "assistant.premise) when the judge's probability that the closest passages say it is below this "
+        "(chosen on dev-premises).",
+    )
     timeout_s: float = Field(30.0, gt=0, description="Answer without a verdict when the judge takes longer.")
 
 

@@ -135,3 +135,29 @@ def test_a_reply_without_a_verdict_leaves_the_answer_unchecked(settings, assista
     ans = judged(settings, FakeListChatModel(responses=["I cannot tell"])).ask(QUESTION)
     assert not ans.abstained and ans.answer == assistant.ask(QUESTION).answer
     assert ans.judged_answerable is None and "neither YES nor NO" in ans.notice
+
+
+PREMISED = "既然文中指出2021年中国在全球制造业增加值中的占比达到30.5%，那么2023年降到了多少？"
+
+
+def _seeing(judge: AnswerabilityJudge, seen: list) -> AnswerabilityJudge:
+    """`judge`, recording every prompt it sends."""
+    for name in ("chain", "premise_chain"):
+        prompt, *rest = getattr(judge, name).steps
+        setattr(judge, name, RunnableSequence(prompt, RunnableLambda(lambda m: seen.append(m.to_string()) or m), *rest))
+    return judge
+
+
+def test_a_premise_the_question_states_is_judged_first_against_the_sentences_closest_to_it(settings):
+    seen = []
+    ans = judged(settings, _seeing(AnswerabilityJudge(FakeListChatModel(responses=["YES", "YES"]), 5, "fake"), seen)).ask(PREMISED)
+    assert not ans.abstained and len(seen) == 2
+    assert "Statement: 2021年中国在全球制造业增加值中的占比达到30.5%" in seen[0] and "2021年的30.5%" in seen[0]
+    assert f"Question: {PREMISED}" in seen[1]
+
+
+def test_a_premise_the_judge_finds_unsaid_turns_the_answer_into_an_abstention_without_asking_more(settings):
+    seen = []
+    ans = judged(settings, _seeing(AnswerabilityJudge(FakeListChatModel(responses=["NO"]), 5, "fake"), seen)).ask(PREMISED)
+    assert ans.abstained and ans.judged_answerable is False and not ans.citations and len(seen) == 1
+    assert "do not say “2021年中国在全球制造业增加值中的占比达到30.5%”" in ans.notice
