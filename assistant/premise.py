@@ -21,11 +21,13 @@ from assistant.quantity import RE_CLAUSE_END, units_of
 
 
 def _forms(*verbs: str) -> str:
-    """A verb's forms: "show" → show, shows, showed, showing (irregular ones are listed as they are)."""
+    """A verb's forms: "show" → show, shows, showed, showing; "point out" → points out … (irregular
+    ones are listed as they are)."""
     out = set()
-    for v in verbs:
+    for verb in verbs:
+        v, _, rest = verb.partition(" ")
         stem = v[:-1] if v.endswith("e") else v
-        out |= {v, v + "s", v + "es", stem + "ed", stem + "ing"}
+        out |= {f"{form} {rest}".strip() for form in (v, v + "s", v + "es", stem + "ed", stem + "ing")}
     return "|".join(sorted(out, key=len, reverse=True))
 
 
@@ -34,7 +36,8 @@ VERB_EN = (
                     "suggest", "believe", "insist", "assert", "establish", "point out", "maintain", "contend",
                     "recommend", "propose", "call for", "urge", "predict", "forecast", "estimate", "mention",
                     "cite", "document", "observe", "emphasize", "stress", "acknowledge", "admit", "warn",
-                    "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate")
+                    "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate",
+                    "expect", "anticipate")
     + r"|shown|found|said|thought|wrote|written|told|proven)"
 )
 SUBJECT_EN = (
@@ -51,13 +54,20 @@ RE_PREMISE_EN = re.compile(
     rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)|"
     rf"^why (?:do|does|did|would) {SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s*,?\s+)?(?P<p3>[^?]+)\?|"
     rf"^(?:according to|as (?:stated|shown|noted|said) (?:in|by)|per) {SUBJECT_EN}(?:'s? \w+)?,\s*(?!{WH_EN})"
-    rf"(?P<p4>[^?]+?)(?:[;:.](?:\s+|$)|,\s*(?={ASK_EN})|\s*—\s*|\s+[–-]\s+)",
+    rf"(?P<p4>[^?]+?)(?:[;:.](?:\s+|$)|,\s*(?={ASK_EN})|\s*—\s*|\s+[–-]\s+)|"
+    # "Explain the authors' argument that P", "I read in this paper that P, right?"
+    rf"^(?:please )?(?:explain|summari[sz]e|describe|outline|walk me through) (?:the |this )?(?:paper|authors?)['’]?s?['’]? "
+    rf"(?:argument|claim|reasoning|proof|finding|conclusion|case|view)s? that (?P<p5>[^?.]+)|"
+    rf"^I (?:read|saw|heard|learned|understand|gather) (?:in (?:this|the) (?:paper|article) )?that (?P<p6>.+?)"
+    rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)|"
+    # a premise stated as a fact: "Since China's trade shrank by 2.8% in 2023, what …"
+    rf"^(?:since|given that|now that)\s+(?!{SUBJECT_EN}\s)(?P<p7>[^,;?]{{15,}}?)[,;]\s*{ASK_EN}",
     re.I,
 )
 SUBJECT_ZH = r"(?:作者|文章|论文|本文|文中|该文|原文|表1|这篇(?:文章|论文)|此文)"
 VERB_ZH = (
-    r"(?:认为|主张|指出|提出|证明|表明|显示|说明|说(?!明)|断言|断定|得出[^，。？]{0,12}?结论|强调|发现|建议|提到|写道|判断|"
-    r"预测|估计|论证|认定|声称|坚持|呼吁|提及|引用)"
+    r"(?:认为|主张|指出|提出|证明|表明|显示|说明|说(?!明)|称(?!为)|断言|断定|得出[^，。？]{0,12}?结论|强调|发现|建议|"
+    r"提到|写道|判断|预测|估计|论证|认定|声称|坚持|呼吁|提及|引用|定义为|界定为)"
 )
 # the question after the premise: "…，那么…", "…，为什么…", "…。文中具体…"
 ASK_ZH = (
@@ -69,9 +79,15 @@ END_ZH = rf"(?:[，,]\s*{TAG_ZH}?\s*{ASK_ZH}|[，,]?\s*{TAG_ZH}\s*[？?]|。)"
 RE_PREMISE_ZH = re.compile(
     rf"(?:^|[，。；])(?:既然|由于|因为|鉴于)?{SUBJECT_ZH}(?:在文中|在文章中|里|中)?[^，。？?]{{0,12}}?{VERB_ZH}"
     rf"(?:了|过)?[：:，,]?(?P<p1>[^？?。]+?){END_ZH}|"
-    rf"(?:^|[，。；])(?:按照?|根据|依照)?{SUBJECT_ZH}的?(?:说法|观点|逻辑|结论|分析|数据)[，,：:]?(?P<p2>[^？?。]+?){END_ZH}|"
+    rf"(?:^|[，。；])(?:按照?|根据|依照)?{SUBJECT_ZH}[^，。？?]{{0,16}}?的?(?:说法|观点|逻辑|结论|分析|数据|报告|研究|预测|统计)"
+    rf"[，,：:]?(?P<p2>[^？?。]+?){END_ZH}|"
     rf"^为什么{SUBJECT_ZH}(?:会)?{VERB_ZH}(?:了)?[：:，,]?(?P<p3>[^？?]+)[？?]|"
-    rf"^既然(?P<p4>[^，,？?]{{4,}})[，,]"
+    rf"^既然(?P<p4>[^，,？?]{{4,}})[，,]|"
+    # "文中以P为例", "如作者所言，P，那…", "X显示P，既然如此，…", "请总结作者关于P的论证"
+    rf"{SUBJECT_ZH}(?:中|里)?以(?P<p5>[^。？?]{{4,}}?)为例|"
+    rf"(?:^|[，。；])(?:如|正如){SUBJECT_ZH}所(?:言|说|述|指出)[，,]?(?P<p6>[^？?。]+?){END_ZH}|"
+    rf"^(?P<p7>[^，,。？?]{{6,}})[，,]\s*既然(?:如此|这样)|"
+    rf"(?:总结|概括|解释|说明|介绍)(?:一下)?{SUBJECT_ZH}关于(?P<p8>[^？?。]+?)的(?:论证|论述|论点|证明|推理)"
 )
 RE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
 # English magnitudes as the Chinese text writes them: "20 million" is 2000万, "1.2 billion" 12亿

@@ -10,7 +10,7 @@ SPLITS = (  # every question set but test-llm
     "dev", "test", "dev-en-extra", "dev-en-fresh", "test-en-blind",
     "dev-amounts", "dev-amounts2", "dev-amounts3", "dev-amounts4", "dev-amounts5", "test-figures",
     "dev-amounts6", "dev-amounts7", "dev-amounts8", "dev-amounts9", "test-figures8",
-    "dev-premises", "test-premises", "test-premises2",
+    "dev-premises", "test-premises", "test-premises2", "test-premises3",
 )
 
 

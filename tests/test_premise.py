@@ -24,6 +24,17 @@ LEXICON = {"robot": {"机器人": 1.0}, "export": {"出口": 1.0}, "battery": {"
         ("作者主张禁止机器人出口，对吧？", "禁止机器人出口"),
         ("论文通过模型证明了电池出口会翻倍，请解释作者的方法。", "电池出口会翻倍"),
         ("为什么作者认为电池出口会翻倍？", "电池出口会翻倍"),
+        ("The paper points out that robot exports fell, so why did they fall?", "robot exports fell"),
+        ("Why do the authors expect robots to replace workers?", "robots to replace workers"),
+        ("Explain the authors' argument that robots hurt exports.", "robots hurt exports"),
+        ("I read in this paper that battery exports doubled, right?", "battery exports doubled"),
+        ("Since battery exports shrank by 2.8% in 2023, what does the paper blame?", "battery exports shrank by 2.8% in 2023"),
+        ("文中称，电池出口在2023年翻倍。作者如何解释？", "电池出口在2023年翻倍"),
+        ("文中以某企业把电池工厂迁往越南为例，说明了什么？", "某企业把电池工厂迁往越南"),
+        ("如作者所言，电池出口大幅下降，那为什么还要扩产？", "电池出口大幅下降"),
+        ("海关数据显示电池出口仍在增长，既然如此，作者为何担心？", "海关数据显示电池出口仍在增长"),
+        ("请总结作者关于电池出口会翻倍的论证。", "电池出口会翻倍"),
+        ("根据文中引用的某机构报告，电池出口将翻倍，那么谁受益？", "电池出口将翻倍"),
     ],
 )
 def test_the_premise_a_question_states_about_the_paper_is_read(question, premise):
@@ -41,6 +52,8 @@ def test_the_premise_a_question_states_about_the_paper_is_read(question, premise
         "作者认为全球产业链重构的原因有哪些？",
         "文中对电池出口有什么建议？",
         "2023年机器人出口是多少？",
+        "Since 2018, how many robots were exported?",
+        "As of 2023, what share of exports were batteries?",
     ],
 )
 def test_a_question_that_states_nothing_about_the_paper_has_no_premise(question):
