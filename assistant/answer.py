@@ -4,8 +4,9 @@ No language model is involved. The sentences of the retrieved chunks are scored 
 how much of the question they cover (Chinese terms, or English terms translated to
 Chinese) and by their chunk's rank; the best few are quoted in reading order. When
 retrieval is too weak, a year or number the question names appears in none of the
-retrieved passages, or it asks for a quantity in a unit (辆, 美元 …) that no retrieved
-figure is given in, the answer is an honest abstention.
+retrieved passages, it asks for a quantity in a unit (辆, 美元 …) that no retrieved
+figure is given in, or it states a premise no retrieved sentence holds ("since the paper shows
+…", see assistant.premise), the answer is an honest abstention.
 """
 
 from __future__ import annotations
