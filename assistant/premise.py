@@ -44,22 +44,22 @@ SUBJECT_EN = (
     r"(?:(?:the |this )?(?:paper|authors?|article|study|text|writers?|researchers?|table 1)|"
     r"(?:the )?[\w'’ -]{1,40}? (?:cited|quoted|used|mentioned) (?:in|by) the (?:paper|authors?|article))"
 )
-ASK_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will|so|then|and|but)\b"
-TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|am I right)"
 WH_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
+ASK_EN = rf"(?:{WH_EN}|(?:so|then|and|but)\b)"  # the question after the premise
+TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|am I right)"
+# where a stated premise ends: a tag question, a full stop, a dash, ", so"
+END_EN = rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)"
 RE_PREMISE_EN = re.compile(
     rf"^(?:since|given that|as|because|now that)\s+{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,4}}?{VERB_EN}\s+(?:that\s+)?"
     rf"(?P<p1>.+?)[,;]\s*{ASK_EN}|"
-    rf"^{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s+)?(?P<p2>.+?)"
-    rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)|"
+    rf"^{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s+)?(?P<p2>.+?){END_EN}|"
     rf"^why (?:do|does|did|would) {SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s*,?\s+)?(?P<p3>[^?]+)\?|"
     rf"^(?:according to|as (?:stated|shown|noted|said) (?:in|by)|per) {SUBJECT_EN}(?:'s? \w+)?,\s*(?!{WH_EN})"
     rf"(?P<p4>[^?]+?)(?:[;:.](?:\s+|$)|,\s*(?={ASK_EN})|\s*—\s*|\s+[–-]\s+)|"
     # "Explain the authors' argument that P", "I read in this paper that P, right?"
     rf"^(?:please )?(?:explain|summari[sz]e|describe|outline|walk me through) (?:the |this )?(?:paper|authors?)['’]?s?['’]? "
     rf"(?:argument|claim|reasoning|proof|finding|conclusion|case|view)s? that (?P<p5>[^?.]+)|"
-    rf"^I (?:read|saw|heard|learned|understand|gather) (?:in (?:this|the) (?:paper|article) )?that (?P<p6>.+?)"
-    rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)|"
+    rf"^I (?:read|saw|heard|learned|understand|gather) (?:in (?:this|the) (?:paper|article) )?that (?P<p6>.+?){END_EN}|"
     # a premise stated as a fact: "Since China's trade shrank by 2.8% in 2023, what …"
     rf"^(?:since|given that|now that)\s+(?!{SUBJECT_EN}\s)(?P<p7>[^,;?]{{15,}}?)[,;]\s*{ASK_EN}",
     re.I,
@@ -131,14 +131,17 @@ class Premise:
     numbers: list[set[str]]  # each figure, as any of the ways it may be written ("20 million": 20, 2000)
     moves: str | None = None
 
+    def _figures_in(self, text: str) -> int:
+        return sum(any(_has_number(text, n) for n in forms) for forms in self.numbers)
+
+    def _words_in(self, text: str) -> int:
+        return sum(any(w in text for w in unit) for unit in self.units)
+
     def held_in(self, sentence: str, share: float) -> bool:
         """`sentence` gives every figure of the premise, names `share` of its words, and no clause
         of it that gives one of those figures moves the other way."""
         text = sentence.lower()
-        if not all(any(_has_number(text, n) for n in forms) for forms in self.numbers):
-            return False
-        found = sum(any(w in text for w in unit) for unit in self.units)
-        if found < share * len(self.units):
+        if self._figures_in(text) < len(self.numbers) or self._words_in(text) < share * len(self.units):
             return False
         if self.moves and self.numbers:
             every = {n for forms in self.numbers for n in forms}
@@ -150,14 +153,7 @@ class Premise:
     def closest(self, sentences: list[str], n: int = 3) -> list[str]:
         """The `n` sentences that give most of the premise's figures and words (ties in the given
         order): what a judge is shown to decide whether the paper says it."""
-
-        def named(sentence: str) -> int:
-            low = sentence.lower()
-            return sum(any(_has_number(low, f) for f in forms) for forms in self.numbers) + sum(
-                any(w in low for w in unit) for unit in self.units
-            )
-
-        return sorted(sentences, key=named, reverse=True)[:n]
+        return sorted(sentences, key=lambda s: -self._figures_in(s.lower()) - self._words_in(s.lower()))[:n]
 
 
 def _has_number(text: str, number: str) -> bool:
