@@ -129,7 +129,7 @@ def _resolve(m: re.Match, question: str) -> str:
     """The words a share is asked of (see RE_ACCOUNT), without asides in brackets; a pronoun ("they")
     stands for what the question opened with ("China's car chips — what share … do they account for")."""
     x = next(g for g in m.groups() if g)
-    if x.split()[-1:] in (["they"], ["it"], ["these"], ["those"]):
+    if set(x.split()[-1:]) & PRONOUNS:
         x = re.split(r"\s*[—–:,]\s*|\s-\s", question)[0]
     return re.sub(r"\([^)]*\)", " ", x)
 
