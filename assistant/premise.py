@@ -6,8 +6,9 @@ premise P about the paper before they ask. Quoting the passages nearest to such 
 answer as if P held. `premise_of` reads P out of the question; `Premise.held_in` asks that some
 retrieved sentence give P's figures and years, name most of its words (an English premise's words
 through the lexicon, as for an amount question in `assistant.quantity`) and its places, and not
-move the other way than P says ("rose by 8.6%" is not held by "比上年增长8.6%"'s opposite). When
-no sentence does, the answer says the paper does not say that.
+move the other way than P says ("fell by 8.6%" is not held by "比上年增长8.6%"). When no sentence
+does, the answer says the paper does not say that; with a judge, `Premise.closest` picks the
+sentences the model is shown to decide it (see assistant.judge).
 """
 
 from __future__ import annotations
