@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.lexicon import Lexicon
-from assistant.places import PATTERNS, chinese_names, places_named
+from assistant.places import PATTERNS, WORLD, chinese_names, places_named
 from assistant.quantity import RE_CLAUSE_END, units_of
 
 
@@ -114,6 +114,15 @@ RE_DOWN = re.compile(
     r"decrease[sd]?|decreasing|down|shr[iau]nk|shrinking|lower|less|fewer|cut)\b", re.I
 )
 
+# words that make a claim absolute ("fully decouple", "越多越好"): the paper hedges, so a premise
+# saying it calls for all of something holds only where a sentence says so as absolutely
+RE_ABSOLUTE = re.compile(
+    r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|越多.{0,6}越好|尽可能|尽量|绝对|"
+    r"\b(?:all|every|entirely|fully|completely|totally|always|never|solely|wholly)\b", re.I
+)
+# the places a sentence of this paper may leave unsaid: it is about China in the world
+IMPLIED = frozenset({"中国", WORLD})
+
 
 def direction(text: str) -> str | None:
     """"up" or "down" when `text` says a figure moved one way only."""
@@ -125,12 +134,14 @@ def direction(text: str) -> str | None:
 class Premise:
     """What a question states the paper says: `units` as in `assistant.quantity.Quantity` (the Chinese
     strings any of which names each of its words, its places among them), its figures and years,
-    and which way it says a figure moved."""
+    which way it says a figure moved, the places it names and whether it is absolute."""
 
     text: str
     units: list[set[str]]
     numbers: list[set[str]]  # each figure, as any of the ways it may be written ("20 million": 20, 2000)
     moves: str | None = None
+    places: frozenset[str] = frozenset()
+    absolute: bool = False
 
     def _figures_in(self, text: str) -> int:
         return sum(any(_has_number(text, n) for n in forms) for forms in self.numbers)
@@ -139,10 +150,16 @@ class Premise:
         return sum(any(w in text for w in unit) for unit in self.units)
 
     def held_in(self, sentence: str, share: float) -> bool:
-        """`sentence` gives every figure of the premise, names `share` of its words, and no clause
-        of it that gives one of those figures moves the other way."""
+        """`sentence` gives every figure of the premise, names `share` of its words and every place
+        it names (China and the world may go unsaid where no other place is named), says it as
+        absolutely, and no clause of it that gives one of those figures moves the other way."""
         text = sentence.lower()
         if self._figures_in(text) < len(self.numbers) or self._words_in(text) < share * len(self.units):
+            return False
+        if self.absolute and not RE_ABSOLUTE.search(sentence):
+            return False
+        there = places_named(sentence)
+        if any(key not in there and not (key in IMPLIED and there <= IMPLIED) for key in self.places):
             return False
         if self.moves and self.numbers:
             every = {n for forms in self.numbers for n in forms}
@@ -195,4 +212,4 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
     numbers = figures(text)
     if not units and not numbers:
         return None
-    return Premise(text, units, numbers, direction(text))
+    return Premise(text, units, numbers, direction(text), places, RE_ABSOLUTE.search(text) is not None)

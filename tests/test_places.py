@@ -12,6 +12,10 @@ from assistant.places import only_other_places, places_named
         ("我国动力电池装车量稳居世界第一", {"中国", "全球"}),
         ("Southeast Asian and Latin American economies", {"东南亚", "拉美"}),
         ("中国与东盟的贸易规模", {"中国", "东盟"}),
+        ("印度尼西亚和印度的出口", {"印度尼西亚", "印度"}),  # India is not read inside Indonesia
+        ("Indonesia's exports", {"印度尼西亚"}),
+        ("European Union rules across Europe", {"欧盟", "欧洲"}),
+        ("Kazakhstan, not Kyrgyzstan", {"哈萨克斯坦", "吉尔吉斯斯坦"}),
     ],
 )
 def test_places_in_either_language_share_keys(text, places):

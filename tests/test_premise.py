@@ -85,6 +85,26 @@ def test_a_figure_that_moved_the_other_way_does_not_hold_the_premise():
     assert p.held_in("2023年，机器人出口下降8.6%，进口增长3%。", 0.5)
 
 
+def test_an_absolute_premise_needs_a_sentence_as_absolute():
+    p = premise_of("The authors argue China should fully ban robot exports, right?", "en", LEXICON, set())
+    assert p.absolute
+    assert not p.held_in("应当限制部分机器人出口。", 0.5)
+    assert p.held_in("应当完全禁止机器人出口。", 0.5)
+    hedged = premise_of("作者认为应当限制机器人出口，对吧？", "zh", LEXICON, set())
+    assert not hedged.absolute and hedged.held_in("应当限制部分机器人出口。", 0.5)
+
+
+def test_every_place_of_a_premise_must_be_named_but_china_may_go_unsaid():
+    eu = premise_of("The paper says the EU raised tariffs on robot exports, right?", "en", LEXICON, set())
+    assert eu.places == {"欧盟"}
+    assert not eu.held_in("美国提高了机器人出口关税。", 0.5)
+    assert eu.held_in("欧盟提高了机器人出口关税。", 0.5)
+    china = premise_of("The paper says China's robot exports rose, right?", "en", LEXICON, set())
+    assert china.held_in("机器人出口持续增长。", 0.5)  # the paper's own country, unsaid
+    assert not china.held_in("越南机器人出口持续增长。", 0.5)  # another country's
+    assert china.held_in("我国机器人出口持续增长。", 0.5)
+
+
 def _answer(question: str, text: str, share: float = 0.5):
     r = _retrieval(question, [_hit("s1", text, dense=0.8)], terms={"机器人": 1.0, "出口": 1.0})
     r.premise = premise_of(question, r.lang, LEXICON, set())
