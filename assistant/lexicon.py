@@ -23,6 +23,9 @@ MAX_WORDS = 4  # longer senses are glosses, not translations
 FILLER = {"a", "an", "the", "and", "or"}  # words a sense may hold without changing what it covers
 PREPOSITIONS = {"of", "to", "for", "with", "on", "in", "at", "from", "by", "about"}
 Lexicon = dict[str, dict[str, float]]
+# firms and sites the paper names whose Chinese names CC-CEDICT lacks or gives another sense
+# (宝马 is "precious horse" there, 三星 a constellation): English name → Chinese name
+NAMES = {"bmw": "宝马", "samsung": "三星", "pegatron": "和硕", "centerra": "森特拉", "kumtor": "库姆托尔"}
 
 
 def _definitions():
@@ -74,6 +77,9 @@ def build_lexicon(token_lists: Iterable[list[str]], texts: Iterable[str] = ()) -
                     targets = cover[" ".join(words[i : i + n])]
                     for tok in toks:
                         targets[tok] = max(targets.get(tok, 0.0), n / length)
+    for key, name in NAMES.items():
+        if toks := [tok for tok in tokenize(name) if tok in vocab]:
+            cover[key].update(dict.fromkeys(toks, 1.0))
     for key, targets in list(cover.items()):  # 'regionalization' → 区域化, from 'regional' → 区域性
         if " " not in key and key.endswith(("al", "ar", "ic", "on")) and key + "ization" not in cover:
             made = {w: share for t, share in targets.items() for w in (t + "化", t.removesuffix("性") + "化")}

@@ -62,3 +62,17 @@ def test_short_plurals_and_single_letters(assistant):
     assert "jobs" not in lexicon and base_form("jobs", lexicon) == "job"  # too short for the stemmer
     assert not [key for key in lexicon if len(key) == 1]  # "R&D" is no "r" (总结) and "d"
     assert "措施" in translate("How many trade-restricting measures were imposed?", lexicon)
+
+
+def test_firms_the_dictionary_gives_another_sense_are_named():
+    from assistant.lexicon import build_lexicon
+
+    lexicon = build_lexicon([["宝马", "集团", "三星"]], ["宝马集团"])
+    assert lexicon["bmw"] == {"宝马": 1.0}  # CC-CEDICT's 宝马 is "precious horse"
+    assert lexicon["samsung"] == {"三星": 1.0}
+    assert "pegatron" not in lexicon  # 和硕 is not in this corpus
+
+
+def test_an_amount_for_a_firm_the_paper_gives_none_for_abstains(assistant):
+    # the paper says BMW raised its R&D spending in China, but gives no amount
+    assert assistant.ask("How much money did BMW add to its R&D budget in China?").abstained
