@@ -120,6 +120,30 @@ RE_ABSOLUTE = re.compile(
     r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|越多.{0,6}越好|尽可能|尽量|绝对|"
     r"\b(?:all|every|entirely|fully|completely|totally|always|never|solely|wholly)\b", re.I
 )
+# a verdict that one side outweighs the other ("on balance good", "弊大于利"): a premise giving one
+# is held only by a sentence giving the same
+GOOD_EN, BAD_EN = r"good|positive|beneficial|favou?rable|helpful", r"bad|negative|harmful|unfavou?rable|damaging"
+UPSIDES, DOWNSIDES = r"benefits?|advantages?|gains?|upsides?|pros|opportunities", r"costs?|harms?|risks?|downsides?|cons|disadvantages?|losses"
+RE_VERDICT = {
+    "good": re.compile(
+        rf"利大于弊|利多于弊|好处大于坏处|on balance[^.?;]{{0,30}}\b(?:{GOOD_EN})|\b(?:{UPSIDES}) (?:\w+ )?outweigh|"
+        rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD_EN})|\b(?:{GOOD_EN}) overall|more (?:good|benefits?) than (?:harm|bad)",
+        re.I,
+    ),
+    "bad": re.compile(
+        rf"弊大于利|弊多于利|坏处大于好处|on balance[^.?;]{{0,30}}\b(?:{BAD_EN})|\b(?:{DOWNSIDES}) (?:\w+ )?outweigh|"
+        rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD_EN})|\b(?:{BAD_EN}) overall|more (?:harm|costs?) than (?:good|benefits?)",
+        re.I,
+    ),
+}
+
+
+def verdict(text: str) -> str | None:
+    """"good" or "bad" when `text` says that, on balance, one side outweighs the other."""
+    found = [side for side, pattern in RE_VERDICT.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
 # the places a sentence of this paper may leave unsaid: it is about China in the world
 IMPLIED = frozenset({"中国", WORLD})
 
@@ -142,6 +166,7 @@ class Premise:
     moves: str | None = None
     places: frozenset[str] = frozenset()
     absolute: bool = False
+    verdict: str | None = None
 
     def _figures_in(self, text: str) -> int:
         return sum(any(_has_number(text, n) for n in forms) for forms in self.numbers)
@@ -152,11 +177,13 @@ class Premise:
     def held_in(self, sentence: str, share: float) -> bool:
         """`sentence` gives every figure of the premise, names `share` of its words and every place
         it names (China and the world may go unsaid where no other place is named), says it as
-        absolutely, and no clause of it that gives one of those figures moves the other way."""
+        absolutely, gives the same verdict if it gives one ("on balance good"), and no clause of it that gives one of those figures moves the other way."""
         text = sentence.lower()
         if self._figures_in(text) < len(self.numbers) or self._words_in(text) < share * len(self.units):
             return False
         if self.absolute and not RE_ABSOLUTE.search(sentence):
+            return False
+        if self.verdict and verdict(sentence) != self.verdict:
             return False
         there = places_named(sentence)
         if any(key not in there and not (key in IMPLIED and there <= IMPLIED) for key in self.places):
@@ -212,4 +239,5 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
     numbers = figures(text)
     if not units and not numbers:
         return None
-    return Premise(text, units, numbers, direction(text), places, RE_ABSOLUTE.search(text) is not None)
+    absolute = RE_ABSOLUTE.search(text) is not None
+    return Premise(text, units, numbers, direction(text), places, absolute, verdict(text))

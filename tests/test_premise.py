@@ -94,6 +94,14 @@ def test_an_absolute_premise_needs_a_sentence_as_absolute():
     assert not hedged.absolute and hedged.held_in("应当限制部分机器人出口。", 0.5)
 
 
+def test_a_verdict_is_held_only_by_a_sentence_giving_the_same_verdict():
+    good = premise_of("Since the paper concludes robot exports are on balance good for China, why?", "en", LEXICON, set())
+    assert good.verdict == "good"
+    assert not good.held_in("机器人出口对我国的综合影响将呈现出弊大于利的局面。", 0.5)
+    assert not good.held_in("机器人出口对我国既有积极影响，也有消极影响。", 0.5)  # no verdict
+    assert good.held_in("机器人出口对我国的综合影响利大于弊。", 0.5)
+    assert premise_of("作者认为机器人出口的影响弊大于利，对吧？", "zh", LEXICON, set()).verdict == "bad"
+
 def test_every_place_of_a_premise_must_be_named_but_china_may_go_unsaid():
     eu = premise_of("The paper says the EU raised tariffs on robot exports, right?", "en", LEXICON, set())
     assert eu.places == {"欧盟"}
