@@ -14,7 +14,7 @@ from typing import get_args
 
 import numpy as np
 
-from assistant.answer import ABSTAIN, Answer, compose
+from assistant.answer import ABSTAIN, Answer, compose, should_abstain
 from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
 from assistant.memory import Turn, condense
 from assistant.outline import SectionTree, find_outline
@@ -186,20 +186,60 @@ class Assistant:
         except TranslatorUnavailable as exc:
             return None, f"The question was not translated ({exc}); its English words were looked up in the dictionary."
 
+    def _premise_unsaid(self, retrieval: Retrieval) -> str | None:
+        """Why the question's premise is not the paper's, when the judge finds the sentences closest
+        to it do not say it; None when there is no premise or the judge finds it said. Raises
+        JudgeUnavailable."""
+        premise = retrieval.premise
+        if premise is None:
+            return None
+        holds, p_yes = self.judge.holds(premise.text, premise.closest(retrieval.sentences()))
+        if holds is not False:
+            return None
+        return (f"{self.judge.name} judged that the closest passages do not say “{premise.text}” "
+                f"(P(yes) {p_yes:.2f} < {self.judge.min_premise_yes:g}).")
+
+    def _generate(self, mode: str, retrieval: Retrieval, chunks) -> Iterator[dict]:
+        """A generated answer's events; with a judge, a premise it finds unsaid is an abstention
+        before the model writes."""
+        from assistant.generate import GenerationError, grounded_fallback
+        from assistant.judge import JudgeUnavailable
+
+        notice = None
+        answer = None
+        try:
+            generator = self.generator(mode)
+            judged = self.settings.judge.mode != "off" and retrieval.premise is not None
+            if judged and not should_abstain(retrieval, self.settings.retrieval):
+                try:
+                    if unsaid := self._premise_unsaid(retrieval):
+                        answer = generator.finish(retrieval, "", [], [], abstained=True)
+                        answer.judged_answerable, answer.notice = False, unsaid
+                except JudgeUnavailable as exc:
+                    notice = f"The premise check did not run ({exc}); this answer was not checked."
+            if answer is None:
+                for event in generator.stream(retrieval):
+                    if event["type"] == "answer":
+                        answer = event["answer"]
+                    else:
+                        yield event
+        except GenerationError as exc:
+            answer = grounded_fallback(retrieval, self.settings, chunks, mode, str(exc))
+        assert answer is not None
+        if notice:
+            answer.notice = f"{notice} {answer.notice}" if answer.notice else notice
+        yield {"type": "answer", "answer": answer}
+
     def _judge(self, answer: Answer, retrieval: Retrieval) -> None:
         """Let the judge see the passages `answer` quotes; a NO turns it into an abstention. A premise
         the question states (see assistant.premise) is first checked against the sentences closest to it."""
         from assistant.judge import JudgeUnavailable
 
-        premise = retrieval.premise
         try:
             judge = self.judge
-            if premise is not None:
-                holds, p_yes = judge.holds(premise.text, premise.closest(retrieval.sentences()))
-                if holds is False:
-                    _abstain(answer, f"{judge.name} judged that the closest passages do not say “{premise.text}” "
-                                     f"(P(yes) {p_yes:.2f} < {judge.min_premise_yes:g}).")
-                    return
+            if unsaid := self._premise_unsaid(retrieval):
+                _abstain(answer, unsaid)
+                return
             verdict, p_yes = judge.answers(answer.question, [c.quote for c in answer.citations])
         except JudgeUnavailable as exc:
             answer.notice = f"The answerability check did not run ({exc}); this answer was not checked."
@@ -248,19 +288,14 @@ class Assistant:
                 judge_ms = round((time.perf_counter() - tj) * 1000, 2)
             yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
         else:
-            from assistant.generate import GenerationError, grounded_fallback
-
             answer = None
-            try:
-                for event in self.generator(mode).stream(retrieval):
-                    if event["type"] == "answer":
-                        answer = event["answer"]
-                    else:
-                        if event["type"] == "token" and first_token is None:
-                            first_token = time.perf_counter()
-                        yield event
-            except GenerationError as exc:
-                answer = grounded_fallback(retrieval, self.settings, index.chunks, mode, str(exc))
+            for event in self._generate(mode, retrieval, index.chunks):
+                if event["type"] == "answer":
+                    answer = event["answer"]
+                else:
+                    if event["type"] == "token" and first_token is None:
+                        first_token = time.perf_counter()
+                    yield event
             assert answer is not None
         t2 = time.perf_counter()
         answer.section_filter = section

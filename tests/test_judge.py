@@ -8,9 +8,11 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.runnables import RunnableLambda, RunnableSequence
 
+from assistant.generate import Generator
 from assistant.judge import AnswerabilityJudge, parse_verdict, yes_probability
 from assistant.pipeline import Assistant
 from assistant.settings import JudgeSettings, LLMSettings, Settings
+from tests.test_generate import NeverCalled
 
 QUESTION = "2021年中国在全球制造业增加值中的占比是多少？"
 
@@ -161,3 +163,25 @@ def test_a_premise_the_judge_finds_unsaid_turns_the_answer_into_an_abstention_wi
     ans = judged(settings, _seeing(AnswerabilityJudge(FakeListChatModel(responses=["NO"]), 5, "fake"), seen)).ask(PREMISED)
     assert ans.abstained and ans.judged_answerable is False and not ans.citations and len(seen) == 1
     assert "do not say “2021年中国在全球制造业增加值中的占比达到30.5%”" in ans.notice
+
+
+def test_in_a_generated_mode_a_premise_the_judge_finds_unsaid_abstains_before_the_model_writes(settings):
+    a = judged(settings, AnswerabilityJudge(FakeListChatModel(responses=["NO"]), 5, "fake"))
+    a._generators["local"] = Generator(a, "local", NeverCalled(responses=["unused"]))
+    ans = a.ask(PREMISED, mode="local")
+    assert ans.abstained and ans.mode == "local" and ans.judged_answerable is False and not ans.citations
+    assert "do not say “2021年中国在全球制造业增加值中的占比达到30.5%”" in ans.notice
+
+
+def test_in_a_generated_mode_a_premise_the_judge_finds_said_is_answered_by_the_model(settings):
+    a = judged(settings, AnswerabilityJudge(FakeListChatModel(responses=["YES"]), 5, "fake"))
+    a._generators["local"] = Generator(a, "local", FakeListChatModel(responses=["2023年降至28.8%[1]。"]))
+    ans = a.ask(PREMISED, mode="local")
+    assert not ans.abstained and "28.8%" in ans.answer and ans.notice is None
+
+
+def test_in_a_generated_mode_a_failing_premise_check_is_said_and_the_model_still_answers(settings):
+    a = judged(settings, Broken(responses=["YES"]))
+    a._generators["local"] = Generator(a, "local", FakeListChatModel(responses=["2023年降至28.8%[1]。"]))
+    ans = a.ask(PREMISED, mode="local")
+    assert not ans.abstained and "premise check did not run" in ans.notice
