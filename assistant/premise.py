@@ -5,10 +5,11 @@ that P?", "According to the paper, P; how …", "作者认为P，那么…", "�
 premise P about the paper before they ask. Quoting the passages nearest to such a question would
 answer as if P held. `premise_of` reads P out of the question; `Premise.held_in` asks that some
 retrieved sentence give P's figures and years, name most of its words (an English premise's words
-through the lexicon, as for an amount question in `assistant.quantity`) and its places, and not
-move the other way than P says ("fell by 8.6%" is not held by "比上年增长8.6%"). When no sentence
-does, the answer says the paper does not say that; with a judge, `Premise.closest` picks the
-sentences the model is shown to decide it (see assistant.judge).
+through the lexicon, as for an amount question in `assistant.quantity`) and all its places, say it
+as absolutely ("fully decouple") and with the same verdict ("on balance good"), and not move the
+other way than P says ("fell by 8.6%" is not held by "比上年增长8.6%", "limit foreign capital" not by
+"引导外资更多地投向…"). When no sentence does, the answer says the paper does not say that; with a
+judge, `Premise.closest` picks the sentences the model is shown to decide it (see assistant.judge).
 """
 
 from __future__ import annotations
@@ -105,13 +106,17 @@ NUMBER_WORDS = {
 }
 RE_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
 # which way a figure moved: a premise that says it rose is not held by a passage where it fell
+# and which way a premise without figures says a policy or trend should go ("limit foreign capital"
+# is not held by "引导外资更多地投向…")
 RE_UP = re.compile(
-    r"增|涨|升|提高|攀升|扩大|\b(?:rise|rose|risen|rising|grow|grew|grown|growing|increase[sd]?|increasing|"
-    r"climb(?:ed|ing|s)?|up|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s)?|higher|more)\b", re.I
+    r"增|涨|升|提高|攀升|扩大|加强|鼓励|促进|放宽|更多|\b(?:rise|rose|risen|rising|grow|grew|grown|growing|"
+    r"increase[sd]?|increasing|climb(?:ed|ing|s)?|up|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|higher|more|"
+    r"rais(?:e|ed|es|ing)|boost(?:ed|s|ing)?|encourag\w*|promot\w*|strengthen\w*|loosen\w*)\b", re.I
 )
 RE_DOWN = re.compile(
-    r"减|降|跌|下滑|回落|缩小|萎缩|\b(?:fall|fell|fallen|falling|decline[sd]?|declining|drop(?:ped|s)?|"
-    r"decrease[sd]?|decreasing|down|shr[iau]nk|shrinking|lower|less|fewer|cut)\b", re.I
+    r"减|降|跌|下滑|回落|缩小|萎缩|削弱|限制|收紧|抑制|禁止|封闭|\b(?:fall|fell|fallen|falling|decline[sd]?|declining|"
+    r"drop(?:ped|s)?|decrease[sd]?|decreasing|down|shr[iau]nk|shrinking|lower|less|fewer|cut|reduc\w*|limit\w*|"
+    r"restrict\w*|tighten\w*|curb\w*|weaken\w*|ban(?:s|ned)?|clos(?:e|ed|es|ing))\b", re.I
 )
 
 # words that make a claim absolute ("fully decouple", "越多越好"): the paper hedges, so a premise
@@ -177,7 +182,9 @@ class Premise:
     def held_in(self, sentence: str, share: float) -> bool:
         """`sentence` gives every figure of the premise, names `share` of its words and every place
         it names (China and the world may go unsaid where no other place is named), says it as
-        absolutely, gives the same verdict if it gives one ("on balance good"), and no clause of it that gives one of those figures moves the other way."""
+        absolutely, gives the same verdict if it gives one ("on balance good"), and does not move the
+        other way: in no clause that gives one of its figures, or, for a premise without figures, as
+        a whole."""
         text = sentence.lower()
         if self._figures_in(text) < len(self.numbers) or self._words_in(text) < share * len(self.units):
             return False
@@ -193,6 +200,8 @@ class Premise:
             clauses = [c for c in RE_CLAUSE_END.split(text) if any(_has_number(c, n) for n in every)]
             if any(direction(c) not in (None, self.moves) for c in clauses):
                 return False
+        elif self.moves and direction(text) not in (None, self.moves):
+            return False
         return True
 
     def closest(self, sentences: list[str], n: int = 3) -> list[str]:

@@ -85,6 +85,13 @@ def test_a_figure_that_moved_the_other_way_does_not_hold_the_premise():
     assert p.held_in("2023年，机器人出口下降8.6%，进口增长3%。", 0.5)
 
 
+def test_a_premise_without_figures_is_not_held_by_a_sentence_going_the_other_way():
+    p = premise_of("The authors argue China should limit robot exports, right?", "en", LEXICON, set())
+    assert p.moves == "down"
+    assert not p.held_in("应当鼓励机器人出口。", 0.5)
+    assert p.held_in("应当限制机器人出口。", 0.5)
+    assert p.held_in("机器人出口面临诸多挑战。", 0.5)  # no way at all
+
 def test_an_absolute_premise_needs_a_sentence_as_absolute():
     p = premise_of("The authors argue China should fully ban robot exports, right?", "en", LEXICON, set())
     assert p.absolute
