@@ -39,11 +39,12 @@ VERB_EN = (
                     "recommend", "propose", "call for", "urge", "predict", "forecast", "estimate", "mention",
                     "cite", "document", "observe", "emphasize", "stress", "acknowledge", "admit", "warn",
                     "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate",
-                    "expect", "anticipate")
+                    "expect", "anticipate", "quote")
     + r"|shown|found|said|thought|wrote|written|told|proven)"
 )
 SUBJECT_EN = (
-    r"(?:(?:the |this )?(?:paper|authors?|article|study|text|writers?|researchers?|table 1)|"
+    r"(?:(?:the |this )?(?:paper|authors?|article|study|text|writers?|researchers?|table 1|introduction|"
+    r"conclusions?|abstract|literature review)|"
     r"(?:the )?[\w'’ -]{1,40}? (?:cited|quoted|used|mentioned) (?:in|by) the (?:paper|authors?|article))"
 )
 WH_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
@@ -51,6 +52,12 @@ ASK_EN = rf"(?:{WH_EN}|(?:so|then|and|but)\b)"  # the question after the premise
 TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|am I right)"
 # where a stated premise ends: a tag question, a full stop, a dash, ", so"
 END_EN = rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)"
+# "X is cited in the paper as" says the paper calls X that: the premise is "X is …"
+RE_ATTRIBUTED = re.compile(
+    r"(?:is|are|was|were)\s(?:cited|quoted|described|presented|mentioned|used|given|credited|named|listed)\s"
+    r"(?:in|by)\s(?:the|this)\s(?:paper|authors?|article|text|introduction|literature review)(?:\s(?:as|with))?",
+    re.I,
+)
 RE_PREMISE_EN = re.compile(
     rf"^(?:since|given that|as|because|now that)\s+{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,4}}?{VERB_EN}\s+(?:that\s+)?"
     rf"(?P<p1>.+?)[,;]\s*{ASK_EN}|"
@@ -63,7 +70,12 @@ RE_PREMISE_EN = re.compile(
     rf"(?:argument|claim|reasoning|proof|finding|conclusion|case|view)s? that (?P<p5>[^?.]+)|"
     rf"^I (?:read|saw|heard|learned|understand|gather) (?:in (?:this|the) (?:paper|article) )?that (?P<p6>.+?){END_EN}|"
     # a premise stated as a fact: "Since China's trade shrank by 2.8% in 2023, what …"
-    rf"^(?:since|given that|now that)\s+(?!{SUBJECT_EN}\s)(?P<p7>[^,;?]{{15,}}?)[,;]\s*{ASK_EN}",
+    rf"^(?:since|given that|now that)\s+(?!{SUBJECT_EN}\s)(?P<p7>[^,;?]{{15,}}?)[,;]\s*{ASK_EN}|"
+    # "X is cited in the paper as P." (what the paper calls it is cut out below), "The paper's
+    # example of X is Y."
+    rf"^(?P<p8>[^?.;]{{3,120}}?\s{RE_ATTRIBUTED.pattern}[^?]+?){END_EN}|"
+    rf"^(?:the |this )?(?:paper|authors?|article|study)['’]s?\s(?:\w+\s)?(?:example|case|illustration|definition|"
+    rf"estimate|account|explanation|evidence)\s(?:of|for)\s(?P<p9>[^?]+?){END_EN}",
     re.I,
 )
 SUBJECT_ZH = r"(?:作者|文章|论文|本文|文中|该文|原文|表1|这篇(?:文章|论文)|此文)"
@@ -98,13 +110,20 @@ RE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
 # English magnitudes as the Chinese text writes them: "20 million" is 2000万, "1.2 billion" 12亿
 RE_MAGNITUDE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
 IN_WAN = {"thousand": 0.1, "million": 100, "billion": 10, "trillion": 1}
-# counts in English words, as digits or Chinese numerals ("two of the top ten": 两, 十); not "half",
-# which the Chinese text also says in idioms (腰斩: cut in half)
+# counts in English words, as digits or Chinese numerals ("two of the top ten": 两, 十)
 NUMBER_WORDS = {
     "two": {"2", "两", "二"}, "three": {"3", "三"}, "four": {"4", "四"}, "five": {"5", "五"}, "six": {"6", "六"},
     "seven": {"7", "七"}, "eight": {"8", "八"}, "nine": {"9", "九"}, "ten": {"10", "十"},
 }
 RE_NUMBER_WORD = re.compile(rf"\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+# shares in words, in either language, as the Chinese text may write them (腰斩: cut in half);
+# not "the first half" of a year
+HALF = {"一半", "半数", "二分之一", "1/2", "50%", "腰斩"}
+FRACTIONS = (
+    (re.compile(r"(?<!first )(?<!second )\bhalf\b|一半|半数|二分之一", re.I), HALF),
+    (re.compile(r"\b(?:a|one) third\b|三分之一", re.I), {"三分之一", "1/3"}),
+    (re.compile(r"\b(?:a|one) quarter\b|四分之一", re.I), {"四分之一", "1/4", "25%"}),
+)
 # which way a figure moved: a premise that says it rose is not held by a passage where it fell
 # and which way a premise without figures says a policy or trend should go ("limit foreign capital"
 # is not held by "引导外资更多地投向…")
@@ -229,6 +248,7 @@ def figures(text: str) -> list[set[str]]:
             forms.add(f"{value:.4f}".rstrip("0").rstrip("."))
         out.append(forms)
     out += [NUMBER_WORDS[m.group().lower()] for m in RE_NUMBER_WORD.finditer(text)]
+    out += [forms for pattern, forms in FRACTIONS if pattern.search(text)]
     return out
 
 
@@ -238,7 +258,7 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
     text = m and next((g for g in m.groups() if g), None)
     if not text:
         return None
-    text = text.strip(" ，,：:")
+    text = RE_ATTRIBUTED.sub("is", text).strip(" ，,：:")
     places = places_named(text)
     bare = text
     for key in places:  # a place is one unit, in any of its names ("Chinese firms": 我国企业)

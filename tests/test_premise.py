@@ -36,6 +36,9 @@ LEXICON = {"robot": {"机器人": 1.0}, "export": {"出口": 1.0}, "battery": {"
         ("请总结作者关于电池出口会翻倍的论证。", "电池出口会翻倍"),
         ("既然作者把“单极化”定义为分散采购，那么它有哪些措施？", "“单极化”定义为分散采购"),
         ("根据文中引用的某机构报告，电池出口将翻倍，那么谁受益？", "电池出口将翻倍"),
+        ("Robots are cited in the paper as the main driver of battery exports. Why?", "Robots is the main driver of battery exports"),
+        ("The paper's example of battery exports is robots moving to Vietnam. What else?", "battery exports is robots moving to Vietnam"),
+        ("The introduction quotes a minister saying that robot exports doubled. Why?", "a minister saying that robot exports doubled"),
     ],
 )
 def test_the_premise_a_question_states_about_the_paper_is_read(question, premise):
@@ -66,6 +69,13 @@ def test_figures_are_read_as_a_chinese_text_writes_them():
     assert figures("20 million robots") == [{"20", "2000"}]  # 2000万
     assert figures("4,334 barriers and 19.47 trillion yuan") == [{"4334"}, {"19.47"}]
     assert figures("two of the top ten") == [{"2", "两", "二"}, {"10", "十"}]
+
+
+def test_shares_in_words_are_figures_too():
+    assert figures("robots are about half of exports") == [{"一半", "半数", "二分之一", "1/2", "50%", "腰斩"}]
+    assert figures("robots in the first half of 2024") == [{"2024"}]
+    p = premise_of("The paper says robots make up a third of exports, right?", "en", LEXICON, set())
+    assert p.held_in("机器人约占出口的1/3。", 0.5) and not p.held_in("机器人约占出口的一半。", 0.5)
 
 
 def test_a_premise_is_held_only_where_its_figures_stand_on_their_own():
