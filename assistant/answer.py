@@ -19,12 +19,11 @@ from pydantic import BaseModel, Field
 from assistant.amount_question import RE_AMOUNT_QUESTION, asked_units
 from assistant.chunking import Chunk, split_sentences
 from assistant.citations import RE_PAREN, parse_citation_group
+from assistant.premise import figures
 from assistant.quantity import amounts, has_quantity
 from assistant.retrieve import ENGLISH_FRONT, Hit, Retrieval
 from assistant.settings import AnswerSettings, RetrievalSettings
 from assistant.text import RE_CJK, tokenize
-
-RE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
 
 ABSTAIN = {
     "zh": "论文没有讨论这个问题：检索到的段落都不足以回答它。",
@@ -108,9 +107,10 @@ def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
     return out
 
 
-def question_numbers(question: str) -> set[str]:
-    """Years and figures the question names (ignores list markers such as '1.')."""
-    return {n for n in RE_NUMBER.findall(question) if len(n) >= 3 or "." in n}
+def question_numbers(question: str) -> list[set[str]]:
+    """Years and figures the question names, each as the strings the paper may write it in
+    ("2,592.22 billion": 2592.22, 25922.2); not list markers such as '1.'."""
+    return [forms for forms in figures(question, words=False) if any(len(n) >= 3 or "." in n for n in forms)]
 
 
 def coverage(terms: dict[str, float], text: str, tokens: list[str] | None = None) -> float:
@@ -218,7 +218,7 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if best < settings.min_coverage:
         return True
     joined = " ".join(h.chunk.text for h in retrieval.hits)
-    if not all(n in joined for n in question_numbers(retrieval.question)):
+    if not all(any(n in joined for n in forms) for forms in question_numbers(retrieval.question)):
         return True
     # a term the question quotes ("退出税") that no retrieved passage uses
     labelled = joined + " ".join(h.chunk.section for h in retrieval.hits)  # a quoted heading counts

@@ -106,7 +106,7 @@ RE_PREMISE_ZH = re.compile(
     rf"^(?P<p7>[^，,。？?]{{6,}})[，,]\s*既然(?:如此|这样)|"
     rf"(?:总结|概括|解释|说明|介绍)(?:一下)?{SUBJECT_ZH}关于(?P<p8>[^？?。]+?)的(?:论证|论述|论点|证明|推理)"
 )
-RE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?")
+RE_NUMBER = re.compile(r"(?<![\d.,])\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![\d,])|\d+(?:\.\d+)?")
 # English magnitudes as the Chinese text writes them: "20 million" is 2000万, "1.2 billion" 12亿
 RE_MAGNITUDE = re.compile(r"\s*(thousand|million|billion|trillion)\b", re.I)
 IN_WAN = {"thousand": 0.1, "million": 100, "billion": 10, "trillion": 1}
@@ -237,8 +237,9 @@ def _has_number(text: str, number: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(number)}(?!\d|\.\d)", text) is not None
 
 
-def figures(text: str) -> list[set[str]]:
-    """Each figure of `text`, as the strings a Chinese passage may write it in."""
+def figures(text: str, words: bool = True) -> list[set[str]]:
+    """Each figure of `text`, as the strings a Chinese passage may write it in; those written in
+    words ("two", "half") too if `words`."""
     out = []
     for m in RE_NUMBER.finditer(text):
         plain = m.group().replace(",", "")
@@ -247,8 +248,9 @@ def figures(text: str) -> list[set[str]]:
             value = float(plain) * IN_WAN[unit.group(1).lower()]
             forms.add(f"{value:.4f}".rstrip("0").rstrip("."))
         out.append(forms)
-    out += [NUMBER_WORDS[m.group().lower()] for m in RE_NUMBER_WORD.finditer(text)]
-    out += [forms for pattern, forms in FRACTIONS if pattern.search(text)]
+    if words:
+        out += [NUMBER_WORDS[m.group().lower()] for m in RE_NUMBER_WORD.finditer(text)]
+        out += [forms for pattern, forms in FRACTIONS if pattern.search(text)]
     return out
 
 

@@ -35,6 +35,17 @@ def test_abstains_when_the_asked_year_is_nowhere_in_the_evidence():
     assert ans.retrieved[0].chunk_id == "a"  # the closest passages are still shown
 
 
+def test_a_figure_the_question_names_is_looked_for_as_the_paper_writes_it():
+    hits = [_hit("a", "企业研发经费为25922.2亿元，比上年增长8.6%。")]
+    terms = {"企业": 1.0, "研发": 1.0}
+
+    def asks(question):
+        return not compose(_retrieval(question, hits, terms, "en"), AnswerSettings(), RetrievalSettings()).abstained
+
+    assert asks("Firms spent 2,592.22 billion yuan on R&D; what was the growth?")  # 25922.2亿
+    assert not asks("Firms spent 2,592.23 billion yuan on R&D; what was the growth?")
+    assert not asks("How many robots per 10,000 workers does the R&D spending of firms buy?")  # no 10000
+
 def test_abstains_on_weak_retrieval_and_off_topic_requests():
     hits = [_hit("a", "占比上升。", dense=0.05)]
     assert compose(_retrieval("占比", hits, {"占比": 1}), AnswerSettings(), RetrievalSettings()).abstained
