@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import jieba_words
+
 # a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
 RE_AMOUNT_QUESTION = re.compile(
     r"多少|多大|多高|how many|how much|"
@@ -79,6 +81,9 @@ RE_ZH_VERB = re.compile(
     r"(?:(?:下降|上升|增长|减少|增加|提高|降低|扩大|缩小|降|升|涨|跌|达)(?:到|至)?|出口|进口|投入|列|带走)?了?$|"
     r"(?:将会|会|将|能|可能|可以|是|还剩|剩下|剩余|还有|剩|百分之)$"
 )
+# words that name no thing: "这一数字约为2015年的多少倍" and "到2021年最高涨到了多少" count what
+# the question named before ("this figure", "at most"), as "they" does in English
+NAMING_NOTHING_ZH = {"这一", "这个", "这些", "上述", "该", "此", "最高", "最低", "最多", "最少", "只有", "已经", "到", "至"}
 # "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
 RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
 
@@ -192,6 +197,8 @@ def _chinese(question: str) -> tuple[str, str] | None:
         np = RE_ZH_DROP.sub("", np)
         while np.endswith(GENERIC_ZH) and len(np) > 2:
             np = next(np[: -len(g)] for g in GENERIC_ZH if np.endswith(g))
+        if not [w for w in jieba_words(np) if len(w) > 1 and w not in NAMING_NOTHING_ZH and w not in GENERIC_ZH]:
+            return None
         if len(np) >= 2:
             return np, re.split(r"[，,]", clause[m.start() :])[0]
     return None

@@ -52,6 +52,9 @@ from assistant.amount_question import asked_quantity
         ("跟2014年比，2024年技术性贸易壁垒数量涨了百分之多少？", "zh", "技术性贸易壁垒"),
         # after a premise: what is counted was named before ("那么", "they"), so no phrase is required
         ("既然文中说企业研发投入增长很快，那么投入了多少？", "zh", None),
+        ("2022年全球实施了近3000项贸易限制措施。这一数字约为2015年的多少倍？", "zh", None),  # "this figure"
+        ("文中说进出口总额达到19.47万亿元，这一数额占进出口总值的比重是多少？", "zh", None),
+        ("制造业增加值的比重2004年只有8.6%，到2021年最高涨到了多少？", "zh", None),  # named before
         ("既然文中说企业研发投入增长很快，那么企业数量有多少？", "zh", "企业"),
         ("Since the paper says firms spent more on R&D, how much did they spend?", "en", None),
         ("The paper says exports hit a record. By what percentage did this exceed the 2014 figure?", "en", None),
