@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from assistant.amount_question import AUX, asked_quantity, asked_units
+from assistant.amount_question import AUX, RE_AMOUNT_QUESTION, asked_quantity, asked_units
 from assistant.citations import RE_PAREN
 from assistant.lexicon import Lexicon, translation_units
 from assistant.places import only_other_places, places_named
@@ -169,6 +169,12 @@ def _alone(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[
     return (units_of(item, lang, lexicon, latin) or None) if item else None
 
 
+def _asking_sentence(question: str, lang: str) -> str:
+    """The last sentence of `question` that asks for an amount (the question itself when it is one)."""
+    sentences = re.split(r"(?<=[。！？!?；;])" if lang == "zh" else r"(?<=[.?!;])\s+", question.strip())
+    return next((s for s in reversed(sentences) if RE_AMOUNT_QUESTION.search(s)), question)
+
+
 def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Quantity | None:
     """The Quantity an amount question asks for; for English, its words in Chinese by `lexicon`, or
     as they are if the Chinese text uses them (`latin`, e.g. "R&D")."""
@@ -179,11 +185,15 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
     units = units_of(phrase, lang, lexicon, latin)
     if not units:
         return None
+    # the years and places of the sentence that asks, if it names any: "RCEP, which entered into
+    # force in 2022, … In 2024, what share …" asks about 2024 only
+    said = _asking_sentence(question, lang)
     sources = frozenset(RE_SOURCE_YEAR.findall(question))
     compared = {y for pair in RE_BASE_YEAR.findall(question) for y in pair if y}
-    years = frozenset(RE_QUESTION_YEAR.findall(question)) - sources - compared
+    years = frozenset(RE_QUESTION_YEAR.findall(said) or RE_QUESTION_YEAR.findall(question)) - sources - compared
     rate = RE_RATE_QUESTION.search(asking) is not None
     change = RE_CHANGE_QUESTION.search(question) is not None
-    return Quantity(phrase, units, rate=rate, years=years, places=places_named(question), sources=sources,
+    places = places_named(said) or places_named(question)
+    return Quantity(phrase, units, rate=rate, years=years, places=places, sources=sources,
                     change=change, measures=MEASURE_WORDS & asked_units(question),
                     alone=_alone(question, lang, lexicon, latin))

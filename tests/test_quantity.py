@@ -57,6 +57,16 @@ def test_a_year_compared_with_or_of_a_source_need_not_be_the_figures():
     assert not q.given_in("2024年，我国锂电池装机量超过645GWh。", 0.5)  # the source must be cited
 
 
+def test_the_years_and_places_are_those_of_the_sentence_that_asks():
+    lexicon = {"robot": {"机器人": 1.0}}
+    q = quantity_of("Robots took off globally in 2019. In 2023, how many robots did India have?", "en", lexicon, set())
+    assert q.years == {"2023"} and q.places == {"印度"}
+    q = quantity_of("Robots took off in India in 2019. How many robots were there then?", "en", lexicon, set())
+    assert q.years == {"2019"} and q.places == {"印度"}  # the asking sentence names none: the question's
+    q = quantity_of("2019年印度机器人增长很快。2023年全球机器人有多少台？", "zh", {}, set())
+    assert q.years == {"2023"} and q.places == {"全球"}
+
+
 def test_a_level_is_not_answered_by_a_change():
     level = quantity_of("截至2023年底，纺织服装企业还剩多少家？", "zh", {}, set())
     assert not level.change
