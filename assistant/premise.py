@@ -39,7 +39,7 @@ VERB_EN = (
                     "recommend", "propose", "call for", "urge", "predict", "forecast", "estimate", "mention",
                     "cite", "document", "observe", "emphasize", "stress", "acknowledge", "admit", "warn",
                     "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate",
-                    "expect", "anticipate", "quote")
+                    "expect", "anticipate", "quote", "define")
     + r"|shown|found|said|thought|wrote|written|told|proven)"
 )
 SUBJECT_EN = (
@@ -141,8 +141,9 @@ RE_DOWN = re.compile(
 # words that make a claim absolute ("fully decouple", "越多越好"): the paper hedges, so a premise
 # saying it calls for all of something holds only where a sentence says so as absolutely
 RE_ABSOLUTE = re.compile(
-    r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|越多.{0,6}越好|尽可能|尽量|绝对|"
-    r"\b(?:all|every|entirely|fully|completely|totally|always|never|solely|wholly)\b", re.I
+    r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|越多.{0,6}越好|尽可能|尽量|绝对|没有任何|毫无|丝毫|"
+    r"\b(?:all|every|entirely|fully|completely|totally|always|never|solely|wholly|any)\b|"
+    r"\bas (?:many|much|\w+) (?:\w+ )*?as possible\b", re.I
 )
 # a verdict that one side outweighs the other ("on balance good", "弊大于利"): a premise giving one
 # is held only by a sentence giving the same
@@ -168,6 +169,7 @@ def verdict(text: str) -> str | None:
     return found[0] if len(found) == 1 else None
 
 
+RE_TITLE = re.compile(r"《[^》]*》")
 # the places a sentence of this paper may leave unsaid: it is about China in the world
 IMPLIED = frozenset({"中国", WORLD})
 
@@ -219,8 +221,12 @@ class Premise:
             clauses = [c for c in RE_CLAUSE_END.split(text) if any(_has_number(c, n) for n in every)]
             if any(direction(c) not in (None, self.moves) for c in clauses):
                 return False
-        elif self.moves and direction(text) not in (None, self.moves):
-            return False
+        elif self.moves:  # as a whole, or in a clause that names most of the premise
+            clauses = RE_CLAUSE_END.split(text)
+            most = max(map(self._words_in, clauses))
+            ways = {direction(text)} | {direction(c) for c in clauses if self._words_in(c) == most}
+            if ways - {None, self.moves}:
+                return False
         return True
 
     def closest(self, sentences: list[str], n: int = 3) -> list[str]:
@@ -271,4 +277,5 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
     if not units and not numbers:
         return None
     absolute = RE_ABSOLUTE.search(text) is not None
-    return Premise(text, units, numbers, direction(text), places, absolute, verdict(text))
+    moves = direction(RE_TITLE.sub("", text))  # not the words of a title (《鼓励外商投资产业目录》)
+    return Premise(text, units, numbers, moves, places, absolute, verdict(text))

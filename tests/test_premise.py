@@ -101,12 +101,21 @@ def test_a_premise_without_figures_is_not_held_by_a_sentence_going_the_other_way
     assert not p.held_in("应当鼓励机器人出口。", 0.5)
     assert p.held_in("应当限制机器人出口。", 0.5)
     assert p.held_in("机器人出口面临诸多挑战。", 0.5)  # no way at all
+    # the clause that names the premise goes the other way, though the sentence as a whole goes both
+    cut = premise_of("作者建议减少机器人储备，对吧？", "zh", {}, set())
+    assert not cut.held_in("合理利用资金，增加机器人储备，既可降低风险，又能保值。", 0.5)
+    # a title's words are no way: 《鼓励…目录》 does not make "限制" go both ways
+    title = premise_of("作者主张执行《鼓励机器人出口目录》时限制机器人出口，对吧？", "zh", {}, set())
+    assert title.moves == "down"
 
 def test_an_absolute_premise_needs_a_sentence_as_absolute():
     p = premise_of("The authors argue China should fully ban robot exports, right?", "en", LEXICON, set())
     assert p.absolute
     assert not p.held_in("应当限制部分机器人出口。", 0.5)
     assert p.held_in("应当完全禁止机器人出口。", 0.5)
+    assert premise_of("作者认为机器人出口没有任何好处，对吧？", "zh", LEXICON, set()).absolute
+    assert premise_of("The paper defines robot exports as selling as many robots as possible, right?", "en",
+                      LEXICON, set()).absolute
     hedged = premise_of("作者认为应当限制机器人出口，对吧？", "zh", LEXICON, set())
     assert not hedged.absolute and hedged.held_in("应当限制部分机器人出口。", 0.5)
 
