@@ -260,10 +260,36 @@ def figures(text: str, words: bool = True) -> list[set[str]]:
     return out
 
 
+# a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。作者…？"): who
+# says it is cut off, as are dates and list numbers, which are no figures of a claim
+RE_SENTENCE = {"zh": re.compile(r"(?<=[。！？?!；;])"), "en": re.compile(r"(?<=[.?!;])\s+")}
+RE_SOURCE_LEAD = re.compile(
+    r"^(?:据[^，。]{0,24}?(?:统计|数据|显示)[，,]?|[^，。]{0,24}?(?:数据|公报|报告|统计)?(?:显示|表明|称)[，,：:]?|"
+    r"according to [^,]{0,60}, |(?:the )?[\w'’ -]{0,60}? (?:data|figures?|bulletin|report|statistics|numbers)"
+    r"(?: (?:cited|quoted) in the paper)? (?:shows?|showed|says?|said|puts?|indicates?|suggests?) (?:that )?)",
+    re.I,
+)
+RE_CLAIMED_FIGURE = re.compile(
+    r"\d+(?:\.\d+)?\s*(?:%|个百分点|percentage points?|万|亿|倍|million|billion|trillion)|\d+\.\d+|\d{1,3}(?:,\d{3})+|"
+    rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}) times\b",
+    re.I,
+)
+
+
+def _stated_figures(question: str, lang: str) -> str | None:
+    """The clauses giving figures of the first statement before the question that gives any."""
+    sentences = [s.strip() for s in RE_SENTENCE[lang].split(question.strip()) if s.strip()]
+    for sentence in sentences[:-1]:
+        if sentence[-1] not in "?？" and RE_CLAIMED_FIGURE.search(sentence):
+            clauses = RE_CLAUSE_END.split(RE_SOURCE_LEAD.sub("", sentence).rstrip("。.;；"))
+            return "，".join(c.strip() for c in clauses if RE_CLAIMED_FIGURE.search(c))
+    return None
+
+
 def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Premise | None:
     """The premise a question states about the paper, if it states one."""
     m = (RE_PREMISE_ZH if lang == "zh" else RE_PREMISE_EN).search(question.strip())
-    text = m and next((g for g in m.groups() if g), None)
+    text = (m and next((g for g in m.groups() if g), None)) or _stated_figures(question, lang)
     if not text:
         return None
     text = RE_ATTRIBUTED.sub("is", text).strip(" ，,：:")

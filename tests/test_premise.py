@@ -39,6 +39,11 @@ LEXICON = {"robot": {"机器人": 1.0}, "export": {"出口": 1.0}, "battery": {"
         ("Robots are cited in the paper as the main driver of battery exports. Why?", "Robots is the main driver of battery exports"),
         ("The paper's example of battery exports is robots moving to Vietnam. What else?", "battery exports is robots moving to Vietnam"),
         ("The introduction quotes a minister saying that robot exports doubled. Why?", "a minister saying that robot exports doubled"),
+        # a statement with figures before the question: its clauses that give them, without who says it
+        ("海关数据显示，2023年电池出口下降了2.8%，形势严峻。作者如何解释？", "2023年电池出口下降了2.8%"),
+        ("With tariffs in force since 2022, robot exports reached 1.2 billion yuan in 2024. What share went to ASEAN?",
+         "robot exports reached 1.2 billion yuan in 2024"),
+        ("The customs figures cited in the paper show battery exports at 4,334 units. Why so many?", "battery exports at 4,334 units"),
     ],
 )
 def test_the_premise_a_question_states_about_the_paper_is_read(question, premise):
@@ -58,6 +63,8 @@ def test_the_premise_a_question_states_about_the_paper_is_read(question, premise
         "2023年机器人出口是多少？",
         "Since 2018, how many robots were exported?",
         "As of 2023, what share of exports were batteries?",
+        "I am writing about robots in 2023. What does the paper say about them?",  # no figure stated
+        "2023年是关键的一年。机器人出口是多少？",
     ],
 )
 def test_a_question_that_states_nothing_about_the_paper_has_no_premise(question):
