@@ -207,11 +207,27 @@ def premise_notice(retrieval: Retrieval, settings: RetrievalSettings) -> str | N
     return f"The question takes the paper to say “{premise.text}”, but no retrieved passage says so."
 
 
+def names_notice(retrieval: Retrieval, settings: RetrievalSettings) -> str | None:
+    """Why the answer abstains, when the question names what the paper never does (see assistant.names)."""
+    if not (settings.unknown_names and retrieval.unknown):
+        return None
+    if retrieval.lang == "zh":
+        return f"论文中没有提到{'、'.join(retrieval.unknown)}。"
+    return f"The paper never mentions {', '.join(retrieval.unknown)}."
+
+
+def abstention_notice(retrieval: Retrieval, settings: RetrievalSettings) -> str | None:
+    """What the answer says about why it abstains, when it knows: a name or premise not in the paper."""
+    return names_notice(retrieval, settings) or premise_notice(retrieval, settings)
+
+
 def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     if not retrieval.hits or RE_OFF_TOPIC.search(retrieval.question):
         return True
     if retrieval.named:  # the question names a bibliography entry, which exists
         return False
+    if names_notice(retrieval, settings):
+        return True
     if retrieval.best_dense < settings.min_score:
         return True
     best = max(coverage(terms_for(retrieval, h), h.chunk.context_text, h.tokens) for h in retrieval.hits)
@@ -312,7 +328,7 @@ def compose(
     base = Answer(question=retrieval.question, answer="", abstained=True, mode="grounded", lang=lang, retrieved=retrieved)
     if should_abstain(retrieval, rcfg):
         base.answer = ABSTAIN[lang]
-        base.notice = premise_notice(retrieval, rcfg)
+        base.notice = abstention_notice(retrieval, rcfg)
         return base
 
     top = retrieval.hits[0].score

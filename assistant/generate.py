@@ -32,8 +32,8 @@ from assistant.answer import (
     ABSTAIN,
     Answer,
     CitationOut,
+    abstention_notice,
     compose,
-    premise_notice,
     retrieved_out,
     should_abstain,
     without_instructions,
@@ -268,7 +268,7 @@ class Generator:
         s = self.assistant.settings
         if should_abstain(retrieval, s.retrieval):  # no model call for what retrieval cannot support
             answer = self.finish(retrieval, "", [], [], abstained=True)
-            answer.notice = premise_notice(retrieval, s.retrieval)
+            answer.notice = abstention_notice(retrieval, s.retrieval)
             yield {"type": "answer", "answer": answer}
             return
         evidence = pick_evidence(retrieval, s.llm.evidence_chunks, s.llm.evidence_chars)

@@ -19,6 +19,7 @@ from rank_bm25 import BM25Okapi
 from assistant.chunking import Chunk
 from assistant.index import BIBLIOGRAPHY, OpenIndex, collection_of
 from assistant.lexicon import translate
+from assistant.names import known_abbreviations, unknown_names
 from assistant.premise import Premise, premise_of
 from assistant.quantity import Quantity, quantity_of
 from assistant.settings import RetrievalSettings
@@ -126,6 +127,7 @@ class Retrieval:
     translation: str | None = None  # the Chinese rendering of an English question that was used
     quantity: Quantity | None = None  # what an amount question asks the amount of
     premise: Premise | None = None  # what the question states the paper says ("since the paper shows …")
+    unknown: list[str] = field(default_factory=list)  # names it uses that the paper never does ("TSMC")
 
     def sentences(self) -> list[str]:
         """Every sentence of the retrieved chunks, best chunk first."""
@@ -149,6 +151,7 @@ class HybridSearch:
         self.section = section
         self._bm25: dict | None = None
         self._latin: dict[str, set[str]] | None = None
+        self._said: tuple[str, frozenset[str]] | None = None  # the corpus's text and the abbreviations it says
 
     # --- building blocks -------------------------------------------------
     def _pool(self, references: bool) -> list[str]:
@@ -191,6 +194,14 @@ class HybridSearch:
         sources; "front": the English abstract, for a question about it)."""
         vocab = self._latin_vocab(kind)
         return {w: 1.0 for w in english_words(question) if w in vocab and w not in terms}
+
+    def unknown_names(self, question: str) -> list[str]:
+        """The names in capitals `question` uses that no text of the corpus says (see assistant.names)."""
+        if self._said is None:
+            text = "".join(c.text for c in self.index.chunks.values())
+            self._said = (text, known_abbreviations(text))
+        latin = self._latin_vocab("body") | self._latin_vocab("refs") | self._latin_vocab("front")
+        return unknown_names(question, latin, self.index.lexicon, self._said[1], self._said[0])
 
     def _latin_vocab(self, kind: str) -> set[str]:
         """Latin tokens of the body ("body": the Chinese text, and every word of added documents), of
@@ -348,6 +359,7 @@ class HybridSearch:
             translation=translation,
             quantity=quantity_of(question, lang, self.index.lexicon, self._latin_vocab("body")),
             premise=premise_of(question, lang, self.index.lexicon, self._latin_vocab("body")),
+            unknown=self.unknown_names(question),
         )
 
     def _prefer_sections(self, named: list[str], opening: bool, hits: dict[str, Hit], allowed: set[str] | None) -> None:

@@ -98,6 +98,11 @@ class RetrievalSettings(BaseModel):
         "unless a retrieved sentence gives P's figures, names this share of its words and does not move the "
         "other way; 0 turns the check off (see assistant.premise).",
     )
+    unknown_names: bool = Field(
+        True,
+        description="Abstain from a question that names, in capitals, something the paper never mentions in "
+        "any form (\"TSMC\", \"GDP\"; see assistant.names).",
+    )
 
 
 class AnswerSettings(BaseModel):
