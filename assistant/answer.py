@@ -175,6 +175,8 @@ def figure_near_terms(retrieval: Retrieval, sentences: list[tuple[str, list[int]
 
 
 RE_QUOTED_TERM = re.compile(r"[“「\"]([\u4e00-\u9fff]{2,8})[”」\"]")  # a short Chinese term in quotes
+RE_TITLE = re.compile(r"《([^》]{2,40})》")  # a work the question names by its title
+RE_TITLE_FILLER = re.compile(r"[和与及、·—\-\s]|的")  # what two writings of one title may differ in
 
 
 def clip(text: str, limit: int) -> str:
@@ -239,6 +241,10 @@ def should_abstain(retrieval: Retrieval, settings: RetrievalSettings) -> bool:
     # a term the question quotes ("退出税") that no retrieved passage uses
     labelled = joined + " ".join(h.chunk.section for h in retrieval.hits)  # a quoted heading counts
     if not all(t in labelled for t in RE_QUOTED_TERM.findall(retrieval.question)):
+        return True
+    # a title (《关键原材料法案》) no retrieved passage names, however its joining words are written
+    bare = RE_TITLE_FILLER.sub("", labelled)
+    if not all(RE_TITLE_FILLER.sub("", t) in bare for t in RE_TITLE.findall(retrieval.question)):
         return True
     # it states what the paper says ("since the paper shows P, why …"), and no passage says P
     if premise_notice(retrieval, settings):

@@ -131,6 +131,15 @@ def test_a_quoted_term_no_passage_uses_and_dates_are_not_amounts():
     assert compose(r, AnswerSettings(), RetrievalSettings()).abstained  # 2 and 4 are a month and a day
 
 
+def test_a_title_no_passage_names_abstains_however_its_joining_words_are_written():
+    hits = [_hit("a", "美国通过《芯片和科学法案》限制对中国的技术出口。")]
+    terms = {"芯片": 1, "法案": 1, "技术": 1, "出口": 1}
+    r = _retrieval("《关键原材料法案》如何限制技术出口？", hits, terms)
+    assert compose(r, AnswerSettings(), RetrievalSettings()).abstained
+    r = _retrieval("《芯片与科学法案》如何限制技术出口？", hits, terms)
+    assert not compose(r, AnswerSettings(), RetrievalSettings()).abstained
+
+
 def test_an_announced_list_is_quoted_with_its_items_across_chunks():
     first = _hit("s2.3:p0:c0", "背景一句。数字化特征主要体现在三个方面。一是生产方式。说明文字。二是供应链管理。")
     nxt = Chunk(id="s2.3:p0:c1", text="三是物流与云服务。与列表无关的一句。", section_id="s2.3", section="x",
