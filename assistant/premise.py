@@ -277,12 +277,16 @@ RE_CLAIMED_FIGURE = re.compile(
 
 
 def _stated_figures(question: str, lang: str) -> str | None:
-    """The clauses giving figures of the first statement before the question that gives any."""
+    """The clauses giving figures of the first statement before the question that gives any: a
+    sentence of its own, or the clauses before the one that asks ("…上升了7.4个百分点，文章怎么解释？")."""
     sentences = [s.strip() for s in RE_SENTENCE[lang].split(question.strip()) if s.strip()]
-    for sentence in sentences[:-1]:
-        if sentence[-1] not in "?？" and RE_CLAIMED_FIGURE.search(sentence):
-            clauses = RE_CLAUSE_END.split(RE_SOURCE_LEAD.sub("", sentence).rstrip("。.;；"))
-            return "，".join(c.strip() for c in clauses if RE_CLAIMED_FIGURE.search(c))
+    asks = re.compile(rf"^\s*{ASK_ZH if lang == 'zh' else ASK_EN}", re.I)
+    for n, sentence in enumerate(sentences):
+        clauses = RE_CLAUSE_END.split(RE_SOURCE_LEAD.sub("", sentence).rstrip("。.;；?？"))
+        if n == len(sentences) - 1 or sentence[-1] in "?？":  # the question: what comes before it asks
+            clauses = clauses[: next((i for i, c in enumerate(clauses) if asks.match(c)), 0)]
+        if stated := [c.strip() for c in clauses if RE_CLAIMED_FIGURE.search(c)]:
+            return "，".join(stated)
     return None
 
 

@@ -44,6 +44,7 @@ LEXICON = {"robot": {"机器人": 1.0}, "export": {"出口": 1.0}, "battery": {"
         ("With tariffs in force since 2022, robot exports reached 1.2 billion yuan in 2024. What share went to ASEAN?",
          "robot exports reached 1.2 billion yuan in 2024"),
         ("The customs figures cited in the paper show battery exports at 4,334 units. Why so many?", "battery exports at 4,334 units"),
+        ("2018—2023年机器人出口的比重上升了7.4个百分点，文章怎么解释这种上升？", "2018—2023年机器人出口的比重上升了7.4个百分点"),
     ],
 )
 def test_the_premise_a_question_states_about_the_paper_is_read(question, premise):
@@ -65,6 +66,7 @@ def test_the_premise_a_question_states_about_the_paper_is_read(question, premise
         "As of 2023, what share of exports were batteries?",
         "I am writing about robots in 2023. What does the paper say about them?",  # no figure stated
         "2023年是关键的一年。机器人出口是多少？",
+        "2023年机器人出口占比为30.5%，比2021年下降了多少？",  # a figure given to ask about, no claim
     ],
 )
 def test_a_question_that_states_nothing_about_the_paper_has_no_premise(question):
