@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.bodies import bodies_named
 from assistant.lexicon import Lexicon
 from assistant.places import PATTERNS, WORLD, chinese_names, places_named
 from assistant.quantity import RE_CLAUSE_END, units_of
@@ -193,6 +194,7 @@ class Premise:
     places: frozenset[str] = frozenset()
     absolute: bool = False
     verdict: str | None = None
+    bodies: frozenset[str] = frozenset()  # the bodies it says a figure or claim comes from
 
     def _figures_in(self, text: str) -> int:
         return sum(any(_has_number(text, n) for n in forms) for forms in self.numbers)
@@ -212,6 +214,8 @@ class Premise:
         if self.absolute and not RE_ABSOLUTE.search(sentence):
             return False
         if self.verdict and verdict(sentence) != self.verdict:
+            return False
+        if self.bodies - bodies_named(sentence):
             return False
         there = places_named(sentence)
         if any(key not in there and not (key in IMPLIED and there <= IMPLIED) for key in self.places):
@@ -276,9 +280,10 @@ RE_CLAIMED_FIGURE = re.compile(
 )
 
 
-def _stated_figures(question: str, lang: str) -> str | None:
-    """The clauses giving figures of the first statement before the question that gives any: a
-    sentence of its own, or the clauses before the one that asks ("…上升了7.4个百分点，文章怎么解释？")."""
+def _stated_figures(question: str, lang: str) -> tuple[str, str] | None:
+    """The clauses giving figures of the first statement before the question that gives any (a
+    sentence of its own, or the clauses before the one that asks: "…上升了7.4个百分点，文章怎么解释？"),
+    and the whole statement, which may say who gives them."""
     sentences = [s.strip() for s in RE_SENTENCE[lang].split(question.strip()) if s.strip()]
     asks = re.compile(rf"^\s*{ASK_ZH if lang == 'zh' else ASK_EN}", re.I)
     for n, sentence in enumerate(sentences):
@@ -286,14 +291,17 @@ def _stated_figures(question: str, lang: str) -> str | None:
         if n == len(sentences) - 1 or sentence[-1] in "?？":  # the question: what comes before it asks
             clauses = clauses[: next((i for i, c in enumerate(clauses) if asks.match(c)), 0)]
         if stated := [c.strip() for c in clauses if RE_CLAIMED_FIGURE.search(c)]:
-            return "，".join(stated)
+            return "，".join(stated), sentence
     return None
 
 
 def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> Premise | None:
     """The premise a question states about the paper, if it states one."""
     m = (RE_PREMISE_ZH if lang == "zh" else RE_PREMISE_EN).search(question.strip())
-    text = (m and next((g for g in m.groups() if g), None)) or _stated_figures(question, lang)
+    text = m and next((g for g in m.groups() if g), None)
+    said = m.group() if text else ""  # with who says it: "the IMF data cited in the paper show P"
+    if not text and (stated := _stated_figures(question, lang)):
+        text, said = stated
     if not text:
         return None
     text = RE_ATTRIBUTED.sub("is", text).strip(" ，,：:")
@@ -308,4 +316,4 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
         return None
     absolute = RE_ABSOLUTE.search(text) is not None
     moves = direction(RE_TITLE.sub("", text))  # not the words of a title (《鼓励外商投资产业目录》)
-    return Premise(text, units, numbers, moves, places, absolute, verdict(text))
+    return Premise(text, units, numbers, moves, places, absolute, verdict(text), bodies_named(said))

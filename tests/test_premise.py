@@ -80,6 +80,16 @@ def test_figures_are_read_as_a_chinese_text_writes_them():
     assert figures("two of the top ten") == [{"2", "两", "二"}, {"10", "十"}]
 
 
+def test_a_premise_naming_its_source_is_held_only_where_that_source_is_named():
+    p = premise_of("The Oxford Economics data cited in the paper show robots reached 3,000 units. Why?", "en",
+                   LEXICON, set())
+    assert p.bodies == {"牛津经济研究院"}
+    assert not p.held_in("机器人达到3000台(IMF, 2023)。", 0.5)
+    assert p.held_in("据牛津经济研究院的报告，机器人达到3000台。", 0.5)
+    stated = premise_of("据海关总署统计，电池出口下降了2.8%。作者如何解释？", "zh", LEXICON, set())
+    assert stated.bodies == {"海关总署"} and not stated.held_in("据国家统计局数据，电池出口下降了2.8%。", 0.5)
+
+
 def test_shares_in_words_are_figures_too():
     assert figures("robots are about half of exports") == [{"一半", "半数", "二分之一", "1/2", "50%", "腰斩"}]
     assert figures("robots in the first half of 2024") == [{"2024"}]
