@@ -14,10 +14,12 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 
+from assistant.citations import RE_PAREN, parse_citation_group
 from assistant.text import RE_CJK, RE_WORD, english_words, stem, tokenize
 
 RE_DEF_NOISE = re.compile(r"\([^)]*\)|\[[^\]]*\]|CL:\S+|\b(?:lit|fig|abbr|variant of|old)\b\.?", re.I)
 RE_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+RE_PERSON = re.compile(r"[\u4e00-\u9fff]{2,3}")  # a Chinese personal name, not a body (工业和信息化部)
 MAX_TARGETS = 12  # an English word that means a dozen corpus words means nothing
 MAX_WORDS = 4  # longer senses are glosses, not translations
 FILLER = {"a", "an", "the", "and", "or"}  # words a sense may hold without changing what it covers
@@ -64,8 +66,25 @@ def _dictionary_words(vocab: set[str], texts: Iterable[str], known) -> dict[str,
     return words
 
 
+def cited_names(texts: list[str]) -> set[str]:
+    """The Chinese names of the people the texts cite ("(江小涓等，2021)": 江小涓)."""
+    found = {author for text in texts for m in RE_PAREN.finditer(text) for author, *_ in parse_citation_group(m.group(1))}
+    return {name for name in found if RE_PERSON.fullmatch(name)}
+
+
+def pinyin_name(name: str, cedict) -> str | None:
+    """A Chinese name as English text writes it: 江小涓 → "jiang xiaojuan" (toneless pinyin, the
+    family name first)."""
+    readings = [cedict.get_pinyin(ch) for ch in name]
+    if not all(readings):
+        return None
+    plain = [re.sub(r"[1-5]", "", r).replace("u:", "u").lower() for r in readings]
+    return f"{plain[0]} {''.join(plain[1:])}"
+
+
 def build_lexicon(token_lists: Iterable[list[str]], texts: Iterable[str] = ()) -> Lexicon:
     """The lexicon for a corpus, given the BM25 tokens of its (non-bibliography) chunks and their texts."""
+    texts = list(texts)
     vocab = {tok for toks in token_lists for tok in toks if RE_CJK.search(tok) and len(tok) >= 2}
     cedict = _definitions()
     cover: dict[str, dict[str, float]] = defaultdict(dict)  # key → target → share of a sense it covers
@@ -79,6 +98,9 @@ def build_lexicon(token_lists: Iterable[list[str]], texts: Iterable[str] = ()) -
                         targets[tok] = max(targets.get(tok, 0.0), n / length)
     for key, name in NAMES.items():
         if toks := [tok for tok in tokenize(name) if tok in vocab]:
+            cover[key].update(dict.fromkeys(toks, 1.0))
+    for name in cited_names(texts):  # "Jiang Xiaojuan (2021)" is 江小涓
+        if (key := pinyin_name(name, cedict)) and (toks := [tok for tok in {name, *tokenize(name)} if tok in vocab]):
             cover[key].update(dict.fromkeys(toks, 1.0))
     for key, targets in list(cover.items()):  # 'regionalization' → 区域化, from 'regional' → 区域性
         if " " not in key and key.endswith(("al", "ar", "ic", "on")) and key + "ization" not in cover:

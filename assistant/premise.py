@@ -15,7 +15,7 @@ judge, `Premise.closest` picks the sentences the model is shown to decide it (se
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from assistant.bodies import bodies_named
 from assistant.lexicon import Lexicon
@@ -46,6 +46,7 @@ VERB_EN = (
 SUBJECT_EN = (
     r"(?:(?:the |this )?(?:paper|authors?|article|study|text|writers?|researchers?|table 1|introduction|"
     r"conclusions?|abstract|literature review)|"
+    r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? et al\.?| and [A-Z][a-z]+| and (?:co-?authors|colleagues))? \((?:19|20)\d\d\)|"
     r"(?:the )?[\w'’ -]{1,40}? (?:cited|quoted|used|mentioned) (?:in|by) the (?:paper|authors?|article))"
 )
 WH_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
@@ -79,9 +80,9 @@ RE_PREMISE_EN = re.compile(
     rf"estimate|account|explanation|evidence)\s(?:of|for)\s(?P<p9>[^?]+?){END_EN}",
     re.I,
 )
-SUBJECT_ZH = r"(?:作者|文章|论文|本文|文中|该文|原文|表1|这篇(?:文章|论文)|此文)"
+SUBJECT_ZH = r"(?:作者|文章|论文|本文|文中|该文|原文|表1|这篇(?:文章|论文)|此文|[\u4e00-\u9fff]{2,4}等?\s*[（(](?:19|20)\d\d[)）])"
 VERB_ZH = (
-    r"(?:认为|主张|指出|提出|证明|表明|显示|说明|说(?!明)|称(?!为)|断言|断定|得出[^，。？]{0,12}?结论|强调|发现|建议|"
+    r"(?:认为|主张|指出|提出|证明|表明|显示|说明|说(?![明法])|称(?!为)|断言|断定|得出[^，。？]{0,12}?结论|强调|发现|建议|"
     r"提到|写道|判断|预测|估计|论证|认定|声称|坚持|呼吁|提及|引用)"
 )
 # the question after the premise: "…，那么…", "…，为什么…", "…。文中具体…"
@@ -195,6 +196,7 @@ class Premise:
     absolute: bool = False
     verdict: str | None = None
     bodies: frozenset[str] = frozenset()  # the bodies it says a figure or claim comes from
+    cited: list[tuple[set[str], str]] = field(default_factory=list)  # works it cites: (author's names, year)
 
     def _figures_in(self, text: str) -> int:
         return sum(any(_has_number(text, n) for n in forms) for forms in self.numbers)
@@ -216,6 +218,8 @@ class Premise:
         if self.verdict and verdict(sentence) != self.verdict:
             return False
         if self.bodies - bodies_named(sentence):
+            return False
+        if any(year not in text or not any(n in text for n in names) for names, year in self.cited):
             return False
         there = places_named(sentence)
         if any(key not in there and not (key in IMPLIED and there <= IMPLIED) for key in self.places):
@@ -264,6 +268,12 @@ def figures(text: str, words: bool = True) -> list[set[str]]:
     return out
 
 
+# a work cited by its author and year: "Krugman (1991)", "Baldwin et al. (2022)", "Jiang Xiaojuan
+# (2021)", "江小涓等(2021)"; the passage that holds such a premise cites it
+RE_CITED = re.compile(
+    r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? (?:et al\.?|and (?:co-?authors|colleagues|others)|and [A-Z][a-z]+))?"
+    r"\s*\(((?:19|20)\d\d)\)|([\u4e00-\u9fff]{3})等?\s*[（(]((?:19|20)\d\d)[)）]"
+)
 # a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。作者…？"): who
 # says it is cut off, as are dates and list numbers, which are no figures of a claim
 RE_SENTENCE = {"zh": re.compile(r"(?<=[。！？?!；;])"), "en": re.compile(r"(?<=[.?!;])\s+")}
@@ -316,4 +326,10 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
         return None
     absolute = RE_ABSOLUTE.search(text) is not None
     moves = direction(RE_TITLE.sub("", text))  # not the words of a title (《鼓励外商投资产业目录》)
-    return Premise(text, units, numbers, moves, places, absolute, verdict(text), bodies_named(said))
+    cited = []
+    for m in RE_CITED.finditer(said):
+        if m.group(1):  # the English name, or the Chinese the lexicon has for it ("jiang xiaojuan": 江小)
+            cited.append(({m.group(1).lower(), *lexicon.get(m.group(1).lower(), ())}, m.group(2)))
+        else:  # the two or three characters before 等: a family and a given name
+            cited.append(({m.group(3)[-2:], m.group(3)}, m.group(4)))
+    return Premise(text, units, numbers, moves, places, absolute, verdict(text), bodies_named(said), cited)

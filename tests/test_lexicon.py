@@ -76,3 +76,13 @@ def test_firms_the_dictionary_gives_another_sense_are_named():
 def test_an_amount_for_a_firm_the_paper_gives_none_for_abstains(assistant):
     # the paper says BMW raised its R&D spending in China, but gives no amount
     assert assistant.ask("How much money did BMW add to its R&D budget in China?").abstained
+
+
+def test_cited_chinese_names_are_found_by_their_pinyin():
+    from assistant.lexicon import build_lexicon
+
+    text = "分工经历了三个阶段(江小涓等，2021)；对抗上升(朱锋, 2023)；数据来自（工业和信息化部，2025）。"
+    lexicon = build_lexicon([["江小涓", "朱锋", "工业", "信息化"]], [text])
+    assert lexicon["jiang xiaojuan"] == {"江小涓": 1.0} and lexicon["zhu feng"] == {"朱锋": 1.0}
+    assert not [key for key in lexicon if key.startswith("gong ye")]  # a body, not a person
+    assert "江小涓" in translate("What does Jiang Xiaojuan (2021) say?", lexicon)

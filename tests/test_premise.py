@@ -90,6 +90,17 @@ def test_a_premise_naming_its_source_is_held_only_where_that_source_is_named():
     assert stated.bodies == {"海关总署"} and not stated.held_in("据国家统计局数据，电池出口下降了2.8%。", 0.5)
 
 
+def test_a_premise_citing_a_work_is_held_only_where_that_work_is_cited():
+    lexicon = {**LEXICON, "jiang xiaojuan": {"江小涓": 1.0}}
+    p = premise_of("Jiang Xiaojuan (2021) argues that robot exports fell. Why?", "en", lexicon, set())
+    assert p.cited == [({"jiang xiaojuan", "江小涓"}, "2021")]
+    assert not p.held_in("机器人出口下降(朱锋, 2021)。", 0.5) and not p.held_in("机器人出口下降(江小涓等，2023)。", 0.5)
+    assert p.held_in("机器人出口下降(江小涓等，2021)。", 0.5)
+    zh = premise_of("按照朱锋(2023)的说法，机器人出口下降了，对吧？", "zh", LEXICON, set())
+    assert zh.text == "机器人出口下降了" and not zh.held_in("机器人出口下降(江小涓等，2023)。", 0.5)
+    assert zh.held_in("机器人出口下降(朱锋, 2023)。", 0.5)
+
+
 def test_shares_in_words_are_figures_too():
     assert figures("robots are about half of exports") == [{"一半", "半数", "二分之一", "1/2", "50%", "腰斩"}]
     assert figures("robots in the first half of 2024") == [{"2024"}]
