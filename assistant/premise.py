@@ -1,15 +1,18 @@
 """What a question takes the paper to say, and whether a retrieved passage says it.
 
 "Since the paper shows that P, why …", "The authors argue P, right?", "Why do the authors conclude
-that P?", "According to the paper, P; how …", "作者认为P，那么…", "按文中的说法，P，…" state a
-premise P about the paper before they ask. Quoting the passages nearest to such a question would
-answer as if P held. `premise_of` reads P out of the question; `Premise.held_in` asks that some
-retrieved sentence give P's figures and years, name most of its words (an English premise's words
-through the lexicon, as for an amount question in `assistant.quantity`) and all its places, say it
-as absolutely ("fully decouple") and with the same verdict ("on balance good"), and not move the
-other way than P says ("fell by 8.6%" is not held by "比上年增长8.6%", "limit foreign capital" not by
-"引导外资更多地投向…"). When no sentence does, the answer says the paper does not say that; with a
-judge, `Premise.closest` picks the sentences the model is shown to decide it (see assistant.judge).
+that P?", "According to the paper, P; how …", "作者认为P，那么…", "按文中的说法，P，…", "江小涓等(2021)
+指出P，没错吧？", or a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。
+作者…？") state a premise P about the paper before they ask. Quoting the passages nearest to such a
+question would answer as if P held. `premise_of` reads P out of the question; `Premise.held_in`
+asks that some retrieved sentence give P's figures and years, name most of its words (an English
+premise's words through the lexicon, as for an amount question in `assistant.quantity`), all its
+places, the body it says a figure comes from ("the IMF") and the work it cites ("Krugman (1991)"),
+say it as absolutely ("fully decouple") and with the same verdict ("on balance good"), and not
+move the other way than P says ("fell by 8.6%" is not held by "比上年增长8.6%", "limit foreign
+capital" not by "引导外资更多地投向…"). When no sentence does, the answer says the paper does not
+say that; with a judge, `Premise.closest` picks the sentences the model is shown to decide it (see
+assistant.judge).
 """
 
 from __future__ import annotations
