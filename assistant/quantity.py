@@ -22,7 +22,7 @@ from assistant.places import only_other_places, places_named
 from assistant.text import ZH_STOP, english_words, jieba_words
 
 # words a passage may use for the same amount: a country's trade is its 进出口
-SYNONYMS_ZH = {"贸易": ("进出口",), "进出口": ("贸易",)}
+SYNONYMS_ZH = {"贸易": ("进出口",), "进出口": ("贸易",), "供应商": ("配套企业",)}  # suppliers: 配套企业
 RE_WORDLIKE = re.compile(r"\w")  # a jieba word that is not punctuation ("、")
 RE_FIGURE = re.compile(r"\d+(?:\.\d+)?")
 RE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -36,6 +36,8 @@ RE_BASE_YEAR = re.compile(
 RE_SOURCE_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年?\s*(?:发布|公布|出版|的?(?:报告|公报|年报)|(?:report|bulletin|edition)\b)", re.I
 )
+# the year of a work cited by author and year ("MIIT (2025)", "卢进勇等（2024）") is a source's too
+RE_CITATION_YEAR = re.compile(r"[（(](?:[^（）()]{1,40}[,，]\s*)?((?:19|20)\d\d)[)）]")
 YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
 # a clause: a stretch of a sentence between commas and semicolons (a comma between digits is a figure's)
 RE_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")
@@ -188,7 +190,7 @@ def quantity_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> 
     # the years and places of the sentence that asks, if it names any: "RCEP, which entered into
     # force in 2022, … In 2024, what share …" asks about 2024 only
     said = _asking_sentence(question, lang)
-    sources = frozenset(RE_SOURCE_YEAR.findall(question))
+    sources = frozenset(RE_SOURCE_YEAR.findall(question) + RE_CITATION_YEAR.findall(question))
     compared = {y for pair in RE_BASE_YEAR.findall(question) for y in pair if y}
     years = frozenset(RE_QUESTION_YEAR.findall(said) or RE_QUESTION_YEAR.findall(question)) - sources - compared
     rate = RE_RATE_QUESTION.search(asking) is not None

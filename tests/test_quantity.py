@@ -67,6 +67,13 @@ def test_the_years_and_places_are_those_of_the_sentence_that_asks():
     assert q.years == {"2023"} and q.places == {"全球"}
 
 
+def test_the_year_of_a_cited_work_is_a_sources_and_suppliers_are_配套企业():
+    q = quantity_of("卢进勇等（2024）指出外资企业很重要。那么2023年外资企业的比重是多少？", "zh", {}, set())
+    assert q.years == {"2023"} and q.sources == {"2024"}
+    q = quantity_of("How many suppliers followed Samsung?", "en", {"supplier": {"供应商": 1.0}}, set())
+    assert q.given_in("带动了富士康、和硕等200多家配套企业的迁移。", 0.5)
+
+
 def test_a_level_is_not_answered_by_a_change():
     level = quantity_of("截至2023年底，纺织服装企业还剩多少家？", "zh", {}, set())
     assert not level.change
