@@ -24,6 +24,15 @@ NAMES = {
     "商务部": (r"MOFCOM|Ministry of Commerce", "商务部"),
     "万得": (r"Wind\b(?! power| energy)", "万得|Wind"),
     "美国人口普查局": (r"Census Bureau|US Census", "美国人口普查局|人口普查局|Census Bureau"),
+    # bodies a reader may wrongly credit a figure to
+    "麦肯锡": (r"McKinsey", "麦肯锡|McKinsey"),
+    "波士顿咨询": (r"Boston Consulting Group|BCG", "波士顿咨询|BCG"),
+    "高盛": (r"Goldman Sachs", "高盛|Goldman Sachs"),
+    "摩根士丹利": (r"Morgan Stanley", "摩根士丹利|Morgan Stanley"),
+    "汇丰": (r"HSBC", "汇丰|HSBC"),
+    "世界经济论坛": (r"World Economic Forum|WEF", "世界经济论坛|WEF"),
+    "亚洲开发银行": (r"Asian Development Bank|ADB", "亚洲开发银行|亚行"),
+    "彭博": (r"Bloomberg", "彭博|Bloomberg"),
 }
 PATTERNS = {key: re.compile(rf"\b(?:{en})\b|{zh}") for key, (en, zh) in NAMES.items()}
 

@@ -43,13 +43,15 @@ VERB_EN = (
                     "recommend", "propose", "call for", "urge", "predict", "forecast", "estimate", "mention",
                     "cite", "document", "observe", "emphasize", "stress", "acknowledge", "admit", "warn",
                     "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate",
-                    "expect", "anticipate", "quote", "define")
+                    "expect", "anticipate", "quote", "define", "project")
     + r"|shown|found|said|thought|wrote|written|told|proven)"
 )
 SUBJECT_EN = (
     r"(?:(?:the |this )?(?:paper|authors?|article|study|text|writers?|researchers?|table 1|introduction|"
     r"conclusions?|abstract|literature review)|"
     r"[A-Z][a-z]+(?: [A-Z][a-z]+)?(?:,? et al\.?| and [A-Z][a-z]+| and (?:co-?authors|colleagues))? \((?:19|20)\d\d\)|"
+    r"(?:the )?[\w'’ -]{1,40}? (?:data|figures?|numbers|statistics|report|survey|estimates?) (?:(?:cited|quoted|given) )?"
+    r"in the (?:paper|article)|"
     r"(?:the )?[\w'’ -]{1,40}? (?:cited|quoted|used|mentioned) (?:in|by) the (?:paper|authors?|article))"
 )
 WH_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
@@ -58,15 +60,18 @@ TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't the
 # where a stated premise ends: a tag question, a full stop, a dash, ", so"
 END_EN = rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)"
 # "X is cited in the paper as" says the paper calls X that: the premise is "X is …"
+# who a claim is taken from, before the subject: "Citing a McKinsey report, the paper projects …"
+LEAD_EN = r"(?:(?:citing|quoting|drawing on|based on|using) [^,]{1,60},\s*)?"
 RE_ATTRIBUTED = re.compile(
     r"(?:is|are|was|were)\s(?:cited|quoted|described|presented|mentioned|used|given|credited|named|listed)\s"
-    r"(?:in|by)\s(?:the|this)\s(?:paper|authors?|article|text|introduction|literature review)(?:\s(?:as|with))?",
+    r"(?:(?:in|by)\s(?:the|this)\s(?:paper|authors?|article|text|introduction|literature review)(?:\s(?:as|with))?|"
+    r"as(?:\s(?:showing|saying|evidence|proof)(?:\sthat)?)?)",
     re.I,
 )
 RE_PREMISE_EN = re.compile(
     rf"^(?:since|given that|as|because|now that)\s+{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,4}}?{VERB_EN}\s+(?:that\s+)?"
     rf"(?P<p1>.+?)[,;]\s*{ASK_EN}|"
-    rf"^{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s+)?(?P<p2>.+?){END_EN}|"
+    rf"^{LEAD_EN}{SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s+)?(?P<p2>.+?){END_EN}|"
     rf"^why (?:do|does|did|would) {SUBJECT_EN}\s+(?:[\w'’-]+\s+){{0,2}}?{VERB_EN}\s+(?:that\s*,?\s+)?(?P<p3>[^?]+)\?|"
     rf"^(?:according to|as (?:stated|shown|noted|said) (?:in|by)|per) {SUBJECT_EN}(?:'s? \w+)?,\s*(?!{WH_EN})"
     rf"(?P<p4>[^?]+?)(?:[;:.](?:\s+|$)|,\s*(?={ASK_EN})|\s*—\s*|\s+[–-]\s+)|"
@@ -101,7 +106,7 @@ RE_PREMISE_ZH = re.compile(
     rf"(?P<p0>[^，。？?]+?(?:定义为|界定为|称为|视为)[^？?。]+?){END_ZH}|"
     rf"(?:^|[，。；])(?:既然|由于|因为|鉴于)?{SUBJECT_ZH}(?:在文中|在文章中|里|中)?[^，。？?]{{0,12}}?{VERB_ZH}"
     rf"(?:了|过)?[：:，,]?(?P<p1>[^？?。]+?){END_ZH}|"
-    rf"(?:^|[，。；])(?:按照?|根据|依照)?{SUBJECT_ZH}[^，。？?]{{0,16}}?的?(?:说法|观点|逻辑|结论|分析|数据|报告|研究|预测|统计)"
+    rf"(?:^|[，。；])(?:按照?|根据|依照)?{SUBJECT_ZH}[^，。？?]{{0,16}}?的?(?:说法|观点|逻辑|结论|分析|数据|报告|研究|预测|统计|解释|定义|描述|界定)"
     rf"[，,：:]?(?P<p2>[^？?。]+?){END_ZH}|"
     rf"^为什么{SUBJECT_ZH}(?:会)?{VERB_ZH}(?:了)?[：:，,]?(?P<p3>[^？?]+)[？?]|"
     rf"^既然(?P<p4>[^，,？?]{{4,}})[，,]|"
@@ -146,7 +151,7 @@ RE_DOWN = re.compile(
 # words that make a claim absolute ("fully decouple", "越多越好"): the paper hedges, so a premise
 # saying it calls for all of something holds only where a sentence says so as absolutely
 RE_ABSOLUTE = re.compile(
-    r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|越多.{0,6}越好|尽可能|尽量|绝对|没有任何|毫无|丝毫|"
+    r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|越多.{0,6}越好|尽可能|尽量|绝对|没有任何|不存在任何|任何|毫无|丝毫|"
     r"\b(?:all|every|entirely|fully|completely|totally|always|never|solely|wholly|any)\b|"
     r"\bas (?:many|much|\w+) (?:\w+ )*?as possible\b", re.I
 )
@@ -175,6 +180,7 @@ def verdict(text: str) -> str | None:
 
 
 RE_TITLE = re.compile(r"《[^》]*》")
+RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|'[^']*'|\"[^\"]*\"")
 # the places a sentence of this paper may leave unsaid: it is about China in the world
 IMPLIED = frozenset({"中国", WORLD})
 
@@ -293,6 +299,9 @@ RE_CLAIMED_FIGURE = re.compile(
 )
 
 
+RE_STATED_CLAUSE = re.compile(rf"{RE_CLAUSE_END.pattern}|\s*(?<!\d)[—–]+(?!\d)\s*|\s+-\s+")  # not 2018—2023
+
+
 def _stated_figures(question: str, lang: str) -> tuple[str, str] | None:
     """The clauses giving figures of the first statement before the question that gives any (a
     sentence of its own, or the clauses before the one that asks: "…上升了7.4个百分点，文章怎么解释？"),
@@ -300,7 +309,7 @@ def _stated_figures(question: str, lang: str) -> tuple[str, str] | None:
     sentences = [s.strip() for s in RE_SENTENCE[lang].split(question.strip()) if s.strip()]
     asks = re.compile(rf"^\s*{ASK_ZH if lang == 'zh' else ASK_EN}", re.I)
     for n, sentence in enumerate(sentences):
-        clauses = RE_CLAUSE_END.split(RE_SOURCE_LEAD.sub("", sentence).rstrip("。.;；?？"))
+        clauses = RE_STATED_CLAUSE.split(RE_SOURCE_LEAD.sub("", sentence).rstrip("。.;；?？"))
         if n == len(sentences) - 1 or sentence[-1] in "?？":  # the question: what comes before it asks
             clauses = clauses[: next((i for i, c in enumerate(clauses) if asks.match(c)), 0)]
         if stated := [c.strip() for c in clauses if RE_CLAIMED_FIGURE.search(c)]:
@@ -327,7 +336,7 @@ def premise_of(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> P
     numbers = figures(text)
     if not units and not numbers:
         return None
-    absolute = RE_ABSOLUTE.search(text) is not None
+    absolute = RE_ABSOLUTE.search(RE_QUOTED.sub("", text)) is not None  # not in a name: 'all-in China'
     moves = direction(RE_TITLE.sub("", text))  # not the words of a title (《鼓励外商投资产业目录》)
     cited = []
     for m in RE_CITED.finditer(said):

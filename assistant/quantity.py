@@ -67,7 +67,7 @@ MEASURE_WORDS = frozenset("家项台辆件座条种所款")
 RE_ALONE = re.compile(
     r"(?P<en1>(?:[\w'-]+ ){0,2}[\w'-]+) (?:alone|on (?:its|their) own|by (?:itself|themselves))\b|"
     r"\b(?:looking only at|only at|just) (?P<en2>[\w'-]+(?: [\w'-]+){0,2})|"
-    r"(?:单看|光是|光看|只看|仅)(?P<zh1>[\u4e00-\u9fff]{2,10}?)(?:的|，|,|出口|进口|装|$)|"
+    r"(?:单看|光是|光看|只看|单是|单单|仅仅是|仅仅|仅)(?P<zh1>[\u4e00-\u9fff]{2,10}?)(?:的|，|,|出口|进口|装|$)|"
     r"(?P<zh2>[\u4e00-\u9fff]{2,6}?)(?:这一项)?(?:单项|单独)",
     re.I,
 )

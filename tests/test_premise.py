@@ -45,6 +45,12 @@ LEXICON = {"robot": {"机器人": 1.0}, "export": {"出口": 1.0}, "battery": {"
          "robot exports reached 1.2 billion yuan in 2024"),
         ("The customs figures cited in the paper show battery exports at 4,334 units. Why so many?", "battery exports at 4,334 units"),
         ("2018—2023年机器人出口的比重上升了7.4个百分点，文章怎么解释这种上升？", "2018—2023年机器人出口的比重上升了7.4个百分点"),
+        ("Robot exports fell 31.6% in 2023 — what reasons does the paper give?", "Robot exports fell 31.6% in 2023"),
+        ("Citing a McKinsey report, the paper projects 20 million robots by 2030. How many in China?",
+         "20 million robots by 2030"),
+        ("The customs figures in the paper show that robot exports all declined. By how much?", "robot exports all declined"),
+        ("A 2022 report is cited as showing that robot exports doubled. Where?", "A 2022 report is robot exports doubled"),
+        ("所谓机器人出口，按文中的解释，就是把机器人全部卖到国外。请问去了哪些国家？", "就是把机器人全部卖到国外"),
     ],
 )
 def test_the_premise_a_question_states_about_the_paper_is_read(question, premise):
@@ -144,6 +150,7 @@ def test_an_absolute_premise_needs_a_sentence_as_absolute():
     assert not p.held_in("应当限制部分机器人出口。", 0.5)
     assert p.held_in("应当完全禁止机器人出口。", 0.5)
     assert premise_of("作者认为机器人出口没有任何好处，对吧？", "zh", LEXICON, set()).absolute
+    assert not premise_of("The paper says firms left the 'all-in China' model, right?", "en", LEXICON, set()).absolute
     assert premise_of("The paper defines robot exports as selling as many robots as possible, right?", "en",
                       LEXICON, set()).absolute
     hedged = premise_of("作者认为应当限制机器人出口，对吧？", "zh", LEXICON, set())
