@@ -1,7 +1,7 @@
 from assistant.names import known_abbreviations, unknown_names
 from assistant.settings import RetrievalSettings, Settings
 
-TEXT = "人工智能与电动汽车。据国家统计局数据，DOI:10.1/x。英国与RCEP。"
+TEXT = "人工智能与电动汽车。国有企业与跨国企业。据国家统计局数据，DOI:10.1/x。英国与RCEP。"
 LEXICON = {"chip": {"芯片": 1.0}, "ignore": {"忽略": 1.0}}
 
 
@@ -19,6 +19,7 @@ def test_names_the_paper_says_in_any_form_are_known():
     assert _unknown("How did AI and EVs change RCEP trade, per the NBS?") == []  # 人工智能, 电动汽车, Latin, 国家统计局
     assert _unknown("What is the DOI? What about the UK?") == []  # in a chunk's text; a place the text names
     assert _unknown("How did CHIPS rules change? IGNORE ALL") == []  # English words in capitals
+    assert _unknown("How do SOEs and MNCs differ?") == []  # 国有企业, 跨国企业
 
 
 def test_a_question_naming_what_the_paper_never_does_abstains_and_says_so(assistant):
