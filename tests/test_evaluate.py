@@ -11,7 +11,7 @@ SPLITS = (  # every question set but test-llm
     "dev-amounts", "dev-amounts2", "dev-amounts3", "dev-amounts4", "dev-amounts5", "test-figures",
     "dev-amounts6", "dev-amounts7", "dev-amounts8", "dev-amounts9", "test-figures8",
     "dev-premises", "test-premises", "test-premises2", "test-premises3",
-    "test-unans5", "test-premises4", "test-unans6", "test-premises5",
+    "test-unans5", "test-premises4", "test-unans6", "test-premises5", "test-mixed7",
 )
 
 
