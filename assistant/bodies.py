@@ -8,7 +8,7 @@ only where the passage names the same one (see assistant.premise). `bodies_named
 
 from __future__ import annotations
 
-import re
+from assistant.places import keys_named, patterns_of
 
 # key → (English names, matched as written; Chinese names)
 NAMES = {
@@ -34,9 +34,9 @@ NAMES = {
     "亚洲开发银行": (r"Asian Development Bank|ADB", "亚洲开发银行|亚行"),
     "彭博": (r"Bloomberg", "彭博|Bloomberg"),
 }
-PATTERNS = {key: re.compile(rf"\b(?:{en})\b|{zh}") for key, (en, zh) in NAMES.items()}
+PATTERNS = patterns_of(NAMES)
 
 
 def bodies_named(text: str) -> frozenset[str]:
     """The keys of the bodies `text` names ("the World Bank's data" → 世界银行)."""
-    return frozenset(key for key, pattern in PATTERNS.items() if pattern.search(text))
+    return keys_named(PATTERNS, text)

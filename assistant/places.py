@@ -50,12 +50,25 @@ NAMES = {
     "哈萨克斯坦": (r"Kazakhstan|Kazakh", "哈萨克斯坦"),
     "吉尔吉斯斯坦": (r"Kyrgyzstan|Kyrgyz", "吉尔吉斯"),
 }
-PATTERNS = {key: re.compile(rf"\b(?:{en})\b|{zh}") for key, (en, zh) in NAMES.items()}
+
+
+def patterns_of(names: dict[str, tuple[str, str]]) -> dict[str, re.Pattern]:
+    """One pattern per key of a table of names in both languages: the English names as words, or the
+    Chinese ones anywhere (also used for `assistant.bodies`)."""
+    return {key: re.compile(rf"\b(?:{en})\b|{zh}") for key, (en, zh) in names.items()}
+
+
+def keys_named(patterns: dict[str, re.Pattern], text: str) -> frozenset[str]:
+    """The keys whose pattern `text` holds."""
+    return frozenset(key for key, pattern in patterns.items() if pattern.search(text))
+
+
+PATTERNS = patterns_of(NAMES)
 
 
 def places_named(text: str) -> frozenset[str]:
     """The keys of the places `text` names ("China's robots in the world" → 中国, 全球)."""
-    return frozenset(key for key, pattern in PATTERNS.items() if pattern.search(text))
+    return keys_named(PATTERNS, text)
 
 
 WORLD = "全球"
