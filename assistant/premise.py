@@ -59,9 +59,9 @@ ASK_EN = rf"(?:{WH_EN}|(?:so|then|and|but)\b)"  # the question after the premise
 TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|am I right)"
 # where a stated premise ends: a tag question, a full stop, a dash, ", so"
 END_EN = rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)"
-# "X is cited in the paper as" says the paper calls X that: the premise is "X is …"
 # who a claim is taken from, before the subject: "Citing a McKinsey report, the paper projects …"
 LEAD_EN = r"(?:(?:citing|quoting|drawing on|based on|using) [^,]{1,60},\s*)?"
+# "X is cited in the paper as P", "X is cited as showing P": the premise is "X is P"
 RE_ATTRIBUTED = re.compile(
     r"(?:is|are|was|were)\s(?:cited|quoted|described|presented|mentioned|used|given|credited|named|listed)\s"
     r"(?:(?:in|by)\s(?:the|this)\s(?:paper|authors?|article|text|introduction|literature review)(?:\s(?:as|with))?|"
@@ -195,7 +195,8 @@ def direction(text: str) -> str | None:
 class Premise:
     """What a question states the paper says: `units` as in `assistant.quantity.Quantity` (the Chinese
     strings any of which names each of its words, its places among them), its figures and years,
-    which way it says a figure moved, the places it names and whether it is absolute."""
+    which way it says something moved, the places it names, whether it is absolute, the verdict it
+    gives, the bodies it takes a figure from and the works it cites."""
 
     text: str
     units: list[set[str]]
@@ -214,11 +215,12 @@ class Premise:
         return sum(any(w in text for w in unit) for unit in self.units)
 
     def held_in(self, sentence: str, share: float) -> bool:
-        """`sentence` gives every figure of the premise, names `share` of its words and every place
-        it names (China and the world may go unsaid where no other place is named), says it as
-        absolutely, gives the same verdict if it gives one ("on balance good"), and does not move the
-        other way: in no clause that gives one of its figures, or, for a premise without figures, as
-        a whole."""
+        """`sentence` gives every figure of the premise, names `share` of its words, every place it
+        names (China and the world may go unsaid where no other place is named), every body it takes
+        a figure from and every work it cites, says it as absolutely, gives the same verdict if it
+        gives one ("on balance good"), and does not move the other way: in no clause that gives one
+        of its figures, or, for a premise without figures, as a whole or in a clause that names most
+        of it."""
         text = sentence.lower()
         if self._figures_in(text) < len(self.numbers) or self._words_in(text) < share * len(self.units):
             return False
@@ -283,15 +285,18 @@ RE_CITED = re.compile(
     r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?:,? (?:et al\.?|and (?:co-?authors|colleagues|others)|and [A-Z][a-z]+))?"
     r"\s*\(((?:19|20)\d\d)\)|([\u4e00-\u9fff]{3})等?\s*[（(]((?:19|20)\d\d)[)）]"
 )
-# a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。作者…？"): who
-# says it is cut off, as are dates and list numbers, which are no figures of a claim
+# a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。作者…？"), a
+# sentence of its own or clauses before a dash or comma; who says it is cut off
 RE_SENTENCE = {"zh": re.compile(r"(?<=[。！？?!；;])"), "en": re.compile(r"(?<=[.?!;])\s+")}
+RE_ASKS = {"zh": re.compile(rf"^\s*{ASK_ZH}"), "en": re.compile(rf"^\s*{ASK_EN}", re.I)}  # a clause that asks
+RE_STATED_CLAUSE = re.compile(rf"{RE_CLAUSE_END.pattern}|\s*(?<!\d)[—–]+(?!\d)\s*|\s+-\s+")  # not 2018—2023
 RE_SOURCE_LEAD = re.compile(
     r"^(?:据[^，。]{0,24}?(?:统计|数据|显示)[，,]?|[^，。]{0,24}?(?:数据|公报|报告|统计)?(?:显示|表明|称)[，,：:]?|"
     r"according to [^,]{0,60}, |(?:the )?[\w'’ -]{0,60}? (?:data|figures?|bulletin|report|statistics|numbers)"
     r"(?: (?:cited|quoted) in the paper)? (?:shows?|showed|says?|said|puts?|indicates?|suggests?) (?:that )?)",
     re.I,
 )
+# a figure a claim gives (a share, an amount, a multiple), not a date or a list number
 RE_CLAIMED_FIGURE = re.compile(
     r"\d+(?:\.\d+)?\s*(?:%|个百分点|percentage points?|万|亿|倍|million|billion|trillion)|\d+\.\d+|\d{1,3}(?:,\d{3})+|"
     rf"\b(?:\d+|{'|'.join(NUMBER_WORDS)}) times\b",
@@ -299,19 +304,15 @@ RE_CLAIMED_FIGURE = re.compile(
 )
 
 
-RE_STATED_CLAUSE = re.compile(rf"{RE_CLAUSE_END.pattern}|\s*(?<!\d)[—–]+(?!\d)\s*|\s+-\s+")  # not 2018—2023
-
-
 def _stated_figures(question: str, lang: str) -> tuple[str, str] | None:
     """The clauses giving figures of the first statement before the question that gives any (a
     sentence of its own, or the clauses before the one that asks: "…上升了7.4个百分点，文章怎么解释？"),
     and the whole statement, which may say who gives them."""
     sentences = [s.strip() for s in RE_SENTENCE[lang].split(question.strip()) if s.strip()]
-    asks = re.compile(rf"^\s*{ASK_ZH if lang == 'zh' else ASK_EN}", re.I)
     for n, sentence in enumerate(sentences):
         clauses = RE_STATED_CLAUSE.split(RE_SOURCE_LEAD.sub("", sentence).rstrip("。.;；?？"))
         if n == len(sentences) - 1 or sentence[-1] in "?？":  # the question: what comes before it asks
-            clauses = clauses[: next((i for i, c in enumerate(clauses) if asks.match(c)), 0)]
+            clauses = clauses[: next((i for i, c in enumerate(clauses) if RE_ASKS[lang].match(c)), 0)]
         if stated := [c.strip() for c in clauses if RE_CLAIMED_FIGURE.search(c)]:
             return "，".join(stated), sentence
     return None
