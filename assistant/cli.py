@@ -44,8 +44,9 @@ judge_option = click.option(
     "--judge",
     type=click.Choice(["off", "local", "openai"]),
     default=None,
-    help="Grounded mode: have a model check that the quoted passages answer the question, and abstain "
-    "when they do not (local = bundled Qwen 1.5B, ~2 s; default: ASSISTANT_JUDGE__MODE, else off).",
+    help="Have a model check that the passages say what the question states the paper says (every mode) "
+    "and, in grounded mode, that the quoted passages answer the question; abstain when they do not "
+    "(local = bundled Qwen 1.5B, ~2 s; default: ASSISTANT_JUDGE__MODE, else off).",
 )
 
 translate_option = click.option(
