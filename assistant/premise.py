@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from assistant.bodies import bodies_named
 from assistant.lexicon import Lexicon
 from assistant.places import PATTERNS, WORLD, chinese_names, places_named
-from assistant.quantity import RE_CLAUSE_END, units_of
+from assistant.quantity import RE_CLAUSE_END, RE_SENTENCE, units_of
 
 
 def _forms(*verbs: str) -> str:
@@ -241,9 +241,9 @@ class Premise:
             if any(direction(c) not in (None, self.moves) for c in clauses):
                 return False
         elif self.moves:  # as a whole, or in a clause that names most of the premise
-            clauses = RE_CLAUSE_END.split(text)
-            most = max(map(self._words_in, clauses))
-            ways = {direction(text)} | {direction(c) for c in clauses if self._words_in(c) == most}
+            named = {c: self._words_in(c) for c in RE_CLAUSE_END.split(text)}
+            most = max(named.values())
+            ways = {direction(text)} | {direction(c) for c, n in named.items() if n == most}
             if ways - {None, self.moves}:
                 return False
         return True
@@ -287,7 +287,6 @@ RE_CITED = re.compile(
 )
 # a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。作者…？"), a
 # sentence of its own or clauses before a dash or comma; who says it is cut off
-RE_SENTENCE = {"zh": re.compile(r"(?<=[。！？?!；;])"), "en": re.compile(r"(?<=[.?!;])\s+")}
 RE_ASKS = {"zh": re.compile(rf"^\s*{ASK_ZH}"), "en": re.compile(rf"^\s*{ASK_EN}", re.I)}  # a clause that asks
 RE_STATED_CLAUSE = re.compile(rf"{RE_CLAUSE_END.pattern}|\s*(?<!\d)[—–]+(?!\d)\s*|\s+-\s+")  # not 2018—2023
 RE_SOURCE_LEAD = re.compile(

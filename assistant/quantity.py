@@ -41,6 +41,8 @@ RE_CITATION_YEAR = re.compile(r"[（(](?:[^（）()]{1,40}[,，]\s*)?((?:19|20)\
 YEAR_NOT_FOLLOWED_BY = set("万亿千百多余%％件项台家辆元吨倍个")
 # a clause: a stretch of a sentence between commas and semicolons (a comma between digits is a figure's)
 RE_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")
+# where a question's sentences end (a Chinese one needs no space after its stop)
+RE_SENTENCE = {"zh": re.compile(r"(?<=[。！？?!；;])"), "en": re.compile(r"(?<=[.?!;])\s+")}
 # a question about a share or a rate is answered by a percentage
 RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|fraction|rate)\b|比重|比例|占比|百分|率", re.I)
 # a count in Chinese numerals, but not a bare 一 ("一个重要原因" counts nothing)
@@ -173,7 +175,7 @@ def _alone(question: str, lang: str, lexicon: Lexicon, latin: set[str]) -> list[
 
 def _asking_sentence(question: str, lang: str) -> str:
     """The last sentence of `question` that asks for an amount (the question itself when it is one)."""
-    sentences = re.split(r"(?<=[。！？!?；;])" if lang == "zh" else r"(?<=[.?!;])\s+", question.strip())
+    sentences = RE_SENTENCE[lang].split(question.strip())
     return next((s for s in reversed(sentences) if RE_AMOUNT_QUESTION.search(s)), question)
 
 

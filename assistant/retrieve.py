@@ -151,7 +151,7 @@ class HybridSearch:
         self.section = section
         self._bm25: dict | None = None
         self._latin: dict[str, set[str]] | None = None
-        self._said: tuple[str, frozenset[str]] | None = None  # the corpus's text and the abbreviations it says
+        self._said: tuple[str, set[str], frozenset[str]] | None = None  # the corpus's text, Latin words, abbreviations
 
     # --- building blocks -------------------------------------------------
     def _pool(self, references: bool) -> list[str]:
@@ -197,11 +197,12 @@ class HybridSearch:
 
     def unknown_names(self, question: str) -> list[str]:
         """The names in capitals `question` uses that no text of the corpus says (see assistant.names)."""
-        if self._said is None:
+        if self._said is None:  # once per index
             text = "".join(c.text for c in self.index.chunks.values())
-            self._said = (text, known_abbreviations(text))
-        latin = self._latin_vocab("body") | self._latin_vocab("refs") | self._latin_vocab("front")
-        return unknown_names(question, latin, self.index.lexicon, self._said[1], self._said[0])
+            latin = self._latin_vocab("body") | self._latin_vocab("refs") | self._latin_vocab("front")
+            self._said = (text, latin, known_abbreviations(text))
+        text, latin, abbreviations = self._said
+        return unknown_names(question, latin, self.index.lexicon, abbreviations, text)
 
     def _latin_vocab(self, kind: str) -> set[str]:
         """Latin tokens of the body ("body": the Chinese text, and every word of added documents), of
