@@ -80,12 +80,14 @@ def cli() -> None:
 @data_dir_option
 def ingest(force: bool, data_dir: str | None) -> None:
     """Parse, chunk and embed the corpus into Chroma (only when it changed)."""
-    from assistant.index import build, fingerprint, read_info
+    from assistant.index.build import build
+    from assistant.index.fingerprint import fingerprint, read_info
 
     settings = _settings(data_dir)
     before = read_info(settings)
     if not force and before and before.fingerprint == fingerprint(settings):
-        click.echo(f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing to do")
+        click.echo(f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing "
+                   "to do")
         return
     click.echo("building the index …", err=True)
     # Ctrl-C raises KeyboardInterrupt wherever Python happens to be, and one raised inside a
@@ -117,7 +119,49 @@ def ingest(force: bool, data_dir: str | None) -> None:
     )
 
 
+@cli.command()
+@click.option("--model", type=click.Choice(["local", "openai"]), default=None,
+              help="local = the bundled Qwen via llama.cpp (default); openai = ASSISTANT_LLM__OPENAI_* "
+                   "endpoint.")
+@click.option("--size", type=click.Choice(["0.5b", "1.5b"]), default=None, help="Bundled model size "
+                                                                                "(default 1.5b).")
+@click.option("--redo", type=click.Choice(["none", "flagged", "all"]), default="none", show_default=True,
+              help="Translate again the units that failed a check, or every unit.")
+@click.option("--limit", type=int, default=None, help="Stop after translating this many units (a trial run).")
+@data_dir_option
+def translate(model, size, redo, limit, data_dir) -> None:
+    """Build the corpus's edition in the other language (Chinese → English, English → Chinese).
+
+    A build step, run when the corpus changes: each sentence, heading, table cell, note and
+    reference is translated by a model with the corpus termbase, checked (no source script left,
+    figures at their scale, years, citations, titles, terms), retried with what failed, and written
+    to corpus/translations/. Unchanged units are reused; an interrupted run resumes.
+    """
+    from assistant.llm.models import GenerationError
+    from assistant.translation.build import model_translators, translate_corpus
+
+    settings = _settings(data_dir)
+    translator_for = model_translators(settings, model or settings.edition.model, size or settings.edition.model_size)
+
+    def progress(line: str) -> None:
+        click.echo(f"\r  {line:<90}", nl=False, err=True)
+
+    try:
+        summary = translate_corpus(settings, translator_for, progress=progress, redo=redo, limit=limit)
+    except KeyboardInterrupt:
+        _fail("\ninterrupted: the units translated so far are kept in the cache; run again to resume", 130)
+    except GenerationError as exc:
+        _fail(f"\nthe model failed ({exc}); the units translated so far are kept; run again to resume")
+    click.echo("", err=True)
+    for line in summary.lines():
+        click.echo(line)
+    for f in summary.files:
+        click.echo(f"wrote {f}")
+
+
 def _print_readable(answer) -> None:
+    if answer.condensed_question:
+        click.echo(f"(read as: {answer.condensed_question})\n")
     if answer.translation:
         click.echo(f"(searched as: {answer.translation})\n")
     click.echo(answer.answer)
@@ -126,8 +170,13 @@ def _print_readable(answer) -> None:
     if answer.citations:
         click.echo("\nSources:" if answer.lang == "en" else "\n出处：")
         for c in answer.citations:
-            click.echo(f"[{c.n}] {c.section}  ({c.section_id}, score {c.score:.2f})")
-            click.echo(f"    “{c.quote}”")
+            shown = getattr(c, f"quote_{answer.lang}", None)
+            section = getattr(c, f"section_{answer.lang}", None)
+            click.echo(f"[{c.n}] {section + '  / ' if section else ''}{c.section}  ({c.section_id}, "
+                       f"score {c.score:.2f})")
+            if shown:
+                click.echo(f"    “{shown}”")
+            click.echo(f"    {'original: ' if shown else ''}“{c.quote}”")
     elif answer.abstained and answer.retrieved:
         closest = ", ".join(dict.fromkeys(r.section for r in answer.retrieved[:3]))
         click.echo(("\nClosest sections: " if answer.lang == "en" else "\n最接近的章节：") + closest)
@@ -135,14 +184,18 @@ def _print_readable(answer) -> None:
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option("--mode", default=None, help="Answer mode: grounded (default, quotes the paper), local (bundled Qwen via llama.cpp), openai (an OpenAI-compatible endpoint).")
+@click.option("--mode", default=None, help="Answer mode: grounded (default, quotes the paper), local "
+                                           "(bundled Qwen via llama.cpp), openai (an OpenAI-compatible "
+                                           "endpoint).")
 @click.option("--section", default=None, help="Only search this section and its subsections, e.g. s4 or s3.2.")
-@click.option("--doc", "document", default=None, help="Only search this document (ids: 'assistant documents').")
+@click.option("--doc", "document", default=None, help="Only search this document (ids: 'assistant "
+                                                      "documents').")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--jsonl",
     is_flag=True,
-    help="Read one question per line on stdin (plain text or a JSON object with question/mode/section/document); "
+    help="Read one question per line on stdin (plain text or a JSON object with "
+         "question/mode/section/document); "
     "write one JSON object per line.",
 )
 @judge_option
@@ -188,6 +241,38 @@ def ask(question, mode, section, document, as_json, jsonl, judge, translate, dat
 
 
 @cli.command()
+@click.option("--mode", default=None, help="Answer mode (default: the configured one).")
+@click.option("--doc", "document", default=None, help="Only search this document.")
+@data_dir_option
+def chat(mode, document, data_dir) -> None:
+    """A conversation on the command line: one question per line, each answered with the earlier ones
+    as its history, so follow-ups work ("第二个是什么意思？", "And in 2023?"). An empty line or Ctrl-D ends it;
+    ':new' starts a new conversation."""
+    from assistant.pipeline import Assistant, QuestionError
+    from assistant.question.followup import Turn
+
+    assistant = Assistant.ready(_settings(data_dir), progress=_progress)
+    history: list[Turn] = []
+    interactive = sys.stdin.isatty()
+    while True:
+        line = click.prompt("you", default="", show_default=False) if interactive else sys.stdin.readline()
+        question = line.strip()
+        if not question:
+            return
+        if question == ":new":
+            history = []
+            continue
+        try:
+            answer = assistant.ask(question, mode=mode, history=history, document=document)
+        except QuestionError as exc:
+            click.echo(f"error: {exc}", err=True)
+            continue
+        _print_readable(answer)
+        click.echo("")
+        history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
+
+
+@cli.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=7860, show_default=True, type=int)
 @data_dir_option
@@ -198,7 +283,7 @@ def serve(host: str, port: int, data_dir) -> None:
     try:
         import uvicorn
 
-        from assistant.ui import create_server
+        from assistant.serving.ui import create_server
     except ImportError as exc:
         _fail(f"serving needs the 'serve' extra: scripts/setup.sh serve ({exc})")
     import ipaddress
@@ -223,68 +308,42 @@ def serve(host: str, port: int, data_dir) -> None:
 
 
 @cli.command("eval")
-@click.option("--set", "set_path", type=click.Path(exists=True, dir_okay=False), default="evals/test.jsonl",
-              show_default=True, help="Question set (JSONL).")
+@click.option("--set", "set_name", default="paper-test", show_default=True,
+              help="A set named in evals/sets.json (e.g. paper-holdout-reading), or a JSONL file.")
 @click.option("--mode", default=None, help="Answer mode to evaluate (default: the configured one).")
 @click.option("--out", type=click.Path(file_okay=False), default="evals/results", show_default=True,
               help="Folder for <set>-<mode>.json (all answers), .md (report) and .png (chart).")
 @click.option("--rescore", "rescore_path", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Score the answers recorded in an earlier result JSON instead of asking again.")
-@click.option("--baseline/--no-baseline", default=True, show_default=True,
-              help="Also measure the naive RAG baseline's retrieval on the same questions.")
-@click.option("--gate", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Thresholds file (JSON); exit 1 when a metric falls short of it.")
+@click.option("--guards", "all_guards", is_flag=True,
+              help="Also record every guard's verdict on every question (the per-guard table).")
+@click.option("--baseline", is_flag=True, help="Also measure the naive RAG baseline's retrieval (paper sets).")
+@click.option("--gate", "gate", is_flag=True, help="Exit 1 when a metric falls short of the set's gate in "
+                                                   "evals/sets.json.")
 @judge_option
 @translate_option
 @data_dir_option
-def eval_(set_path, mode, out, rescore_path, baseline, gate, judge, translate, data_dir) -> None:
-    """Run a question set through the assistant; report retrieval, citations, faithfulness, abstention."""
-    from pathlib import Path
+def eval_(set_name, mode, out, rescore_path, all_guards, baseline, gate, judge, translate, data_dir) -> None:
+    """Run a question set through the assistant and report: pass rate, retrieval, facts, citations,
+    faithfulness, refusals and corrections, answers in the asker's language, latency; by language and
+    kind; with --guards, what each guard refuses rightly and wrongly."""
+    from assistant.evaluation.command import EvalError, evaluate_set
 
-    from assistant import evaluate
-    from assistant.pipeline import Assistant
-
-    questions = evaluate.load_set(Path(set_path))
-    settings = _settings(data_dir, judge, translate)
-    if rescore_path:
-        recorded = json.loads(Path(rescore_path).read_text(encoding="utf-8"))
-        lexicon = Assistant.ready(settings, progress=_progress).index.lexicon
-        result = evaluate.rescore(recorded, questions, lexicon)
-    else:
-        assistant = Assistant.ready(settings, progress=_progress)
-        result = evaluate.run_eval(assistant, questions, mode, progress=lambda i, n: _progress("questions", i, n))
-    if baseline:
-        click.echo("measuring the naive RAG baseline …", err=True)
-        result["baseline"] = evaluate.run_baseline(questions, settings)
-    extras = "".join(f"+{k}-{result[k]}" for k in ("translate", "judge") if result.get(k))
-    stem = f"{Path(set_path).stem}-{result['mode']}{extras}"
-    folder = Path(out)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{stem}.json").write_text(json.dumps(result, ensure_ascii=False, indent=1), encoding="utf-8")
-    chart = None
     try:
-        evaluate.write_chart(result, folder / f"{stem}.png")
-        chart = f"{stem}.png"
-    except ImportError:
-        click.echo("no chart: matplotlib is not installed (the 'eval' extra)", err=True)
-    report = evaluate.markdown_report(result, Path(set_path).stem, chart)
-    (folder / f"{stem}.md").write_text(report, encoding="utf-8")
-    click.echo(report.split("## By kind")[0])
-    click.echo(f"wrote {folder}/{stem}.json, .md" + (", .png" if chart else ""))
-    if gate:
-        failures = evaluate.check_gate(result["overall"], json.loads(Path(gate).read_text(encoding="utf-8")))
-        for f in failures:
-            click.echo(f"gate: {f}", err=True)
-        if failures:
-            sys.exit(1)
-        click.echo(f"gate passed ({gate})")
+        failures = evaluate_set(set_name, _settings(data_dir, judge, translate), mode=mode, out=out,
+                                rescore_path=rescore_path, all_guards=all_guards, baseline=baseline, gate=gate,
+                                progress=_progress, echo=click.echo)
+    except EvalError as exc:
+        _fail(str(exc), 2)
+    if failures:
+        sys.exit(1)
 
 
 @cli.command()
 @data_dir_option
 def sections(data_dir) -> None:
     """List the paper's sections with the ids that --section takes."""
-    from assistant.parser import parse_paper
+    from assistant.corpus.parser import parse_paper
 
     settings = _settings(data_dir)
     paper = parse_paper(settings.corpus.paper.read_text(encoding="utf-8"))
@@ -307,8 +366,8 @@ def documents(data_dir) -> None:
 @cli.command()
 def manifest() -> None:
     """Write corpus/manifest.json from the parsed bibliography (keeps existing file links)."""
-    from assistant.corpus import manifest_from_paper, read_manifest
-    from assistant.parser import parse_paper
+    from assistant.corpus.loader import manifest_from_paper, read_manifest
+    from assistant.corpus.parser import parse_paper
 
     c = Settings().corpus
     paper = parse_paper(c.paper.read_text(encoding="utf-8"))
@@ -322,11 +381,11 @@ def manifest() -> None:
 
 def main() -> None:
     """Entry point: known errors print one clear line, never a traceback."""
-    from assistant.corpus import CorpusError
-    from assistant.embeddings import EmbedderUnavailable
-    from assistant.index import IndexError_
-    from assistant.parser import ParseError
-    from assistant.store import StoreError
+    from assistant.corpus.loader import CorpusError
+    from assistant.corpus.parser import ParseError
+    from assistant.index.embeddings import EmbedderUnavailable
+    from assistant.index.fingerprint import IndexError_
+    from assistant.index.store import StoreError
 
     try:
         cli(standalone_mode=True)

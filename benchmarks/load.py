@@ -162,7 +162,8 @@ def main() -> None:
         print(f"sequential /v1/ask: n={len(times)} p50 {statistics.median(times) * 1000:.1f} ms, "
               f"p95 {pct(times, 0.95) * 1000:.1f} ms")
         res = asyncio.run(run_load(urls, args.clients, args.seconds, qs))
-        print(f"{args.clients} clients × {args.seconds:.0f} s over {len(urls)} worker(s): {res['requests']} requests, "
+        print(f"{args.clients} clients × {args.seconds:.0f} s over {len(urls)} worker(s): {res['requests']} "
+              "requests, "
               f"{res['rps']:.1f} req/s, p50 {res['p50'] * 1000:.0f} ms, p95 {res['p95'] * 1000:.0f} ms, "
               f"p99 {res['p99'] * 1000:.0f} ms, errors {res['errors']}")
         for e in res["first_errors"]:

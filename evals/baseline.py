@@ -13,8 +13,8 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
-from assistant.embeddings import make_embedder
-from assistant.evaluate import load_set, norm
+from assistant.evaluation.runner import load_set, norm
+from assistant.index.embeddings import make_embedder
 from assistant.settings import Settings
 
 
@@ -45,4 +45,5 @@ if __name__ == "__main__":
         n = len(ranks)
         hits = {k: sum(r is not None and r < k for r in ranks) / n for k in (1, 3, 5)}
         mrr = sum(1 / (r + 1) for r in ranks if r is not None) / n
-        print(f"baseline {lang}: n={n} hit@1 {hits[1]:.2f} hit@3 {hits[3]:.2f} hit@5 {hits[5]:.2f} mrr {mrr:.3f}")
+        print(f"baseline {lang}: n={n} hit@1 {hits[1]:.2f} hit@3 {hits[3]:.2f} hit@5 {hits[5]:.2f} "
+              f"mrr {mrr:.3f}")

@@ -11,8 +11,8 @@ import urllib.request
 
 import pytest
 
-from assistant.index import build
-from assistant.parser import parse_paper
+from assistant.corpus.parser import parse_paper
+from assistant.index.build import build
 from assistant.pipeline import Assistant
 from assistant.settings import REPO_ROOT, Settings
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from assistant.index import read_info
+from assistant.index.fingerprint import read_info
 from assistant.pipeline import Assistant
 from assistant.settings import LLMSettings, Settings
 
@@ -67,7 +67,9 @@ def _garble(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
-@pytest.mark.parametrize("damage", ["chroma database", "chunks cut short", "sentence vectors gone", "pointer garbage"])
+@pytest.mark.parametrize(
+    "damage", ["chroma database", "chunks cut short", "sentence vectors gone", "pointer garbage"]
+)
 def test_corrupt_index_is_detected_and_rebuilt(own_index, damage):
     before = read_info(Settings(data_dir=own_index))
     folder = own_index / "index" / before.build
@@ -109,8 +111,9 @@ class _BadLLM(BaseHTTPRequestHandler):
             self.send_response(200)
         else:  # a well-formed reply whose content is invented
             lie = "The paper says 97.3% of factories moved to the Moon in 2019 [1]."
-            body = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": [
-                {"index": 0, "message": {"role": "assistant", "content": lie}, "finish_reason": "stop"}]}).encode()
+            choice = {"index": 0, "message": {"role": "assistant", "content": lie}, "finish_reason": "stop"}
+            body = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m",
+                               "choices": [choice]}).encode()
             self.send_response(200)
             self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(body)))
@@ -150,10 +153,12 @@ def test_a_hanging_llm_does_not_hang_the_api(data_dir, bad_llm):
                              ASSISTANT_LLM__OPENAI_MODEL="m", ASSISTANT_LLM__TIMEOUT_S="2")
     try:
         with httpx.Client(base_url=base, timeout=30) as http:
-            assert http.post("/v1/ask", json={"question": QUESTION}).status_code == 200  # warm: time the LLM path only
+            # warm up first, so that only the LLM path is timed
+            assert http.post("/v1/ask", json={"question": QUESTION}).status_code == 200
             t0 = time.perf_counter()
             reply = http.post("/v1/ask", json={"question": QUESTION, "mode": "openai"}).json()
-            assert time.perf_counter() - t0 < 2 + 8  # the 2 s timeout, plus loading the client on a busy machine
+            # the 2 s timeout, plus loading the client on a busy machine
+            assert time.perf_counter() - t0 < 2 + 8
             assert reply["fallback_from"] == "openai" and "30.5%" in reply["answer"]
             with http.stream("POST", "/v1/chat/completions", json={
                 "model": "openai", "stream": True, "messages": [{"role": "user", "content": QUESTION}]}) as r:

@@ -1,0 +1,62 @@
+"""Comparison questions ("表1中两个阶段在成本考量上有什么区别？", "How do the positive and negative
+impacts compare?"): the two sides next to each other.
+
+A table compares by its columns: the rows the question is about (the retrieved rows of one table),
+each row on its own line with its columns side by side. Two sections compare by their parts: each
+section's subsections under its heading. Otherwise there is no structure to put side by side, and
+the question gets the passages that best answer it.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.base import AnswerContext
+from assistant.answer.contract import Answer
+from assistant.answer.overview import Lines
+from assistant.answer.sentences import sentence_of
+from assistant.index.sections import parent_of
+from assistant.retrieval.results import Retrieval
+
+MAX_ROWS = 6
+
+
+def without_caption(row: str) -> str:
+    for sep in ("｜", " | "):
+        head, found, rest = row.partition(sep)
+        if found and rest:
+            return rest
+    return row
+
+
+def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    rows = [h for h in retrieval.hits if h.chunk.kind == "table" and not h.chunk.id.endswith(":caption")]
+    if not rows:
+        return None
+    table = rows[0].chunk.section_id
+    rows = [h for h in rows if h.chunk.section_id == table][:MAX_ROWS]
+    out = Lines(retrieval, context)
+    out.text(context.index.label(table, retrieval.lang))
+    for h in sorted(rows, key=lambda h: h.chunk.paragraph):
+        s = sentence_of(h, 0)
+        s.shown = without_caption(s.shown)  # the caption heads the answer once, not every row
+        out.quote(s, "- ")
+    return out.answer("comparison")
+
+
+def compose_sections(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """Two sibling sections the question names by their headings, each with its parts."""
+    found = retrieval.matched
+    pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1:] if parent_of(a) == parent_of(b)]
+    if not pairs:
+        return None
+    out = Lines(retrieval, context)
+    tree = context.index.tree
+    for sid in sorted(pairs[0], key=lambda s: tree.first[s].start):
+        kids = tree.children.get(sid, [])
+        out.heading(sid, with_opening=not kids)
+        for kid in kids:
+            out.heading(kid, "- ")
+    return out.answer("comparison")
+
+
+def compose_comparison(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    return compose_sections(retrieval, context) or compose_table(retrieval, context)

@@ -1,0 +1,73 @@
+"""The answer stage: what kind of answer the question gets, and its grounded (quoted) form.
+
+After the guards: an abstention says why (the deciding guard's notice); a premise the text
+contradicts is corrected. Then by what the question asks (see `assistant.question.intents`):
+its front matter (metadata); the whole document or a section (summary, conclusion); two sides
+next to each other (comparison); the parts of a section (list); and otherwise the sentences that best
+answer it. Each composer answers from the document's structure where it has one; when it finds none,
+the next one is tried, down to the sentences. No language model is involved.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.base import AnswerContext, empty
+from assistant.answer.comparison import compose_comparison
+from assistant.answer.contract import Answer
+from assistant.answer.correction import compose_correction
+from assistant.answer.metadata import compose_metadata
+from assistant.answer.outline import compose_outline, find_outline
+from assistant.answer.overview import compose_document, compose_section
+from assistant.answer.passages import compose_passages
+from assistant.guards.stage import GuardReport
+from assistant.index.sections import bare_label
+from assistant.question import intents
+from assistant.retrieval.results import Retrieval
+from assistant.text import tokenize
+
+NAMED_HEADING = 0.8  # share of a heading's words a question uses to be about that section
+
+
+def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """An answer from the document's structure, when the question asks for one and the structure has it."""
+    q = retrieval.question
+    kind = intents.intent(q.searched)
+    document = retrieval.document
+    if kind == "metadata":
+        answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
+        return None if answer.abstained else answer
+    if kind in ("summary", "conclusion"):
+        section = retrieval.target
+        if section is None or kind == "conclusion" or (intents.about_whole(q.searched) and not retrieval.sections):
+            return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
+        return compose_section(section, retrieval, context)
+    if kind == "comparison":
+        return compose_comparison(retrieval, context)
+    if kind == "list" and (parent := find_outline(retrieval, context)):
+        return compose_outline(parent, retrieval, context)
+    leaf = retrieval.target and not context.index.tree.children.get(retrieval.target)
+    if leaf and kind == "list" and about_heading(retrieval, context):
+        return compose_section(retrieval.target, retrieval, context)  # "X有哪些表现": the items of X's section
+    return None
+
+
+def about_heading(retrieval: Retrieval, context: AnswerContext) -> bool:
+    """The question is its target's heading and little else ("产业空心化有哪些表现？"): it uses nearly all the
+    heading's words, and they are most of its own."""
+    words = {w for w in tokenize(bare_label(context.index.label(retrieval.target, retrieval.lang))) if len(w) > 1}
+    asked = {w for w in retrieval.terms if len(w) > 1}
+    common = words & asked
+    return bool(words) and len(common) >= NAMED_HEADING * len(words) and len(common) >= 0.5 * len(asked)
+
+
+def compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) -> Answer:
+    decided = report.decided
+    if decided is not None:
+        if decided.correction is not None:
+            return compose_correction(decided, retrieval, context)
+        answer = empty(retrieval.question, retrieval)
+        answer.guard, answer.notice = decided.guard, decided.notice
+        return answer
+    structural = not retrieval.named and not retrieval.question.english_front
+    if structural and (answer := structured(retrieval, context)) is not None and not answer.abstained:
+        return answer
+    return compose_passages(retrieval, context)

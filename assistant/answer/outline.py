@@ -1,0 +1,58 @@
+"""A list question about a section as a whole ("Which four trends does the paper foresee?"), answered
+from the section tree: one line per subsection, its heading in the asker's language and the first
+sentence of its text, cited; not the paragraph that happens to score best. Which section: see
+`assistant.retrieval.outline`.
+"""
+
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from assistant.answer import render
+from assistant.answer.base import AnswerContext, empty
+from assistant.answer.citer import Citer
+from assistant.answer.contract import Answer
+from assistant.answer.sentences import Sentence, sentence_of
+from assistant.index.sections import bare_label
+from assistant.retrieval.results import Retrieval
+
+
+@dataclass
+class Outline:
+    parent: str  # section id
+    labels: list[str]  # each subsection's heading in the asker's language, in order
+    parts: list[Sentence]  # the first sentence of each subsection
+
+
+def label_of(section_id: str, lang: str, context: AnswerContext) -> str:
+    return context.index.label(section_id, lang)
+
+
+def find_outline(retrieval: Retrieval, context: AnswerContext) -> str | None:
+    """The section whose subsections answer a list question (found by retrieval), or None."""
+    return retrieval.outline
+
+
+def outline_of(parent: str, retrieval: Retrieval, context: AnswerContext) -> Outline:
+    tree = context.index.tree
+    kids = tree.children[parent]
+    parts = [sentence_of(context.view(tree.first[k], retrieval), 0) for k in kids]
+    return Outline(parent, [label_of(k, retrieval.lang, context) for k in kids], parts)
+
+
+def compose_outline(parent: str, retrieval: Retrieval, context: AnswerContext) -> Answer:
+    """One line per subsection: its heading, then the first sentence of its text, cited."""
+    outline = outline_of(parent, retrieval, context)
+    answer = empty(retrieval.question, retrieval)
+    citer, lines = Citer(), []
+    sep = "：" if retrieval.lang == "zh" else ": "
+    for heading, s in zip(outline.labels, outline.parts, strict=True):
+        lines.append(f"{heading}{sep}{render.line(s, citer, context.settings.answer.max_sentence_chars)}")
+    answer.answer = render.block(retrieval.lang, lines, outline.parts)
+    answer.abstained, answer.kind, answer.citations = False, "outline", citer.citations
+    answer.items = [{"label": bare_label(label), "section_id": k}
+                    for label, k in zip(outline.labels, context.index.tree.children[parent], strict=True)]
+    answer.translated = any(s.translated for s in outline.parts)
+    return answer
+

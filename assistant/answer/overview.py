@@ -1,0 +1,195 @@
+"""Questions about a whole document or a whole section, answered from the document's own structure.
+
+- The whole document: its abstract (the thesis, in the authors' words; in the asker's language, the
+  paper's own English abstract for an English question), then its top-level parts, each with its
+  opening sentence. "In three sentences" takes that many sentences of the abstract.
+- Its conclusion: the abstract's closing sentences and the parts of the last section.
+- A section: its subsections in order, each with its opening sentence (and their own subsections,
+  one level down); a section without subsections, its opening sentences, its items when it
+  enumerates them, and its closing sentence when that states its conclusion.
+Every line is cited to the passage it quotes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer import render
+from assistant.answer.base import AnswerContext, empty
+from assistant.answer.citer import Citer
+from assistant.answer.contract import Answer
+from assistant.answer.enumeration import RE_ITEM
+from assistant.answer.outline import label_of
+from assistant.answer.sentences import Sentence, sentence_of
+from assistant.corpus.chunking import Chunk
+from assistant.figures import EN_WORDS, zh_number
+from assistant.index.sections import bare_label
+from assistant.retrieval.results import Retrieval
+
+RE_CONCLUDING = re.compile(r"^(?:综上|总之|总的来看|总体而言|由此可见|可见|因此|In sum|Overall|In "
+                           r"short|Taken together|Thus|"
+                           r"Therefore|In conclusion|To sum up)", re.I)
+# where authors state their own view: "本文认为…", "This paper argues …", "We find …"
+RE_THESIS = re.compile(r"^(?:本文|笔者|我们|作者)(?:认为|指出|发现|主张|强调|得出)|^(?:this|the) (?:paper|article|report|study) "
+                       r"(?:argues|finds|shows|concludes|contends|holds)|^(?:we|the authors) (?:argue|find|conclude|contend)",
+                       re.I)
+MAX_THESIS = 2
+RE_N_SENTENCES = re.compile(r"([一二三四五两\d]|one|two|three|four|five)\s*(?:句|sentences?)", re.I)
+MAX_ABSTRACT = 5
+MAX_LINES = 14
+HEAD = {"thesis": ("论文的核心观点（摘要）：", "The thesis (the abstract):"),
+        "parts": ("全文结构：", "How the text is organised:"),
+        "conclusion": ("结论（摘要）：", "Its conclusion (the abstract):"),
+        "last": ("最后一部分：", "Its last part:")}
+
+
+def _head(key: str, lang: str) -> str:
+    zh, en = HEAD[key]
+    return zh if lang == "zh" else en
+
+
+def abstract_chunks(document: str, lang: str, context: AnswerContext) -> list[Chunk]:
+    """The abstract's passages, in order: for the paper and an English question, its English abstract."""
+    chunks = context.index.chunks.values()
+    if document == "paper":
+        wanted = "abstract.en" if lang == "en" and any(c.section_id == "abstract.en" for c in chunks) else "abstract"
+        found = [c for c in chunks if c.section_id == wanted and c.kind == "abstract"]
+    else:
+        found = [c for c in chunks if c.section_id == f"{document}.abstract"]
+    keywords = re.compile(r"^(?:关键词|关键字|keywords?|JEL)\s*(?:classification)?\s*[:：]", re.I)
+    found = [c for c in found if not keywords.match(c.text) and len(c.text) > 60]
+    return sorted(found, key=lambda c: c.start)
+
+
+def asked_sentences(question: str) -> int | None:
+    m = RE_N_SENTENCES.search(question)
+    if not m:
+        return None
+    n = m.group(1).lower()
+    return int(n) if n.isdigit() else EN_WORDS.get(n) or zh_number(n)
+
+
+def opening(section_id: str, retrieval: Retrieval, context: AnswerContext) -> Sentence | None:
+    chunk = context.index.tree.first.get(section_id)
+    return sentence_of(context.view(chunk, retrieval), 0) if chunk else None
+
+
+def thesis_sentences(document: str, retrieval: Retrieval, context: AnswerContext, within: str | None = None
+                     ) -> list[Sentence]:
+    """The body's sentences in which the authors state their own view (see RE_THESIS), in reading order."""
+    out = []
+    for sid, chunks in context.index.tree.chunks.items():
+        if context.index.tree.document_of(sid) != document or within and not (sid == within or sid.startswith(
+                within + ".")) or sid in ("abstract", "abstract.en", "intro") or sid.endswith(".abstract"):
+            continue
+        for c in chunks:
+            for k, (s, e) in enumerate(c.sentence_spans()):
+                if RE_THESIS.match(c.text[s:e]):
+                    out.append(sentence_of(context.view(c, retrieval), k))
+    return sorted(out, key=lambda s: s.hit.chunk.start)[:MAX_THESIS]
+
+
+def _abstract_sentences(document: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+    out = []
+    for c in abstract_chunks(document, retrieval.lang, context):
+        hit = context.view(c, retrieval)
+        out += [sentence_of(hit, k) for k in range(len(c.sentence_spans()))]
+    return out
+
+
+class Lines:
+    """An answer built line by line, each line citing what it quotes."""
+
+    def __init__(self, retrieval: Retrieval, context: AnswerContext):
+        self.retrieval, self.context = retrieval, context
+        self.citer, self.lines, self.quoted, self.items = Citer(), [], [], []
+        self.limit = context.settings.answer.max_sentence_chars
+
+    def text(self, line: str) -> None:
+        self.lines.append(line)
+
+    def quote(self, s: Sentence, prefix: str = "") -> None:
+        self.lines.append(prefix + render.line(s, self.citer, self.limit))
+        self.quoted.append(s)
+
+    def heading(self, section_id: str, prefix: str = "", with_opening: bool = True) -> None:
+        sep = "：" if self.retrieval.lang == "zh" else ": "
+        label = label_of(section_id, self.retrieval.lang, self.context)
+        if prefix.strip():  # a listed part, which a follow-up may point at ("the second one")
+            self.items.append({"label": bare_label(label), "section_id": section_id})
+        s = opening(section_id, self.retrieval, self.context) if with_opening else None
+        if s is None:
+            self.text(f"{prefix}{label}")
+        else:
+            self.quote(s, f"{prefix}{label}{sep}")
+
+    def answer(self, kind: str) -> Answer:
+        answer = empty(self.retrieval.question, self.retrieval)
+        if not self.quoted:
+            return answer
+        answer.answer = render.block(self.retrieval.lang, self.lines[:MAX_LINES * 2], self.quoted)
+        answer.abstained, answer.kind, answer.citations = False, kind, self.citer.citations
+        answer.items = self.items
+        answer.translated = any(s.translated for s in self.quoted)
+        return answer
+
+
+def compose_document(document: str, retrieval: Retrieval, context: AnswerContext, conclusion: bool = False) -> Answer:
+    """The whole document: its thesis (abstract) and its parts (see the module doc)."""
+    lang, tree = retrieval.lang, context.index.tree
+    out = Lines(retrieval, context)
+    thesis = _abstract_sentences(document, retrieval, context)
+    n = asked_sentences(retrieval.question.text) or MAX_ABSTRACT
+    if conclusion:
+        thesis = thesis[-max(2, min(n, 3)):]
+    if thesis:
+        out.text(_head("conclusion" if conclusion else "thesis", lang))
+        for s in thesis[:n]:
+            out.quote(s)
+    if not asked_sentences(retrieval.question.text):  # the authors' own verdict, stated in the body
+        for s in thesis_sentences(document, retrieval, context):
+            out.quote(s)
+    parts = tree.top(document)
+    if conclusion and parts:
+        out.text(_head("last", lang))
+        last = parts[-1]
+        out.heading(last)
+        for kid in tree.children.get(last, []):
+            out.heading(kid, "- ")
+    elif parts and not asked_sentences(retrieval.question.text):
+        out.text(_head("parts", lang))
+        for sid in parts:
+            out.heading(sid, "- ")
+    return out.answer("overview")
+
+
+def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContext) -> Answer:
+    """One section: its parts (two levels down), or, without parts, its opening, items and conclusion."""
+    tree = context.index.tree
+    out = Lines(retrieval, context)
+    kids = tree.children.get(section_id, [])
+    if kids:
+        own = tree.chunks.get(section_id)
+        out.heading(section_id, with_opening=bool(own))
+        for s in thesis_sentences(tree.document_of(section_id), retrieval, context, within=section_id):
+            out.quote(s)
+        for kid in kids:
+            grand = tree.children.get(kid, [])
+            out.heading(kid, "- ", with_opening=not grand)
+            for g in grand:
+                out.heading(g, "  - ")
+        return out.answer("overview")
+    out.text(label_of(section_id, retrieval.lang, context))
+    previous_paragraph = None
+    for c in tree.chunks.get(section_id, []):
+        hit = context.view(c, retrieval)
+        for k in range(len(c.sentence_spans())):
+            s = sentence_of(hit, k)
+            opening = (c.paragraph, c.id.rsplit(":c", 1)[-1]) != previous_paragraph and k == 0 and c.id.endswith(":c0")
+            first = not out.quoted
+            # its opening sentences, each paragraph's first sentence, its items and its concluding sentences
+            if first or opening or len(out.quoted) == 1 and k == 1 or RE_ITEM.match(s.text) or RE_CONCLUDING.match(
+                    s.text) or RE_THESIS.match(s.text):
+                out.quote(s, "" if first else "- ")
+        previous_paragraph = (c.paragraph, c.id.rsplit(":c", 1)[-1])
+    return out.answer("overview")

@@ -1,0 +1,53 @@
+"""A question whose words the passages do not use: the best passage, read in the asker's language,
+must hold `guards.min_coverage` of the question's words, each weighted by how rare it is in the
+corpus (a word the corpus never uses weighs most). "Who won the 2022 World Cup?" shares "world" with
+a paper on trade, not "won" or "cup"."""
+
+from __future__ import annotations
+
+import math
+
+from assistant.guards.base import Guard, Verdict, passed, structural
+from assistant.question.analysis import Question
+from assistant.retrieval.results import Hit, Retrieval
+from assistant.text import tokenize
+
+
+def weighted_share(words: list[str], have: set[str], text: str, idf: dict[str, float], unknown: float) -> float:
+    if not words:
+        return 1.0
+    weights = {w: idf.get(w, unknown) for w in words}
+    got = sum(wt for w, wt in weights.items() if w in have or (len(w) > 2 and w in text))
+    return got / sum(weights.values())
+
+
+class CoverageGuard(Guard):
+    name = "coverage"
+
+    def _idf(self, lang: str) -> tuple[dict[str, float], float]:
+        key = f"idf-{lang}"
+        if key not in self.context.extra:  # once per index and language
+            ids = [cid for cid, c in self.context.index.chunks.items() if c.kind != "bibliography"]
+            df: dict[str, int] = {}
+            for cid in ids:
+                for w in set(self.context.search.text_tokens(cid, lang) or []):
+                    df[w] = df.get(w, 0) + 1
+            n = max(len(ids), 1)
+            self.context.extra[key] = ({w: math.log(1 + n / d) for w, d in df.items()}, math.log(1 + n))
+        return self.context.extra[key]
+
+    def share(self, question: Question, hit: Hit, words: list[str] | None = None) -> float:
+        idf, unknown = self._idf(question.lang)
+        words = words if words is not None else list(dict.fromkeys(tokenize(question.searched)))
+        text = (hit.edition.text if hit.edition else hit.chunk.context_text).lower()
+        return weighted_share(words, set(hit.tokens or []), text, idf, unknown)
+
+    def check(self, question: Question, retrieval: Retrieval) -> Verdict:
+        if retrieval.named or structural(question, retrieval):
+            return passed(self.name)
+        words = list(dict.fromkeys(tokenize(question.searched)))
+        best = max((self.share(question, h, words) for h in retrieval.hits), default=0.0)
+        if best >= self.context.settings.guards.min_coverage:
+            return passed(self.name)
+        return self.abstain("words-unused", "检索到的段落都不包含问题的关键词。",
+                            "None of the passages uses the question's key words.", question)

@@ -1,0 +1,50 @@
+"""A question that states what the text says ("since the paper shows P, why …") when no retrieved
+sentence says P. When a sentence names most of P but gives another figure, goes the other way or
+takes the other side of a contrast, the text contradicts P: the verdict carries that sentence, and
+the answer says the premise is wrong and quotes it (see `assistant.guards.reading.premise`)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.guards.base import Correction, Guard, Verdict, hit_units, passed
+from assistant.guards.reading.premise import premise_of
+from assistant.question.analysis import Question
+from assistant.retrieval.results import Retrieval
+
+
+class PremiseGuard(Guard):
+    name = "premise"
+
+    def vectors(self, hit):
+        """The embeddings of a hit's units in the asker's language."""
+        index = self.context.index
+        return index.edition_sentence_vectors(hit.chunk.id) if hit.edition else index.sentence_vectors(hit.chunk.id)
+
+    def check(self, question: Question, retrieval: Retrieval) -> Verdict:
+        share = self.context.settings.guards.min_premise_coverage
+        premise = premise_of(question.searched, question.lang)
+        if premise is None or share <= 0 or retrieval.named:
+            return passed(self.name)
+        home = self.context.home.get(question.lang, frozenset())
+        vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
+        best: tuple[float, Correction] | None = None
+        for hit in retrieval.hits:
+            vectors = self.vectors(hit)
+            for k, sentence in enumerate(hit_units(hit)):
+                cosine = float(vectors[k] @ vector) if vectors is not None and k < len(vectors) else 0.0
+                holding = premise.test(sentence, share, home, cosine)
+                if holding.held:
+                    return passed(self.name)
+                closeness = premise.share(sentence) + cosine
+                if holding.contradicts and (best is None or closeness > best[0]):
+                    best = (closeness, Correction(premise.text, hit, k, holding.why))
+        if best is not None:
+            return self.abstain("premise-contradicted", f"问题的前提“{premise.text}”与论文不符。",
+                                f"The question's premise is wrong: the text does not say “{premise.text}”.",
+                                question, best[1])
+        return self.abstain("premise-unsaid", f"问题认为论文说了“{premise.text}”，但检索到的段落中没有一句"
+                                              "这样说。",
+                            f"The question takes the text to say “{premise.text}”, but no passage found "
+                            "says so.",
+                            question)

@@ -1,0 +1,93 @@
+"""Which way a statement goes: language-level knowledge of negation, contrast, direction and absolutes.
+
+- direction: a figure or trend that rose (增长, "rose") or fell (下降, "fell");
+- contrast: "A而非B", "是A而不是B", "不是B而是A", "A rather than B", "not B but A", "A, not B", "A instead of
+  B": the statement prefers A to B;
+- negation: a statement that says its claim does not hold (未, 没有, not, never);
+- absolutes: "all", "fully", 所有, 完全: a claim stronger than a hedged one;
+- verdicts: "on balance good", 弊大于利: which side outweighs the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+RE_UP = re.compile(
+    r"增|涨|升|提高|攀升|扩大|加强|放宽|更多|更加|更为|翻番|鼓励|促进|支持|推动|\b(?:rise|rose|risen|rising|grow|grew|grown|growing|"
+    r"increase[sd]?|increasing|climb(?:ed|ing|s)?|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|higher|"
+    r"rais(?:e|ed|es|ing)|boost(?:ed|s|ing)?|strengthen\w*|loosen\w*|doubl(?:e|ed|es|ing)|more|encourag\w*|"
+    r"promot\w*|support\w*)\b",
+    re.I,
+)
+RE_DOWN = re.compile(
+    r"减|降|跌|下滑|回落|缩小|萎缩|削弱|收紧|限制|抑制|禁止|遏制|\b(?:fall|fell|fallen|falling|decline[sd]?|declining|"
+    r"drop(?:ped|s)?|decrease[sd]?|decreasing|shr[iau]nk|shrinking|lower|fewer|reduc\w*|tighten\w*|"
+    r"weaken\w*|contract(?:ed|s|ing)?|less|restrict\w*|limit\w*|curb\w*|ban(?:s|ned)?|prohibit\w*|discourag\w*)\b",
+    re.I,
+)
+RE_ABSOLUTE = re.compile(
+    r"所有|全部|一切|完全|一律|彻底|总是|从不|始终|唯一|尽可能|尽量|越多.{0,6}越好|绝对|任何|毫无|"
+    r"\b(?:all|every|entirely|fully|completely|totally|always|never|solely|wholly|only)\b|\bas \w+ as "
+    r"possible\b",
+    re.I,
+)
+# a clause that says its claim does not hold (not 不断, 不仅, 不同: 不 alone says too little)
+RE_NEGATION = re.compile(
+    r"未|没有|没能|并非|并不|不是|不会|不能|不再|无法|不曾|从未|不得|\b(?:not|never|none|neither|nor|no "
+    r"longer)\b|n't\b", re.I
+)
+# "A而非B", "A而不是B", "A, not B", "A rather than B", "A instead of B": (preferred, rejected)
+RE_CONTRAST_AFTER = re.compile(
+    r"(?P<a>[^，。；,;]{2,40}?)\s*(?:而非|而不是|而并非|，?而不|, not|,? rather than|,? instead "
+    r"of)\s*(?P<b>[^，。；,;.]{2,40})",
+    re.I,
+)
+# "不是B而是A", "not B but A", "不再是B，而是A"
+RE_CONTRAST_BEFORE = re.compile(
+    r"(?:不是|并非|不再是|\bnot\b|\bno longer\b)\s*(?P<b>[^，。；;]{2,40}?)\s*[，,]?\s*(?:而是|\bbut\b(?: "
+    r"rather)?)\s*"
+    r"(?P<a>[^，。；,;.]{2,40})",
+    re.I,
+)
+
+
+# a verdict that one side outweighs the other ("on balance good", "弊大于利")
+GOOD, BAD = r"good|positive|beneficial|favou?rable|helpful", r"bad|negative|harmful|unfavou?rable|damaging"
+UPSIDES, DOWNSIDES = r"benefits?|advantages?|gains?|upsides?|pros|opportunities", r"costs?|harms?|risks?|downsides?|cons"
+RE_VERDICT = {
+    "good": re.compile(rf"利大于弊|利多于弊|好处大于坏处|on balance[^.?;]{{0,30}}\b(?:{GOOD})|"
+                       rf"\b(?:{UPSIDES}) (?:\w+ )?outweigh|"
+                       rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall", re.I),
+    "bad": re.compile(rf"弊大于利|弊多于利|坏处大于好处|on balance[^.?;]{{0,30}}\b(?:{BAD})|"
+                      rf"\b(?:{DOWNSIDES}) (?:\w+ )?outweigh|"
+                      rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD})|\b(?:{BAD}) overall|"
+                      rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit", re.I),
+}
+
+
+def verdict(text: str) -> str | None:
+    """"good" or "bad" when `text` weighs the two sides and says which outweighs the other."""
+    found = [side for side, pattern in RE_VERDICT.items() if pattern.search(text)]
+    return found[0] if len(found) == 1 else None
+
+
+def direction(text: str) -> str | None:
+    """"up" or "down" when `text` moves one way only."""
+    up, down = RE_UP.search(text) is not None, RE_DOWN.search(text) is not None
+    return "up" if up and not down else "down" if down and not up else None
+
+
+def absolute(text: str) -> bool:
+    return RE_ABSOLUTE.search(text) is not None
+
+
+def negated(text: str) -> bool:
+    return RE_NEGATION.search(text) is not None
+
+
+def contrasts(text: str) -> list[tuple[str, str, bool]]:
+    """(preferred, rejected, preferred-first) for each contrast in `text`: "A rather than B" puts the
+    preferred side first (its item is where it ends), "not B but A" last (its item is where it starts)."""
+    out = [(m.group("a").strip(), m.group("b").strip(), True) for m in RE_CONTRAST_AFTER.finditer(text)]
+    out += [(m.group("a").strip(), m.group("b").strip(), False) for m in RE_CONTRAST_BEFORE.finditer(text)]
+    return out

@@ -1,0 +1,173 @@
+"""Whether a sentence says what a question takes the text to say, says otherwise, or says neither.
+
+A premise P (see `assistant.guards.reading.frames`) is compared with sentences in the asker's
+language (the original, or its translated edition). A sentence holds P when it names most of P's
+words and gives every figure of P, names every name P names (places, bodies, people; the corpus's
+home name, such as China for a paper about China, may go unsaid), cites every work P cites, and
+goes the same way: the same direction (rose, fell), not negated where P is not, the same side of a
+contrast ("A rather than B"), as absolute as P. A sentence that names most of P's words but differs
+in one of those ways *contradicts* P: its sentence is the correction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
+from assistant.guards.reading import polarity
+from assistant.guards.reading.entities import named_in, names
+from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, stated_premise
+from assistant.text import ZH_STOP, english_words, tokenize
+
+RE_TITLE = re.compile(r"《[^》]*》")
+RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|'[^']*'|\"[^\"]*\"")
+RE_DIGITS = re.compile(r"^\d+(?:\.\d+)?%?$")
+RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
+
+
+def content_words(text: str, lang: str) -> list[str]:
+    """The words that carry a statement's meaning, as BM25 tokens (English stems; Chinese words of two
+    characters or more), figures (in digits or words) left out."""
+    words = english_words(text) if lang == "en" else [w for w in tokenize(text) if len(w) > 1 and w not in ZH_STOP]
+    return list(dict.fromkeys(w for w in words if not RE_DIGITS.match(w) and w not in EN_WORDS
+                              and not RE_ZH_COUNT.fullmatch(w)))
+
+
+@dataclass
+class Holding:
+    held: bool
+    related: bool  # names enough of the premise's words to be about the same thing
+    why: str = ""  # how a related sentence differs: "figures", "direction", "negation", "contrast", …
+
+    @property
+    def contradicts(self) -> bool:
+        return self.related and not self.held and self.why in CONTRADICTIONS
+
+
+PARAPHRASE = 0.4  # cosine at which a sentence says the same thing in other words (USE; checked on paper-reading-dev)
+NEAR = 0.7  # a sentence giving the premise's other figures needs only this part of the share to be about it
+CONTRADICTIONS = {"figures", "direction", "negation", "contrast", "absolute", "verdict"}
+
+
+@dataclass
+class Premise:
+    text: str
+    lang: str
+    said: str  # the words that state it, with who says it
+    words: list[str]
+    figures: list[Figure]
+    years: list[str]
+    names: frozenset[str]
+    cited: list[tuple[str, str]] = field(default_factory=list)  # (author, year)
+    moves: str | None = None
+    negated: bool = False
+    absolute: bool = False
+    verdict: str | None = None  # "good" or "bad": which side it says outweighs the other
+    moved: list[str] = field(default_factory=list)  # the words after its verb of direction: what it says moves
+
+    def share(self, sentence: str) -> float:
+        if not self.words:
+            return 1.0
+        have = set(content_words(sentence, self.lang))
+        low = sentence.lower()
+        return sum(w in have or (len(w) > 2 and w in low) for w in self.words) / len(self.words)
+
+    def test(self, sentence: str, min_share: float, home: frozenset[str] = frozenset(), cosine: float = 0.0
+             ) -> Holding:
+        """Whether `sentence` (in the premise's language) holds the premise (see the module doc); `cosine`, the
+        two's embedding similarity, makes a paraphrase count as about the same thing."""
+        share = max(self.share(sentence), min_share if cosine >= PARAPHRASE else 0.0)
+        missing = [f for f in self.figures if not holds_figure(f, sentence)]
+        if missing and share >= NEAR * min_share:  # about the same thing, with another figure of the same kind
+            given = figures(sentence)
+            differs = share >= min_share or bool(self.figures) and len(missing) < len(self.figures)
+            differs = differs and any(f.kind == g.kind for f in missing for g in given)
+            return Holding(False, differs, "figures" if differs else "unsaid-figures")
+        if share < min_share:
+            return Holding(False, False, "words")
+        if any(y not in sentence for y in self.years):
+            return Holding(False, False, "years")
+        if any(not named_in(n, sentence, self.lang) for n in self.names - home):
+            return Holding(False, False, "names")
+        if any(not re.search(re.escape(a), sentence, re.I) or y not in sentence for a, y in self.cited):
+            return Holding(False, False, "cited")
+        return self._same_way(sentence)
+
+    def _same_way(self, sentence: str) -> Holding:
+        clause = self._closest_clause(sentence)
+        moved = [clause, self._object_clause(sentence)]  # where the sentence says which way what the premise moves goes
+        if self.moves and any(polarity.direction(c) not in (None, self.moves) for c in moved if c):
+            return Holding(False, True, "direction")
+        if self.absolute and not polarity.absolute(sentence):
+            return Holding(False, True, "absolute")
+        if self.verdict and polarity.verdict(sentence) not in (None, self.verdict):
+            return Holding(False, True, "verdict")
+        sides = contrast_items(sentence, self.lang)
+        if sides and self._flips(sides):
+            return Holding(False, True, "contrast")
+        if not sides and polarity.negated(clause) != self.negated:
+            return Holding(False, True, "negation")
+        return Holding(True, True)
+
+    def _flips(self, sides: list[tuple[set[str], set[str]]]) -> bool:
+        """The premise prefers what a contrast of the sentence rejects: it names the rejected item more
+        than the preferred one (or, stating a contrast itself, prefers the other side)."""
+        mine = contrast_items(self.text, self.lang)
+        wanted = [a for a, _ in mine] or [set(self.words)]
+        return any(len(w & rejected) > len(w & preferred) for w in wanted for preferred, rejected in sides)
+
+    def _object_clause(self, sentence: str) -> str | None:
+        """The clause naming most of what the premise says moves (the words after its verb of direction)."""
+        if not self.moved:
+            return None
+        clauses = [c for c in RE_CLAUSE_END.split(sentence) if c.strip()]
+        scored = [(len(set(content_words(c, self.lang)) & set(self.moved)), c) for c in clauses]
+        best = max(scored, key=lambda x: x[0], default=(0, None))
+        return best[1] if best[0] else None
+
+    def _closest_clause(self, sentence: str) -> str:
+        clauses = [c for c in RE_CLAUSE_END.split(sentence) if c.strip()] or [sentence]
+        return max(clauses, key=lambda c: (self.share(c), -len(c)))
+
+
+def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
+    """The two items of each contrast in `text` as words (preferred, rejected): the rejected side, and as
+    many words of the preferred side where it meets it ("村集体而非企业": 村集体 against 企业)."""
+    out = []
+    for preferred, rejected, first in polarity.contrasts(text):
+        b = content_words(rejected, lang)
+        a = content_words(preferred, lang)
+        k = max(1, len(b))
+        out.append((set(a[-k:] if first else a[:k]), set(b)))
+    return out
+
+
+def moved_words(text: str, lang: str) -> list[str]:
+    m = polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
+    return content_words(text[m.end():], lang) if m else []
+
+
+def premise_of(question: str, lang: str) -> Premise | None:
+    """The premise a question states, if it states one (see `assistant.guards.reading.frames`)."""
+    stated = stated_premise(question, lang)
+    if stated is None:
+        return None
+    text, said = stated
+    bare = RE_TITLE.sub("", RE_QUOTED.sub("", text))
+    words = content_words(text, lang)
+    found = [f for f in figures(text) if f.kind or f.value >= 10 or "." in f.text or not f.text[:1].isdigit()]
+    if not words and not found:
+        return None
+    cited = []
+    for m in RE_CITED.finditer(said):
+        author, year = (m.group(1), m.group(2)) if m.group(1) else (m.group(3)[-2:], m.group(4))
+        cited.append((author.split()[-1] if lang == "en" else author, year))
+    cited_years = {y for _, y in cited}
+    return Premise(
+        text=text, lang=lang, said=said, words=words, figures=found,
+        years=[y for y in years_of(text) if y not in cited_years],
+        names=frozenset(n for n in names(text, lang) if not any(n in a or a in n for a, _ in cited)),
+        cited=cited, moves=polarity.direction(bare), negated=polarity.negated(bare),
+        absolute=polarity.absolute(bare), verdict=polarity.verdict(bare), moved=moved_words(bare, lang),
+    )

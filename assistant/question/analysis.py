@@ -1,0 +1,68 @@
+"""The question stage: what was asked, in which language, about what, and what to search.
+
+`analyse` reads a question once, before anything is searched: its language, whether it asks
+about sources or the English front matter, which sections or references it names by number, and,
+for a follow-up, the question it stands for (see `assistant.question.followup`). Every later stage
+takes the `Question` it returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from assistant.question import intents
+from assistant.question.followup import Turn
+from assistant.text import language_of
+
+
+@dataclass
+class Question:
+    text: str  # as asked, whitespace tidied
+    lang: str  # "zh" or "en"
+    searched: str  # what is searched: the question, or the follow-up made whole
+    mode: str = "grounded"
+    section: str | None = None  # scope: only this section (and its subsections)
+    document: str | None = None  # scope: only this document
+    history: list[Turn] = field(default_factory=list)
+    references: bool = False  # asks about sources: the bibliography joins the search
+    english_front: bool = False  # asks about the English title, abstract, keywords or JEL codes
+    section_numbers: list[str] = field(default_factory=list)  # "Section 2", 第三部分 → ["2"], ["3"]
+    opening: bool = False  # asks for the opening of a section
+    named_references: list[int] = field(default_factory=list)  # "[6]", "reference 12"
+    orders: bool = False  # an order to the system or a chit-chat task, not a question
+    intent: str = "fact"  # what kind of answer it wants (see assistant.question.intents.intent)
+    whole: bool = False  # it is about the whole document ("this paper", 本文)
+    translation: str | None = None  # a model's Chinese rendering of an English question, when one ran
+    condensed: str | None = None  # the whole question a follow-up stands for, when it is one
+    steer: list[str] = field(default_factory=list)  # sections of the previous answer a follow-up leans on
+
+    @property
+    def is_follow_up(self) -> bool:
+        return self.condensed is not None
+
+
+def analyse(text: str, mode: str = "grounded", section: str | None = None, document: str | None = None,
+            history: list[Turn] | None = None, condensed: str | None = None,
+            steer: list[str] | None = None) -> Question:
+    """The `Question` for `text` (a follow-up's whole question, `condensed`, is what is searched)."""
+    text = " ".join(text.split())
+    searched = condensed or text
+    return Question(
+        text=text,
+        lang=language_of(text),
+        searched=searched,
+        mode=mode,
+        section=section,
+        document=document,
+        history=list(history or []),
+        references=intents.wants_references(searched),
+        english_front=intents.wants_english_front(searched),
+        section_numbers=intents.section_numbers(searched),
+        opening=intents.asks_opening(searched),
+        named_references=intents.named_references(searched),
+        orders=intents.gives_orders(text),
+        intent=intents.intent(searched),
+        whole=intents.about_whole(searched),
+        condensed=condensed,
+        steer=list(steer or []),
+    )

@@ -1,0 +1,166 @@
+"""Follow-up questions: a question that leans on the conversation.
+
+A follow-up is made whole before anything is searched, from what the previous answer was about
+(`Recalled`: its question, the items it listed, the section it was about and that section's
+siblings). In order:
+
+- "第二个是什么意思？", "Say more about the second one." point at an item of a listed answer: the item's
+  heading takes the place of the pointer, and the search leans on its section;
+- "那2023年呢？", "And in 2019?" change a year or a figure of the previous question: the previous
+  question is asked again with it;
+- "那消极影响呢？", "What about the negative ones?" name a sibling of the section the previous answer
+  was about: the previous question is asked of it;
+- "作者对此有什么建议？", "What does it mean?" refer back with a pronoun: the previous topic takes the
+  pronoun's place;
+- any other short question or one that opens like a follow-up ("and …", 那…呢) is searched with the
+  previous question after it.
+
+With a model configured, a model may condense instead; without one this is how it is done.
+`Resolved.question` is what is searched and is shown as `condensed_question`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from assistant.question import intents
+from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
+
+MAX_TURNS = 6
+RE_FOLLOW_UP = re.compile(
+    r"^(and|also|what about|how about|and what|then|so|but)\b|^(那|那么|还有|另外|并且|而|其中|那这|这个)|"
+    r"呢[？?]?$", re.I
+)
+RE_ANAPHORA_ZH = re.compile(r"对此|对这一点|对这个问题|这一点|这个|这些|这方面|此|它们?|其|该")
+RE_ANAPHORA_EN = re.compile(r"\b(?:this|that|these|those|it|its|they|them|their)\b(?!\s+(?:paper|report|"
+                            r"article|study))",
+                            re.I)
+RE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+class Turn(BaseModel):
+    role: str = Field(pattern="^(user|assistant)$")
+    content: str = Field(max_length=20000)
+
+
+@dataclass
+class Recalled:
+    """What the previous answer was about."""
+
+    question: str  # the question it answered (made whole, if it was a follow-up itself)
+    items: list[tuple[str, str]] = field(default_factory=list)  # (heading, section id) it listed, in order
+    target: str | None = None  # the section it was about
+    topic: str = ""  # that section's heading, or the previous question's words
+    siblings: list[tuple[str, str]] = field(default_factory=list)  # (heading, section id) beside the target
+
+
+@dataclass
+class Resolved:
+    question: str  # the whole question to search
+    sections: list[str] = field(default_factory=list)  # sections to steer the search to
+
+
+MAX_FOLLOW_UP_WORDS = 3  # a question naming this few things leans on the one before
+
+
+def is_follow_up(question: str) -> bool:
+    """It opens or ends like a follow-up ("And …", "那…呢"), or names almost nothing of its own ("比上年增长了多少？",
+    "What are other governments doing?")."""
+    q = question.strip()
+    return bool(RE_FOLLOW_UP.search(q)) or len(_words(q)) <= MAX_FOLLOW_UP_WORDS
+
+
+def previous_turn(history: list[Turn]) -> tuple[str, list[Turn]] | None:
+    """The last user question and the history before it."""
+    for k in range(len(history) - 1, max(-1, len(history) - 1 - 2 * MAX_TURNS), -1):
+        if history[k].role == "user" and history[k].content.strip():
+            return history[k].content.strip(), history[:k]
+    return None
+
+
+def _words(text: str) -> set[str]:
+    lang = language_of(text)
+    return {w for w in (english_words(text) if lang == "en" else tokenize(text)) if len(w) > 1 and w not in ZH_STOP
+            and w not in EN_STOP}
+
+
+RE_QUESTION_WORDS = re.compile(
+    r"(?:指的是什么|是什么意思|什么意思|指的是|是指|是什么|什么|有哪些|是多少|有多少|为什么|怎么样|如何|吗|"
+    r"呢)|[？?。！!，,]|"
+    r"\b(?:what|why|how|which|who|when|where|does|do|did|is|are|was|were|mean|means|say|says|the paper|the "
+    r"authors?)\b",
+    re.I,
+)
+
+
+def topic_of(question: str) -> str:
+    """What a question is about, without the words that ask ("技术越追越远指的是什么？" → 技术越追越远)."""
+    return " ".join(RE_QUESTION_WORDS.sub(" ", question).split())
+
+
+def _point(question: str, label: str) -> str:
+    """The question with its pointer ("第二个", "the second one") replaced by `label`."""
+    return intents.RE_ORDINAL_REFERENCE.sub(label, question, count=1)
+
+
+def _sibling(question: str, recalled: Recalled) -> tuple[str, str] | None:
+    mine = _words(question)
+    best = max(recalled.siblings, key=lambda s: len(_words(s[0]) & mine), default=None)
+    if best and _words(best[0]) & mine and len(_words(best[0]) & mine) > len(_words(recalled.topic) & mine):
+        return best
+    return None
+
+
+def _ordered_words(text: str) -> list[str]:
+    lang = language_of(text)
+    words = english_words(text) if lang == "en" else [w for w in tokenize(text) if len(w) > 1]
+    return list(dict.fromkeys(w for w in words if w not in ZH_STOP and w not in EN_STOP))
+
+
+def _swap_topic(previous: str, old: str, new: str) -> str:
+    """`previous` asked of `new` instead of `old`: the old heading replaced by the new one, or else each
+    word in which the two headings differ."""
+    if old and re.search(re.escape(old), previous, re.I):
+        return re.sub(re.escape(old), lambda m: new[:1].lower() + new[1:] if m.group()[:1].islower() else new,
+                      previous, count=1, flags=re.I)
+    gone = [w for w in _ordered_words(old) if w not in _ordered_words(new)]
+    came = [w for w in _ordered_words(new) if w not in _ordered_words(old)]
+    out = previous
+    for a, b in zip(gone, came, strict=False):
+        out = re.sub(rf"{re.escape(a)}\w*" if previous.isascii() else re.escape(a), b, out, count=1, flags=re.I)
+    return out if out != previous else f"{new} {previous}"
+
+
+def _refer(question: str, topic: str) -> str:
+    """The question with its pronoun replaced by the topic ("作者对此有什么建议" → "作者对X有什么建议")."""
+    if language_of(question) == "zh":
+        return RE_ANAPHORA_ZH.sub(lambda m: f"对{topic}" if m.group().startswith("对") else topic, question, count=1)
+    return RE_ANAPHORA_EN.sub(topic, question, count=1)
+
+
+def follow_up(question: str, history: list[Turn] | None,
+              recall: Callable[[str, list[Turn]], Recalled] | None = None) -> Resolved | None:
+    """The whole question a follow-up stands for, or None when it stands on its own."""
+    if not history or (found := previous_turn(history)) is None:
+        return None
+    previous, earlier = found
+    ordinal = intents.ordinal_reference(question)
+    zh = language_of(question) == "zh"
+    anaphora = (RE_ANAPHORA_ZH if zh else RE_ANAPHORA_EN).search(question)
+    if ordinal is None and not anaphora and not is_follow_up(question):
+        return None
+    recalled = recall(previous, earlier) if recall else Recalled(previous)
+    k = ordinal - 1 if ordinal and ordinal > 0 else -1
+    if ordinal is not None and recalled.items and k < len(recalled.items):
+        label, section = recalled.items[k]
+        return Resolved(_point(question, label), [section])
+    years = RE_YEAR.findall(question)
+    if years and RE_YEAR.search(recalled.question):
+        return Resolved(RE_YEAR.sub(years[0], recalled.question, count=1), [recalled.target] if recalled.target else [])
+    if (sibling := _sibling(question, recalled)) is not None:
+        return Resolved(_swap_topic(recalled.question, recalled.topic, sibling[0]), [sibling[1]])
+    if anaphora and recalled.topic:  # what it asks of the topic may be elsewhere ("对此有什么建议"): no steer
+        return Resolved(_refer(question, recalled.topic))
+    return Resolved(f"{question.strip()} {recalled.question}", [recalled.target] if recalled.target else [])

@@ -1,0 +1,215 @@
+"""What a question asks for, read from its words: language-level knowledge of how readers ask.
+
+- a source ("who is cited", "which journal", 参考文献, "[6]"): the bibliography joins the search;
+- the English front matter ("the English abstract", JEL codes);
+- a section by its number ("Section 2", 第三部分) or its opening ("the start of section 2");
+- orders to the system instead of a question ("ignore all previous instructions", 写一首诗).
+"""
+
+from __future__ import annotations
+
+import re
+
+RE_REFERENCE_INTENT = re.compile(
+    r"参考文献|文献|引用|引述|出处|来源|期刊|杂志|出版|发表|作者是|谁的研究|哪位学者|学者|援引|"
+    r"\bcit(e|es|ed|ing|ation|ations)\b|\breferences?\b|\bbibliograph|\bsources?\b|\bjournal\b|"
+    r"\bpublish|\bpublisher\b|\bpress\b|\bwho (wrote|argued|found|reported|showed)\b|\bscholars?\b|"
+    r"\bstud(y|ies)\b|\bliterature\b|\baccording to (which|whom)\b|\bwhich (report|organi[sz]ation)\b|"
+    r"\bpages?\b|\bvolume\s*(/|and|,|&)\s*(issue|number)\b|\b(which|what) "
+    r"(volume|issue)\b|第几卷|哪一?卷|卷号|期号|页码|"
+    r"\[\d{1,2}\]",
+    re.IGNORECASE,
+)
+RE_ENGLISH_FRONT = re.compile(
+    r"\benglish[- ](?:language )?(?:abstract|summary|title|keywords?|version)\b|\bJEL\b|"
+    r"英文(?:版)?(?:摘要|标题|题目|关键词)|英文版",
+    re.IGNORECASE,
+)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+            "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+RE_NAMED_SECTION = re.compile(
+    r"\b(?:section|part|chapter)\s+(\d+(?:\.\d+)*|[ivx]{1,3}\b)|\b(first|second|third|fourth|fifth|sixth)\s+"
+    r"(?:section|part|chapter)\b|第\s*([一二三四五六1-6])\s*(?:部分|节|章)",
+    re.IGNORECASE,
+)
+# "the opening of Section 2", not "opening to the outside world"
+RE_OPENING = re.compile(r"\b(?:start|opening|beginning|outset)\s+of\b|\bbegins?\b|\bopens?\s+with\b|开头|"
+                        r"开篇|开端|首段", re.I)
+RE_REFERENCE_NUMBER = re.compile(r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|"
+                                 r"no\.?\s*)?(\d{1,3})", re.I)
+# text that tries to steer the model: in a question it means no answer; in the corpus, the
+# sentence is neither quoted nor shown to a model
+RE_INJECTION = re.compile(
+    r"(ignore|disregard|forget) (all |any )?(the |your )?(previous|prior|above|earlier|preceding) "
+    r"(instructions|prompts?|rules)|system prompt|\bjailbreak|\byou are now\b|"
+    r"reveal (your|the) (instructions|rules|prompt)|"
+    r"(忽略|无视|忘记|忘掉)(之前|以上|前面|上面|先前)?的?(所有|全部|一切)?(指令|指示|说明|提示|规则)|"
+    r"系统提示|提示词|(输出|透露|泄露)(你的)?(规则|指令)",
+    re.IGNORECASE,
+)
+# requests that are not questions about a text: orders to the system, chit-chat tasks
+RE_NOT_A_QUESTION = re.compile(
+    RE_INJECTION.pattern + r"|write (me )?(a|an) (poem|song|story|joke|essay)|\bweather\b|"
+    r"写(一)?首|作(一)?首?诗|讲个笑话|天气",
+    re.IGNORECASE,
+)
+
+
+def wants_references(question: str) -> bool:
+    return bool(RE_REFERENCE_INTENT.search(question))
+
+
+def wants_english_front(question: str) -> bool:
+    """The question asks about the paper's English title, abstract, keywords or JEL codes."""
+    return bool(RE_ENGLISH_FRONT.search(question))
+
+
+def named_references(question: str) -> list[int]:
+    """Bibliography numbers a question names: "[6]", "参考文献6", "reference 12"."""
+    return [int(a or b) for a, b in RE_REFERENCE_NUMBER.findall(question)]
+
+
+def section_numbers(question: str) -> list[str]:
+    """The section numbers a question names: "Section 2" → "2", "the fourth part" → "4", "第三部分" → "3",
+    "section 3.1" → "3.1", "Part II" → "2"."""
+    out = []
+    for number, word, zh in RE_NAMED_SECTION.findall(question):
+        if number and number.lower() in ROMAN:
+            out.append(str(ROMAN[number.lower()]))
+        else:
+            out.append(number or str(ORDINALS.get((word or zh).lower(), zh)))
+    return out
+
+
+def named_sections(question: str) -> list[str]:
+    """The paper's section ids a question points at by number ("Section 2" → s2)."""
+    return ["s" + n for n in section_numbers(question)]
+
+
+def asks_opening(question: str) -> bool:
+    return RE_OPENING.search(question) is not None
+
+
+def gives_orders(question: str) -> bool:
+    """The text is an order to the system or a chit-chat task, not a question about the corpus."""
+    return RE_NOT_A_QUESTION.search(question) is not None
+
+
+# --- what kind of answer a reader wants ------------------------------------------------------------
+RE_SUMMARY = re.compile(
+    r"整体框架|框架|结构是|怎么安排|如何安排|谋篇|篇章结构|行文结构|分为几个部分|"
+    r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
+    r"\bhow is (?:the |this )?(?:paper|report|article) (?:structured|organi[sz]ed)\b|"
+    r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
+    r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么|写了什么|主要内容|主要观点|"
+    r"核心观点|中心思想|核心论点|"
+    r"主旨|要点|大意|主要论点|基本观点|是关于什么|讲什么|在讲什么|几句话|"
+    r"\bsummar(?:y|ise|ize|ising|izing)\b|\boverview\b|\bmain "
+    r"(?:argument|point|idea|claim|thesis|message|finding)s?\b|"
+    r"\bkey (?:argument|point|message|finding)s?\b|\bgist\b|\bthesis\b|\bin (?:a few|one|two|three|\d) "
+    r"sentences?\b|"
+    r"\bwhat(?: is|'s|’s) (?:the |this )?(?:paper|report|article|text|document|study|section|"
+    r"part)\b[^?]{0,20}\babout\b|"
+    r"\bwhat does (?:the |this )?(?:\w+ ){0,3}(?:section|part|chapter)\b[^?]{0,30}\b(?:say|cover|discuss|"
+    r"argue|"
+    r"recommend|propose|describe|deal with|address)\b|\bwhat (?:is|are) (?:covered|discussed) in\b|"
+    r"\b(?:walk me through|tell me about|give me an overview of|describe) (?:the |this "
+    r")?(?:paper|report|section|part)\b",
+    re.I,
+)
+RE_CONCLUSION = re.compile(
+    r"结论|得出了?什么|最终认为|\bconclu(?:de|des|ded|sion|sions)\b|\bbottom line\b|\btake-?away\b", re.I)
+RE_WHOLE = re.compile(
+    r"这篇(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|文章(?:主要|讲)|"
+    r"论文(?:主要|讲)|"
+    r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b", re.I)
+RE_COMPARISON = re.compile(
+    r"比较|对比|区别|不同之处|有何不同|有什么不同|差异|异同|两者|二者|两个阶段|"
+    r"\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:ence|ences|ent|s)?\b|\bcontrast\b|\bversus\b|\bvs\.?\b|"
+    r"\bside by side\b|\bboth\b.{0,40}\band\b|\bhow (?:do|does) .{2,60} (?:and|with) .{2,60} "
+    r"(?:differ|compare)\b",
+    re.I,
+)
+RE_LIST_QUESTION = re.compile(
+    r"哪些|有哪|哪几|几个方面|哪[两二三四五六七八九十]|表现在|体现在|包括什么|包括哪|列举|各是什么|分别是什么|分别是哪些|各是哪些|"
+    r"[两二三四五六七八九十][条项点大](?:[\u4e00-\u9fff]{1,8})(?:是|有|包括)|"
+    r"\bwhich\b|\bwhat are\b|\blist\b|\bname the\b|\benumerate\b|\bwhat kinds? of\b|\bwhat (?:\w+ ){0,2}"
+    r"(?:impacts|effects|trends|risks|recommendations|measures|problems|challenges|opportunities|factors|"
+    r"reasons|"
+    r"ways|steps|policies|suggestions|proposals|barriers|features|characteristics|lessons|findings|options|"
+    r"manifestations|types|stages|levels)\b",
+    re.I,
+)
+# the paper itself, as readers name it: "this paper", 本文, "the article's"
+DOC = r"(?:this|the) (?:paper|article|study|report)(?:'s)?|(?:这篇|本篇|该)(?:文章|论文|报告)|本文|文章|论文"
+METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itself, not a work it cites)
+    "journal": rf"(?:期刊|杂志|刊物|发表在|刊登在|刊发在|哪个刊)|\bjournal\b.{{0,40}}(?:{DOC})|(?:{DOC}).{{0,40}}"
+               r"\b(?:journal|published (?:in|by)|appear(?:ed)? in)\b|\bwhere was (?:it|this|the paper) published\b",
+    "issue": r"哪一?期|第几期|哪一年发表|发表(?:时间|年份|于哪年)|出版时间|\bwhich issue\b|\bissue (?:number|no)\b|"
+             r"\bwhen was (?:it|this|the paper|the article) published\b|\bpublication (?:date|year)\b",
+    "doi": r"(?<![A-Za-z])DOI(?![A-Za-z])",
+    "authors": r"作者是谁|作者有哪些|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|\bwho (?:wrote|are the authors|is the "
+               r"author|authored)\b|\b(?:name|list) the authors\b|\bthe authors of (?:this|the) (?:paper|article)\b",
+    "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|(?:单位|机构)[^，。？?]{0,6}作者|"
+                   r"\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|\bauthors?'?s? (?:institution|institute|positions?|"
+                   r"employer)\b",
+    "funding": r"资助|基金|课题|项目编号|经费来源|\bwho (?:funded|financed|sponsored)\b|\bfunding\b|\bgrant (?:number|no)\b",
+    "keywords": r"关键词|关键字|\bkey ?words?\b",
+    "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
+    "title": rf"(?:{DOC})的?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|(?:{DOC}) title\b|\bwhat is (?:the paper|it|"
+             r"this paper) called\b",
+    "editor": r"责任编辑|编辑是|\beditors?\b",
+    "contact": r"通讯作者|邮箱|电子邮件|联系方式|\bcorresponding author\b|\be-?mail\b|\bcontact\b",
+}
+RE_METADATA = {field: re.compile(pattern, re.I) for field, pattern in METADATA_FIELDS.items()}
+RE_ORDINAL_REFERENCE = re.compile(
+    r"第\s*([一二三四五六七八九十\d]+)\s*(?:个|点|条|项|种|方面)?(?!\s*(?:部分|节|章|期|届|次))|"
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|"
+    r"[4-8]th)\b(?:\s+(?:one|item|point|"
+    r"trend|risk|impact|recommendation|measure|part|of (?:them|these|those)))?|\b(?:item|point|number|"
+    r"no\.?)\s*(\d)\b",
+    re.I,
+)
+ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
+                 "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1}
+
+
+def metadata_fields(question: str) -> list[str]:
+    """The front-matter fields a question asks for (journal, authors, DOI …), in the order listed."""
+    return [f for f, rx in RE_METADATA.items() if rx.search(question)]
+
+
+def ordinal_reference(question: str) -> int | None:
+    """The position a question points at in a previous list ("第二个" → 2, "the last one" → -1)."""
+    m = RE_ORDINAL_REFERENCE.search(question)
+    if not m:
+        return None
+    zh, word, digit = m.groups()
+    if zh:
+        from assistant.figures import zh_number
+
+        return int(zh) if zh.isdigit() else zh_number(zh)
+    if word:
+        return ORDINAL_WORDS[word.lower()]
+    return int(digit) if digit else None
+
+
+def intent(question: str) -> str:
+    """What kind of answer the question wants: "metadata", "summary", "conclusion", "comparison", "list",
+    or "fact" (anything else)."""
+    if metadata_fields(question) and not RE_SUMMARY.search(question):
+        return "metadata"
+    if RE_SUMMARY.search(question):
+        return "summary"
+    if RE_CONCLUSION.search(question) and RE_WHOLE.search(question):
+        return "conclusion"
+    if RE_COMPARISON.search(question):
+        return "comparison"
+    if RE_LIST_QUESTION.search(question):
+        return "list"
+    return "fact"
+
+
+def about_whole(question: str) -> bool:
+    return RE_WHOLE.search(question) is not None

@@ -1,0 +1,65 @@
+"""Which section a question is about, read from the headings.
+
+A section a question names by number ("Section 2", 第三部分, "part II") is that section, in the way
+the document numbers its headings. Otherwise the question is matched against every heading of the
+document, in the asker's language (its own, or its translated edition's): by the share of the
+heading's words the question uses, and by the cosine between the question and the heading. No word
+list about any document is involved.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.index.open import OpenIndex
+from assistant.index.sections import bare_label
+from assistant.text import tokenize
+
+MIN_NAMED = 0.5  # share of a heading's own words the question uses
+MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
+FRONT = ("abstract", "abstract.en", "meta", "refs")
+
+
+class Headings:
+    """The headings of an index, with their embeddings in each language (made on first use)."""
+
+    def __init__(self, index: OpenIndex, embedder):
+        self.index, self.embedder = index, embedder
+        self._vectors: dict[str, dict[str, np.ndarray]] = {}
+        self._words: dict[tuple[str, str], set[str]] = {}
+
+    def sections(self, document: str) -> list[str]:
+        tree = self.index.tree
+        return [s for s in tree.first if tree.document_of(s) == document and s not in FRONT
+                and not s.endswith((".abstract", ".meta", ".refs"))]
+
+    def vectors(self, lang: str) -> dict[str, np.ndarray]:
+        if lang not in self._vectors:
+            ids = list(self.index.tree.first)
+            labels = [bare_label(self.index.label(s, lang)) for s in ids]
+            vecs = self.embedder.embed_documents(labels) if labels else []
+            self._vectors[lang] = {s: np.asarray(v, dtype=np.float32) for s, v in zip(ids, vecs, strict=True)}
+        return self._vectors[lang]
+
+    def words(self, section: str, lang: str) -> set[str]:
+        key = (section, lang)
+        if key not in self._words:
+            self._words[key] = {w for w in tokenize(bare_label(self.index.label(section, lang))) if len(w) > 1}
+        return self._words[key]
+
+    def matched(self, terms: set[str], vector: list[float] | None, lang: str, document: str) -> list[tuple[float, str]]:
+        """(score, section) for the headings the question names, best first (broader sections first on a tie)."""
+        vectors = self.vectors(lang) if vector is not None else {}
+        q = np.asarray(vector, dtype=np.float32) if vector is not None else None
+        out = []
+        for s in self.sections(document):
+            words = self.words(s, lang)
+            named = len(words & terms) / len(words) if words else 0.0
+            cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
+            if named >= MIN_NAMED or cosine >= MIN_COSINE:
+                out.append((named + cosine, s))
+        return sorted(out, key=lambda x: (-x[0], x[1].count(".")))
+
+    def by_number(self, document: str, numbers: list[str]) -> list[str]:
+        found = [self.index.tree.by_number(document, n) for n in numbers]
+        return [s for s in found if s]

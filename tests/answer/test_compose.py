@@ -1,0 +1,78 @@
+"""The answer stage on the real index: each kind of answer, in the asker's language, cited."""
+
+import re
+
+from assistant.text import cjk_share
+
+
+def markers_match(answer) -> bool:
+    return {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)} == {c.n for c in answer.citations}
+
+
+def test_a_chinese_answer_quotes_the_paper(assistant):
+    a = assistant.ask("2021年中国在全球制造业增加值中的占比是多少？")
+    assert a.kind == "passages" and not a.translated and "30.5%" in a.answer and markers_match(a)
+    assert a.citations[0].section_id == "s3" and a.citations[0].quote_en  # the English is there for the panel
+
+
+def test_an_english_answer_is_english_with_the_original_in_its_citations(assistant):
+    a = assistant.ask("What was China's share of global manufacturing value added in 2021?")
+    assert a.lang == "en" and a.translated and not a.abstained and markers_match(a)
+    body = "\n".join(line for line in a.answer.splitlines()[1:] if line)
+    assert "30.5%" in body and cjk_share(body) < 0.02
+    assert a.answer.splitlines()[0].startswith("From the paper, machine-translated")
+    first = a.citations[0]
+    assert first.quote and cjk_share(first.quote) > 0.3 and first.quote_en and cjk_share(first.quote_en) == 0
+    assert first.section_en and first.section_en != first.section
+
+
+def test_padding_from_other_sections_is_left_out(assistant):
+    a = assistant.ask("2023年中国在全球制造业增加值中的占比是多少？")
+    assert "28.8%" in a.answer and {c.section_id for c in a.citations} == {"s3"}
+
+
+def test_a_summary_of_the_whole_paper_is_its_abstract_and_its_parts(assistant):
+    zh = assistant.ask("用三句话概括这篇文章")
+    assert zh.kind == "overview" and len(re.findall(r"\[\d+\]", zh.answer)) == 3  # three sentences, each cited
+    assert all(c.section_id == "abstract" for c in zh.citations)
+    en = assistant.ask("What is the paper's main argument?")
+    assert en.kind == "overview" and "abstract.en" in {c.section_id for c in en.citations}  # the authors' English
+    assert [i["section_id"] for i in en.items] == ["s1", "s2", "s3", "s4"]
+
+
+def test_a_section_by_number_lists_its_parts(assistant):
+    a = assistant.ask("第二部分主要讲了什么？")
+    assert a.kind == "overview" and [i["section_id"] for i in a.items] == ["s2.1", "s2.2", "s2.3", "s2.4"]
+    assert {"s2.1", "s2.2", "s2.3", "s2.4"} <= {c.section_id for c in a.citations} and markers_match(a)
+    en = assistant.ask("What does section 4 recommend?")
+    labels = [i["label"] for i in en.items]
+    assert len(labels) == 10 and cjk_share(" ".join(labels)) == 0  # two groups of 3 and 5, in English
+
+
+def test_a_list_question_about_a_section_gets_its_subsections(assistant):
+    a = assistant.ask("What positive impacts does the paper see for China?")
+    assert a.kind == "outline" and [i["section_id"] for i in a.items] == ["s3.1.1", "s3.1.2", "s3.1.3"]
+
+
+def test_metadata_however_it_is_asked(assistant):
+    journal = assistant.ask("这篇文章发表在哪个期刊？")
+    assert journal.kind == "metadata" and "国际贸易" in journal.answer and "itrade" in journal.answer
+    en = assistant.ask("Who are the authors and where do they work?")
+    assert en.kind == "metadata" and "GUO Ruonan" in en.answer and "CASS" in en.answer
+    assert all(c.section_id in ("abstract.en", "meta") for c in en.citations)
+
+
+def test_a_comparison_puts_the_table_rows_side_by_side(assistant):
+    a = assistant.ask("表1中两个阶段在成本考量上有什么区别？")
+    assert a.kind == "comparison" and all(c.section_id == "s2.t1" for c in a.citations) and len(a.citations) >= 2
+
+
+def test_a_false_premise_is_corrected_with_its_sentence(assistant):
+    a = assistant.ask("Why does the paper say the US share of imports from China rose between 2018 and 2023?")
+    assert a.kind == "correction" and a.premise_rejected and not a.abstained and a.guard == "premise"
+    assert "premise is wrong" in a.answer and "7.4" in a.answer and markers_match(a)
+
+
+def test_an_abstention_names_its_guard(assistant):
+    a = assistant.ask("Who won the 2022 World Cup?")
+    assert a.abstained and a.kind == "abstention" and a.guard in ("similarity", "coverage") and a.notice

@@ -1,0 +1,81 @@
+"""Reading a question and a sentence: premises, amounts, names, which way a statement goes.
+
+The sentences here are made up (a county's irrigation, a city's heat network), not the paper's:
+the readers are language-level and must work on any text."""
+
+import pytest
+
+from assistant.guards.reading import polarity
+from assistant.guards.reading.entities import named_in, names
+from assistant.guards.reading.frames import stated_premise
+from assistant.guards.reading.premise import premise_of
+from assistant.guards.reading.quantity import quantity_of
+
+
+@pytest.mark.parametrize(("question", "lang", "premise"), [
+    ("Since the report shows that heat prices fell by 12%, why did arrears rise?", "en", "heat prices fell by 12%"),
+    ("Why does the report say the council borrowed from banks rather than issuing bonds?", "en",
+     "the council borrowed from banks rather than issuing bonds"),
+    ("既然文中说管护主体是企业，那么经费从哪来？", "zh", "管护主体是企业"),
+    ("作者认为水价改革失败了，对吧？", "zh", "水价改革失败了"),
+    ("How many households were connected in 2023?", "en", None),
+    ("2023年全县新增了多少亩滴灌？", "zh", None),
+])
+def test_a_stated_premise_is_read(question, lang, premise):
+    found = stated_premise(question, lang)
+    assert (found and found[0]) == premise
+
+
+@pytest.mark.parametrize(("question", "sentence", "lang", "held", "why"), [
+    ("既然文中说管护主体是企业，为什么还缺钱？", "该县田间设施的管护主体是村集体而非企业。", "zh", False, "contrast"),
+    ("既然文中说管护主体是村集体，为什么还缺钱？", "该县田间设施的管护主体是村集体而非企业。", "zh", True, ""),
+    ("Since the report says households chose heat pumps rather than district heating, why?",
+     "Most households chose district heating rather than heat pumps.", "en", False, "contrast"),
+    ("Why does the report say arrears rose in 2022?", "Arrears fell sharply in 2022.", "en", False, "direction"),
+    ("Why does the report say arrears fell in 2022?", "Arrears fell sharply in 2022.", "en", True, ""),
+    ("Since the fund covered maintenance costs, why did it fail?", "The fund did not cover maintenance costs.",
+     "en", False, "negation"),
+    ("Since the report says 41% of plots were metered, what next?", "By 2024, 59% of plots were metered.",
+     "en", False, "figures"),
+    ("Since the report says the Okafor study found X, why?", "Tariffs matter more than technology (Lindqvist, 2019).",
+     "en", False, "words"),
+])
+def test_a_sentence_holds_or_contradicts_a_premise(question, sentence, lang, held, why):
+    p = premise_of(question, lang)
+    assert p is not None
+    holding = p.test(sentence, 0.5)
+    assert holding.held == held and holding.why == why
+    if why in ("contrast", "direction", "negation", "figures"):
+        assert holding.contradicts
+
+
+@pytest.mark.parametrize(("question", "sentence", "lang", "given"), [
+    ("How many households were connected by 2024?", "By 2024 the network served 38,500 households.", "en", True),
+    ("How many households were connected by 2024?", "By 2024 the network's length reached 211 km.", "en", False),
+    ("What share of heat came from gas in 2023?", "In 2023, 61% of the heat came from gas boilers.", "en", True),
+    ("What share of heat came from gas in 2023?", "In 2023 the gas boilers ran for 3,100 hours.", "en", False),
+    ("2024年全县有多少个用水户协会？", "到2024年，全县共组建用水户协会83个。", "zh", True),
+    ("2024年全县有多少个用水户协会？", "到2024年，全县用水户协会覆盖了62%的项目区。", "zh", False),
+    ("2023年全县共有多少家农资企业？", "2023年全县农资企业数量较2018年减少了12家。", "zh", False),  # a change, not a level
+])
+def test_an_amount_needs_a_figure_for_the_thing_asked(question, sentence, lang, given):
+    q = quantity_of(question, lang)
+    assert q is not None
+    assert q.given_in(sentence, 0.5) == given
+
+
+def test_names_in_either_language():
+    assert {"IMF", "Oxford Economics", "Mexico"} <= names("Since the IMF and Oxford Economics say Mexico gained", "en")
+    assert "墨西哥" in names("墨西哥和越南的份额上升", "zh")
+    assert named_in("US", "the share of the United States", "en")  # initials
+    assert named_in("Chinese", "China's firms", "en")  # one stem
+    assert not named_in("Mexico", "Vietnam and India", "en")
+
+
+def test_which_way_a_statement_goes():
+    assert polarity.direction("exports fell by 3%") == "down" and polarity.direction("出口增长了3%") == "up"
+    assert polarity.direction("rose, then fell") is None
+    assert polarity.negated("并未覆盖") and polarity.negated("did not cover") and not polarity.negated("不断提高")
+    assert polarity.contrasts("是村集体而非企业")[0][:2] == ("是村集体", "企业")
+    assert polarity.contrasts("not subsidies but tariffs")[0][:2] == ("tariffs", "subsidies")
+    assert polarity.absolute("all plots") and not polarity.absolute("most plots")

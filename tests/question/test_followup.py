@@ -1,0 +1,51 @@
+"""Follow-ups made whole from what the previous answer was about (no model involved)."""
+
+from assistant.question.followup import Recalled, Turn, follow_up, topic_of
+
+HISTORY = [Turn(role="user", content="PREVIOUS"), Turn(role="assistant", content="…")]
+
+
+def recalled(**fields):
+    return lambda question, history: Recalled(**{"question": question, **fields})
+
+
+def test_a_pointer_takes_the_listed_item():
+    items = [("区域联盟化", "s2.1"), ("采购单极化", "s2.2"), ("人工智能封闭化", "s2.3")]
+    got = follow_up("第二个是什么意思？", HISTORY, recalled(items=items))
+    assert got.question == "采购单极化是什么意思？" and got.sections == ["s2.2"]
+    en = [("Regional alliances", "d.s2.1"), ("Single-level procurement", "d.s2.2")]
+    got = follow_up("Say more about the second one.", HISTORY, recalled(items=en))
+    assert got.question == "Say more about Single-level procurement." and got.sections == ["d.s2.2"]
+    got = follow_up("And the last one?", HISTORY, recalled(items=en))
+    assert "Single-level procurement" in got.question
+
+
+def test_a_year_is_swapped_into_the_previous_question():
+    got = follow_up("那2023年呢？", HISTORY, recalled(question="2021年全县的用水总量是多少？"))
+    assert got.question == "2023年全县的用水总量是多少？"
+    got = follow_up("And in 2019?", HISTORY, recalled(question="How many households were connected in 2023?"))
+    assert got.question == "How many households were connected in 2019?"
+
+
+def test_a_sibling_section_is_asked_instead():
+    got = follow_up("那消极影响呢？", HISTORY, recalled(question="有哪些积极影响？", topic="积极影响", target="s3.1",
+                                                 siblings=[("消极影响", "s3.2")]))
+    assert got.question == "有哪些消极影响？" and got.sections == ["s3.2"]
+    got = follow_up("What about the negative ones?", HISTORY,
+                    recalled(question="What positive impacts does it expect?", topic="Positive impacts",
+                             target="s3.1", siblings=[("Negative impacts", "s3.2")]))
+    assert got.question == "What negative impacts does it expect?"
+
+
+def test_a_pronoun_takes_the_topic():
+    got = follow_up("作者对此有什么建议？", HISTORY, recalled(question="技术越追越远指的是什么？", topic="技术越追越远"))
+    assert got.question == "作者对技术越追越远有什么建议？"
+    got = follow_up("What does the report recommend about it?", HISTORY,
+                    recalled(question="What are the barriers?", topic="barriers to expansion"))
+    assert got.question == "What does the report recommend about barriers to expansion?"
+
+
+def test_questions_that_stand_alone_are_left_alone():
+    assert follow_up("2021年中国在全球制造业增加值中的占比是多少？", HISTORY, recalled()) is None
+    assert follow_up("那2023年呢？", [], recalled()) is None
+    assert topic_of("技术越追越远指的是什么？") == "技术越追越远"
