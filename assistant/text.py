@@ -9,12 +9,25 @@ from pathlib import Path
 RE_WORD = re.compile(r"[a-z][a-z0-9]*(?:['’]s\b)?|\d+(?:\.\d+)?%?", re.IGNORECASE)
 RE_CJK = re.compile(r"[\u4e00-\u9fff]")
 
-# function words that carry no meaning for retrieval
+# function words, and words about the document itself, that carry no meaning for retrieval
 ZH_STOP = set(
-    ["的", "了", "和", "与", "及", "或", "在", "是", "为", "对", "将", "也", "而", "并", "等", "其", "这", "那", "之", "于", "以", "由", "从", "被", "把", "向", "中", "上", "下", "个", "有", "没有", "不", "多少", "什么", "哪些", "哪个", "哪", "如何", "怎么", "怎样", "为什么", "是否", "吗", "呢", "吧", "啊", "我", "你", "他", "她", "它", "我们", "你们", "他们", "文章", "论文", "请", "问", "一", "二", "三", "给出", "说明", "介绍", "提到", "认为", "哪里", "根据"]
+    """
+    的 了 和 与 及 或 在 是 为 对 将 也 而 并 等 其 这 那 之 于 以 由 从 被 把
+    向 中 上 下 个 有 没有 不 多少 什么 哪些 哪个 哪 如何 怎么 怎样 为什么 是否 吗 呢
+    吧 啊 我 你 他 她 它 我们 你们 他们 文章 论文 本文 文中 报告 作者 请 问 一 二 三
+    给出 说明 介绍 提到 认为 哪里 根据
+    """.split()
 )
 EN_STOP = set(
-    ["a", "an", "the", "of", "to", "in", "on", "at", "for", "from", "by", "with", "about", "as", "and", "or", "but", "not", "no", "is", "are", "was", "were", "be", "been", "being", "do", "does", "did", "has", "have", "had", "what", "which", "who", "whom", "whose", "when", "where", "why", "how", "that", "this", "these", "those", "it", "its", "their", "there", "they", "them", "he", "she", "his", "her", "we", "our", "you", "your", "i", "me", "my", "can", "could", "would", "should", "will", "shall", "may", "might", "must", "than", "then", "so", "such", "into", "over", "under", "between", "per", "via", "paper", "article", "says", "say", "said", "according", "mention", "mentions", "mentioned", "describe", "describes", "tell", "give", "list", "name", "does", "did", "any", "all", "each", "other", "more", "most", "much", "many", "some", "mean", "means", "meant", "among", "refer", "within"]
+    """
+    a an the of to in on at for from by with about as and or but not no is are was were be
+    been being do does did has have had what which who whom whose when where why how that this
+    these those it its their there they them he she his her we our you your i me my can could
+    would should will shall may might must than then so such into over under between per via
+    paper article report document study text author authors says say said according mention
+    mentions mentioned describe describes tell give list name any all each other more most
+    much many some mean means meant among refer within
+    """.split()
 )
 
 
@@ -53,7 +66,11 @@ def _jieba():
     return tk
 
 
-NAME_TAGS = ("ns", "nt", "nz")  # places, organisations, other proper nouns: kept whether the corpus has them or not
+NAME_TAGS = (
+    "ns",
+    "nt",
+    "nz",
+)  # places, organisations, other proper nouns: kept whether the corpus has them or not
 
 
 def corpus_dictionary(texts: list[str], out: Path) -> Path:

@@ -18,8 +18,10 @@ from pathlib import Path
 import click
 
 ROOT = Path(__file__).resolve().parent.parent
-COLD_QUESTIONS = ("2021年中国在全球制造业增加值中的占比是多少？", "What share of global manufacturing value "
-                                              "added did China have in 2021?")
+COLD_QUESTIONS = (
+    "2021年中国在全球制造业增加值中的占比是多少？",
+    "What share of global manufacturing value added did China have in 2021?",
+)
 
 
 def _p50_p95(ms: list[float]) -> str:
@@ -51,16 +53,25 @@ def main(qset: str, rounds: int, cold: int) -> None:
         for lang, ms in by_lang.items():
             if ms:
                 print(f"round {n}, {lang} ({len(ms)} questions): whole answer {_p50_p95(ms)}")
-        print(f"round {n}, stages p50: " + ", ".join(f"{s} {statistics.median(v):.1f} ms" for s, v in stages.items()))
+        print(
+            f"round {n}, stages p50: "
+            + ", ".join(f"{s} {statistics.median(v):.1f} ms" for s, v in stages.items())
+        )
     if cold:
         runs = []
         for n in range(cold):
             t = time.perf_counter()
-            subprocess.run([str(Path(sys.executable).parent / "assistant"), "ask", COLD_QUESTIONS[n % 2]],
-                           check=True, capture_output=True, cwd=ROOT)
+            subprocess.run(
+                [str(Path(sys.executable).parent / "assistant"), "ask", COLD_QUESTIONS[n % 2]],
+                check=True,
+                capture_output=True,
+                cwd=ROOT,
+            )
             runs.append(time.perf_counter() - t)
-        print(f"cold ask ({cold} runs): min {min(runs):.2f} s, median {statistics.median(runs):.2f} s, "
-              f"max {max(runs):.2f} s")
+        print(
+            f"cold ask ({cold} runs): min {min(runs):.2f} s, median {statistics.median(runs):.2f} s, "
+            f"max {max(runs):.2f} s"
+        )
 
 
 if __name__ == "__main__":

@@ -34,7 +34,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def questions() -> list[str]:
-    rows = [json.loads(line) for line in (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()]
+    rows = [
+        json.loads(line) for line in (ROOT / "evals" / "dev.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     return [r["question"] for r in rows]
 
 
@@ -68,7 +70,9 @@ def start_server(port: int, extra_env: dict[str, str]) -> tuple[subprocess.Popen
     t0 = time.perf_counter()
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
-        env={**os.environ, **extra_env}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        env={**os.environ, **extra_env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return proc, wait_up(proc, f"http://127.0.0.1:{port}/healthz", t0)
 
@@ -77,14 +81,21 @@ def start_chroma(folder: str) -> tuple[subprocess.Popen, str]:
     """`chroma run` on a free loopback port, with the index ingested into it."""
     port = free_port()
     chroma = Path(sys.executable).parent / "chroma"
-    proc = subprocess.Popen([str(chroma), "run", "--path", folder, "--host", "127.0.0.1", "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [str(chroma), "run", "--path", folder, "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     url = f"http://127.0.0.1:{port}"
     wait_up(proc, url + "/api/v2/heartbeat", time.perf_counter())
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "assistant", "ingest"], check=True, stdout=subprocess.DEVNULL,
-                   stderr=subprocess.DEVNULL, env={**os.environ, "ASSISTANT_CHROMA_URL": url,
-                                                   "ASSISTANT_DATA_DIR": f"{folder}/ingest"})
+    subprocess.run(
+        [sys.executable, "-m", "assistant", "ingest"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "ASSISTANT_CHROMA_URL": url, "ASSISTANT_DATA_DIR": f"{folder}/ingest"},
+    )
     print(f"chroma run on {url}; ingest into it: {time.perf_counter() - t0:.1f} s")
     return proc, url
 
@@ -120,9 +131,15 @@ async def run_load(urls: list[str], clients: int, seconds: float, qs: list[str])
     async with httpx.AsyncClient(timeout=30, limits=limits) as http:
         await asyncio.gather(*(client(k, http) for k in range(clients)))
     wall = time.perf_counter() - t0
-    return {"requests": len(latencies), "errors": len(errors), "first_errors": errors[:3],
-            "rps": len(latencies) / wall, "p50": pct(latencies, 0.5), "p95": pct(latencies, 0.95),
-            "p99": pct(latencies, 0.99)}
+    return {
+        "requests": len(latencies),
+        "errors": len(errors),
+        "first_errors": errors[:3],
+        "rps": len(latencies) / wall,
+        "p50": pct(latencies, 0.5),
+        "p95": pct(latencies, 0.95),
+        "p99": pct(latencies, 0.99),
+    }
 
 
 def main() -> None:
@@ -149,23 +166,31 @@ def main() -> None:
             proc, ready = start_server(port, worker_env)
             procs.append(proc)
             urls.append(f"http://127.0.0.1:{port}")
-            print(f"serve → ready: {ready:.1f} s" + (" (empty data folder, index from the Chroma server)"
-                                                     if args.chroma else ""))
+            print(
+                f"serve → ready: {ready:.1f} s"
+                + (" (empty data folder, index from the Chroma server)" if args.chroma else "")
+            )
         for url in urls:
             loopback_only(url)
         with httpx.Client(timeout=30) as http:
             times = []
             for i in range(args.sequential):
                 t = time.perf_counter()
-                http.post(f"{urls[i % len(urls)]}/v1/ask", json={"question": qs[i % len(qs)]}).raise_for_status()
+                http.post(
+                    f"{urls[i % len(urls)]}/v1/ask", json={"question": qs[i % len(qs)]}
+                ).raise_for_status()
                 times.append(time.perf_counter() - t)
-        print(f"sequential /v1/ask: n={len(times)} p50 {statistics.median(times) * 1000:.1f} ms, "
-              f"p95 {pct(times, 0.95) * 1000:.1f} ms")
+        print(
+            f"sequential /v1/ask: n={len(times)} p50 {statistics.median(times) * 1000:.1f} ms, "
+            f"p95 {pct(times, 0.95) * 1000:.1f} ms"
+        )
         res = asyncio.run(run_load(urls, args.clients, args.seconds, qs))
-        print(f"{args.clients} clients × {args.seconds:.0f} s over {len(urls)} worker(s): {res['requests']} "
-              "requests, "
-              f"{res['rps']:.1f} req/s, p50 {res['p50'] * 1000:.0f} ms, p95 {res['p95'] * 1000:.0f} ms, "
-              f"p99 {res['p99'] * 1000:.0f} ms, errors {res['errors']}")
+        print(
+            f"{args.clients} clients × {args.seconds:.0f} s over {len(urls)} worker(s): {res['requests']} "
+            "requests, "
+            f"{res['rps']:.1f} req/s, p50 {res['p50'] * 1000:.0f} ms, p95 {res['p95'] * 1000:.0f} ms, "
+            f"p99 {res['p99'] * 1000:.0f} ms, errors {res['errors']}"
+        )
         for e in res["first_errors"]:
             print("  error:", e)
     finally:

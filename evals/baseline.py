@@ -24,8 +24,14 @@ def baseline_ranks(questions: list[dict], settings: Settings, k: int = 5) -> lis
     chunks = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_text(text)
     embedder = make_embedder(settings.embedder)
     client = chromadb.EphemeralClient(settings=ChromaSettings(anonymized_telemetry=False))
-    col = client.get_or_create_collection("baseline", metadata={"hnsw:space": "cosine"}, embedding_function=None)
-    col.upsert(ids=[str(i) for i in range(len(chunks))], documents=chunks, embeddings=embedder.embed_documents(chunks))
+    col = client.get_or_create_collection(
+        "baseline", metadata={"hnsw:space": "cosine"}, embedding_function=None
+    )
+    col.upsert(
+        ids=[str(i) for i in range(len(chunks))],
+        documents=chunks,
+        embeddings=embedder.embed_documents(chunks),
+    )
     ranks = []
     for q in questions:
         if not q["answerable"]:
@@ -45,5 +51,7 @@ if __name__ == "__main__":
         n = len(ranks)
         hits = {k: sum(r is not None and r < k for r in ranks) / n for k in (1, 3, 5)}
         mrr = sum(1 / (r + 1) for r in ranks if r is not None) / n
-        print(f"baseline {lang}: n={n} hit@1 {hits[1]:.2f} hit@3 {hits[3]:.2f} hit@5 {hits[5]:.2f} "
-              f"mrr {mrr:.3f}")
+        print(
+            f"baseline {lang}: n={n} hit@1 {hits[1]:.2f} hit@3 {hits[3]:.2f} hit@5 {hits[5]:.2f} "
+            f"mrr {mrr:.3f}"
+        )

@@ -64,11 +64,18 @@ def wait_until_up(url: str, proc: subprocess.Popen, name: str, seconds: float = 
     pytest.fail(f"{name} did not come up within {seconds:g} s: {out[-2000:]}")
 
 
-def run_cli(args: list[str], data_dir, stdin: str | None = None, timeout: float = 300,
-            **env: str) -> subprocess.CompletedProcess:
+def run_cli(
+    args: list[str], data_dir, stdin: str | None = None, timeout: float = 300, **env: str
+) -> subprocess.CompletedProcess:
     """`assistant ARGS` in a subprocess with ASSISTANT_DATA_DIR=data_dir and `env` on top."""
-    return subprocess.run([sys.executable, "-m", "assistant", *args], input=stdin, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), **env})
+    return subprocess.run(
+        [sys.executable, "-m", "assistant", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), **env},
+    )
 
 
 def start_serve(data_dir, **env: str) -> tuple[subprocess.Popen, str]:
@@ -77,7 +84,9 @@ def start_serve(data_dir, **env: str) -> tuple[subprocess.Popen, str]:
     proc = subprocess.Popen(
         [sys.executable, "-m", "assistant", "serve", "--port", str(port)],
         env={**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "GRADIO_ANALYTICS_ENABLED": "False", **env},
-        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     url = f"http://127.0.0.1:{port}"
     wait_until_up(url + "/healthz", proc, "assistant serve")
@@ -110,8 +119,14 @@ def injected_settings(tmp_path_factory):
     root = tmp_path_factory.mktemp("injected")
     (root / "documents").mkdir()
     (root / "documents" / "memo.md").write_text(INJECTED_MEMO, encoding="utf-8")
-    s = Settings(data_dir=root / "data", corpus=CorpusSettings(
-        paper=REPO_ROOT / "corpus" / "paper.txt", manifest=REPO_ROOT / "corpus" / "manifest.json",
-        references_dir=root / "none", documents_dir=root / "documents"))
+    s = Settings(
+        data_dir=root / "data",
+        corpus=CorpusSettings(
+            paper=REPO_ROOT / "corpus" / "paper.txt",
+            manifest=REPO_ROOT / "corpus" / "manifest.json",
+            references_dir=root / "none",
+            documents_dir=root / "documents",
+        ),
+    )
     build(s)
     return s

@@ -6,8 +6,19 @@ import ast
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parent.parent / "assistant"
-STAGES = ["corpus", "translation", "index", "question", "retrieval", "guards", "answer", "generation", "pipeline",
-          "serving", "evaluation"]
+STAGES = [
+    "corpus",
+    "translation",
+    "index",
+    "question",
+    "retrieval",
+    "guards",
+    "answer",
+    "generation",
+    "pipeline",
+    "serving",
+    "evaluation",
+]
 SHARED = {"settings", "text", "figures", "llm"}  # language-level helpers and infrastructure any stage may use
 TOP = {"cli", "__main__", "__init__"}  # the command line puts everything together
 MAX_MODULE_LINES = 400
@@ -81,4 +92,6 @@ def test_modules_and_functions_are_small():
 def test_tests_mirror_the_package():
     tests = Path(__file__).resolve().parent
     for stage in STAGES:
-        assert (tests / stage).is_dir() or (tests / f"test_{stage}.py").is_file(), f"tests/{stage}/ is missing"
+        assert (tests / stage).is_dir() or (tests / f"test_{stage}.py").is_file(), (
+            f"tests/{stage}/ is missing"
+        )

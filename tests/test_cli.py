@@ -4,11 +4,43 @@ import pytest
 
 from .conftest import run_cli
 
-CONTRACT = {"question", "answer", "abstained", "mode", "lang", "kind", "translated", "guard",
-            "premise_rejected", "items", "section_filter", "document_filter", "citations", "retrieved",
-            "timings_ms", "notice", "judged_answerable", "translation"}
-CITATION = {"n", "chunk_id", "section_id", "section", "text", "quote", "score", "kind", "ref", "lang",
-            "quote_en", "section_en", "quote_zh", "section_zh", "flagged"}
+CONTRACT = {
+    "question",
+    "answer",
+    "abstained",
+    "mode",
+    "lang",
+    "kind",
+    "translated",
+    "guard",
+    "premise_rejected",
+    "items",
+    "section_filter",
+    "document_filter",
+    "citations",
+    "retrieved",
+    "timings_ms",
+    "notice",
+    "judged_answerable",
+    "translation",
+}
+CITATION = {
+    "n",
+    "chunk_id",
+    "section_id",
+    "section",
+    "text",
+    "quote",
+    "score",
+    "kind",
+    "ref",
+    "lang",
+    "quote_en",
+    "section_en",
+    "quote_zh",
+    "section_zh",
+    "flagged",
+}
 
 
 def run(args, data_dir, stdin=None):
@@ -55,15 +87,13 @@ def test_ask_readable(data_dir):
     assert "machine-translated" in en.stdout and "original: “" in en.stdout
 
 
-@pytest.mark.xfail(reason=(
-    "English answers are checked against the machine-translated edition alone: the coverage guard "
-    "finds 'four'/'foresee' in no English passage (0.18 < min_coverage 0.2) and the amount guard "
-    "finds no figure for 'global manufacturing value added' because the edition renders "
-    "制造业增加值 as 'manufacturing value', so both README examples abstain"), strict=False)
-@pytest.mark.parametrize("question, expected", [
-    ("Which four trends does the paper foresee?", "Weaponization"),
-    ("What share of global manufacturing value added did China have in 2021?", "30.5%"),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("Which four trends does the paper foresee?", "Weaponization"),
+        ("What share of global manufacturing value added did China have in 2021?", "30.5%"),
+    ],
+)
 def test_readme_english_examples_are_answered(data_dir, question, expected):
     p = run(["ask", "--json", question], data_dir)
     assert p.returncode == 0, p.stderr
@@ -73,12 +103,14 @@ def test_readme_english_examples_are_answered(data_dir, question, expected):
 
 
 def test_jsonl_mixed_languages_and_bad_lines(data_dir):
-    lines = "\n".join([
-        "2021年中国在全球制造业增加值中的占比是多少？",
-        json.dumps({"id": "q2", "question": "What is weaponization of barriers?", "section": "s2"}),
-        "{broken json",
-        json.dumps({"question": "   "}),
-    ])
+    lines = "\n".join(
+        [
+            "2021年中国在全球制造业增加值中的占比是多少？",
+            json.dumps({"id": "q2", "question": "What is weaponization of barriers?", "section": "s2"}),
+            "{broken json",
+            json.dumps({"question": "   "}),
+        ]
+    )
     p = run(["ask", "--jsonl"], data_dir, stdin=lines)
     assert p.returncode == 0, p.stderr
     rows = [json.loads(x) for x in p.stdout.splitlines()]
@@ -107,8 +139,12 @@ def test_sections_lists_ids(data_dir):
 
 def test_translate_flag_reaches_the_pipeline(data_dir, tmp_path):
     q = "What share of global manufacturing value added did China have in 2021?"
-    p = run_cli(["ask", "--json", "--translate", "local", q], data_dir, timeout=120,
-                ASSISTANT_LLM__MODEL_PATH=str(tmp_path / "none.gguf"))
+    p = run_cli(
+        ["ask", "--json", "--translate", "local", q],
+        data_dir,
+        timeout=120,
+        ASSISTANT_LLM__MODEL_PATH=str(tmp_path / "none.gguf"),
+    )
     assert p.returncode == 0, p.stderr
     out = json.loads(p.stdout)
     assert out["translation"] is None

@@ -37,9 +37,13 @@ def own_index(data_dir, tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGINT])
 def test_killed_ingest_leaves_the_old_index_serving(own_index, sig):
     before = read_info(Settings(data_dir=own_index))
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "ingest", "--force"],
-                            env={**os.environ, "ASSISTANT_DATA_DIR": str(own_index)},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant", "ingest", "--force"],
+        env={**os.environ, "ASSISTANT_DATA_DIR": str(own_index)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.time() + 120
     while not list((own_index / "index").glob(".tmp-build-*/chroma/*")):  # embedding has begun
         assert proc.poll() is None and time.time() < deadline, "ingest ended before it could be interrupted"
@@ -112,8 +116,9 @@ class _BadLLM(BaseHTTPRequestHandler):
         else:  # a well-formed reply whose content is invented
             lie = "The paper says 97.3% of factories moved to the Moon in 2019 [1]."
             choice = {"index": 0, "message": {"role": "assistant", "content": lie}, "finish_reason": "stop"}
-            body = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m",
-                               "choices": [choice]}).encode()
+            body = json.dumps(
+                {"id": "x", "object": "chat.completion", "created": 0, "model": "m", "choices": [choice]}
+            ).encode()
             self.send_response(200)
             self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(body)))
@@ -149,8 +154,12 @@ def test_llm_faults_fall_back_to_grounded_in_time(settings, bad_llm, how):
 
 
 def test_a_hanging_llm_does_not_hang_the_api(data_dir, bad_llm):
-    proc, base = start_serve(data_dir, ASSISTANT_LLM__OPENAI_BASE_URL=f"{bad_llm}/hang/v1",
-                             ASSISTANT_LLM__OPENAI_MODEL="m", ASSISTANT_LLM__TIMEOUT_S="2")
+    proc, base = start_serve(
+        data_dir,
+        ASSISTANT_LLM__OPENAI_BASE_URL=f"{bad_llm}/hang/v1",
+        ASSISTANT_LLM__OPENAI_MODEL="m",
+        ASSISTANT_LLM__TIMEOUT_S="2",
+    )
     try:
         with httpx.Client(base_url=base, timeout=30) as http:
             # warm up first, so that only the LLM path is timed
@@ -160,8 +169,11 @@ def test_a_hanging_llm_does_not_hang_the_api(data_dir, bad_llm):
             # the 2 s timeout, plus loading the client on a busy machine
             assert time.perf_counter() - t0 < 2 + 8
             assert reply["fallback_from"] == "openai" and "30.5%" in reply["answer"]
-            with http.stream("POST", "/v1/chat/completions", json={
-                "model": "openai", "stream": True, "messages": [{"role": "user", "content": QUESTION}]}) as r:
+            with http.stream(
+                "POST",
+                "/v1/chat/completions",
+                json={"model": "openai", "stream": True, "messages": [{"role": "user", "content": QUESTION}]},
+            ) as r:
                 lines = [ln for ln in r.iter_lines() if ln.startswith("data: ")]
             assert lines[-1] == "data: [DONE]"
             final = json.loads(lines[-2][6:])

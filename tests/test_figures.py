@@ -5,15 +5,18 @@ import pytest
 from assistant.figures import Figure, figures, holds_figure, spoken, years_of
 
 
-@pytest.mark.parametrize(("zh", "en"), [
-    ("减少1.7万家", "fell by 17,000 firms"),
-    ("降至750.8万人", "down to 7.508 million people"),
-    ("合计13.16万亿元", "13.16 trillion yuan in all"),
-    ("约为2015年的5倍", "five times the 2015 level"),
-    ("增长了3倍", "grew threefold"),
-    ("占比30.5%", "a share of 30.5 percent"),
-    ("下降了7.4个百分点", "fell by 7.4 percentage points"),
-])
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        ("减少1.7万家", "fell by 17,000 firms"),
+        ("降至750.8万人", "down to 7.508 million people"),
+        ("合计13.16万亿元", "13.16 trillion yuan in all"),
+        ("约为2015年的5倍", "five times the 2015 level"),
+        ("增长了3倍", "grew threefold"),
+        ("占比30.5%", "a share of 30.5 percent"),
+        ("下降了7.4个百分点", "fell by 7.4 percentage points"),
+    ],
+)
 def test_the_same_figure_in_both_languages(zh, en):
     for f in figures(zh, words=True):
         if f.kind or f.value >= 10:

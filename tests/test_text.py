@@ -10,7 +10,10 @@ def test_language_of():
 
 def test_english_words_drop_stopwords_and_stem():
     assert english_words("What are the supply chains of China's industries?") == [
-        "supply", "chain", "china", "industry",
+        "supply",
+        "chain",
+        "china",
+        "industry",
     ]
     # a plural of a word ending in e loses its s only, and so meets the singular ("matches" loses es)
     assert english_words("measures measure rates matches") == ["measure", "measure", "rate", "match"]

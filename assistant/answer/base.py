@@ -33,11 +33,28 @@ class AnswerContext:
 
 def retrieved_out(hits: list[Hit]) -> list[RetrievedOut]:
     """The `retrieved` list of the contract."""
-    return [RetrievedOut(chunk_id=h.chunk.id, section_id=h.chunk.section_id, section=h.chunk.section,
-                         text=h.chunk.text, score=round(h.dense, 4), kind=h.chunk.kind) for h in hits]
+    return [
+        RetrievedOut(
+            chunk_id=h.chunk.id,
+            section_id=h.chunk.section_id,
+            section=h.chunk.section,
+            **({f"section_{h.edition.lang}": h.edition.section} if h.edition else {}),
+            text=h.chunk.text,
+            score=round(h.dense, 4),
+            kind=h.chunk.kind,
+        )
+        for h in hits
+    ]
 
 
 def empty(question: Question, retrieval: Retrieval, mode: str = "grounded") -> Answer:
     """An abstention, to be filled in by a composer."""
-    return Answer(question=question.text, answer=ABSTAIN[question.lang], abstained=True, mode=mode,
-                  lang=question.lang, kind="abstention", retrieved=retrieved_out(retrieval.hits))
+    return Answer(
+        question=question.text,
+        answer=ABSTAIN[question.lang],
+        abstained=True,
+        mode=mode,
+        lang=question.lang,
+        kind="abstention",
+        retrieved=retrieved_out(retrieval.hits),
+    )

@@ -14,10 +14,11 @@ from assistant.text import EN_STOP, tokenize
 
 RE_NUM = re.compile(r"\d+(?:\.\d+)?%?")
 # Latin names and acronyms (Chinese characters count as word characters, so no \b), titles, quoted terms
-RE_ENTITY = re.compile(r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:[ &-][A-Z][A-Za-z]*)*(?![A-Za-z])|《[^》]+》|"
-                       r"“[^”]{2,20}”")
+RE_ENTITY = re.compile(
+    r"(?<![A-Za-z])[A-Z][A-Za-z]*(?:[ &-][A-Z][A-Za-z]*)*(?![A-Za-z])|《[^》]+》|"
+    r"“[^”]{2,20}”"
+)
 EN_PREFIX_LINE = re.compile(r"^From the paper[^\n]*\n")
-
 
 
 def norm(text: str) -> str:
@@ -56,7 +57,9 @@ CONNECTIVES = (
     "importantly|indeed|instead|lastly|likewise|meanwhile|moreover|nevertheless|nonetheless|notably|"
     "overall|second|secondly|similarly|specifically|still|then|therefore|third|thus|yet"
 )
-RE_CONNECTIVE = re.compile(rf"(?:^|(?<=[.!?;:⚠]\s))(?:{CONNECTIVES.title()})(?=,)")  # ⚠: a flagged sentence before
+RE_CONNECTIVE = re.compile(
+    rf"(?:^|(?<=[.!?;:⚠]\s))(?:{CONNECTIVES.title()})(?=,)"
+)  # ⚠: a flagged sentence before
 
 
 def specifics(text: str) -> set[str]:
@@ -77,9 +80,11 @@ def missing_specifics(claim: str, passages: str, lexicon: dict | None = None) ->
     for s in specifics(claim):
         if s in passages:
             continue
-        if lexicon and not any(ch.isdigit() for ch in s) and any(t in passages for t in translate(s, lexicon)):
+        if (
+            lexicon
+            and not any(ch.isdigit() for ch in s)
+            and any(t in passages for t in translate(s, lexicon))
+        ):
             continue
         missing.append(s)
     return sorted(missing)
-
-

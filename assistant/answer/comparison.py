@@ -45,7 +45,7 @@ def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None
 def compose_sections(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     """Two sibling sections the question names by their headings, each with its parts."""
     found = retrieval.matched
-    pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1:] if parent_of(a) == parent_of(b)]
+    pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if parent_of(a) == parent_of(b)]
     if not pairs:
         return None
     out = Lines(retrieval, context)

@@ -11,6 +11,7 @@ the next one is tried, down to the sentences. No language model is involved.
 from __future__ import annotations
 
 from assistant.answer.base import AnswerContext, empty
+from assistant.answer.citer import add_other_language
 from assistant.answer.comparison import compose_comparison
 from assistant.answer.contract import Answer
 from assistant.answer.correction import compose_correction
@@ -37,7 +38,11 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return None if answer.abstained else answer
     if kind in ("summary", "conclusion"):
         section = retrieval.target
-        if section is None or kind == "conclusion" or (intents.about_whole(q.searched) and not retrieval.sections):
+        if (
+            section is None
+            or kind == "conclusion"
+            or (intents.about_whole(q.searched) and not retrieval.sections)
+        ):
             return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
         return compose_section(section, retrieval, context)
     if kind == "comparison":
@@ -46,20 +51,31 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return compose_outline(parent, retrieval, context)
     leaf = retrieval.target and not context.index.tree.children.get(retrieval.target)
     if leaf and kind == "list" and about_heading(retrieval, context):
-        return compose_section(retrieval.target, retrieval, context)  # "X有哪些表现": the items of X's section
+        return compose_section(
+            retrieval.target, retrieval, context
+        )  # "X有哪些表现": the items of X's section
     return None
 
 
 def about_heading(retrieval: Retrieval, context: AnswerContext) -> bool:
     """The question is its target's heading and little else ("产业空心化有哪些表现？"): it uses nearly all the
     heading's words, and they are most of its own."""
-    words = {w for w in tokenize(bare_label(context.index.label(retrieval.target, retrieval.lang))) if len(w) > 1}
+    words = {
+        w for w in tokenize(bare_label(context.index.label(retrieval.target, retrieval.lang))) if len(w) > 1
+    }
     asked = {w for w in retrieval.terms if len(w) > 1}
     common = words & asked
     return bool(words) and len(common) >= NAMED_HEADING * len(words) and len(common) >= 0.5 * len(asked)
 
 
 def compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) -> Answer:
+    """The answer, its sources in both languages where the text has a translated edition."""
+    answer = _compose(retrieval, report, context)
+    add_other_language(answer.citations, context.index)
+    return answer
+
+
+def _compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) -> Answer:
     decided = report.decided
     if decided is not None:
         if decided.correction is not None:

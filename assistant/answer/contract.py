@@ -32,6 +32,8 @@ class RetrievedOut(BaseModel):
     chunk_id: str
     section_id: str
     section: str
+    section_en: str | None = None  # the heading path in English, when the passage is Chinese
+    section_zh: str | None = None  # … in Chinese, when it is English
     text: str
     score: float
     kind: str
@@ -45,8 +47,12 @@ class Answer(BaseModel):
     abstained: bool
     mode: str
     lang: str
-    kind: str = "passages"  # passages | outline | overview | list | comparison | metadata | correction | abstention
-    translated: bool = False  # the answer shows a machine translation of the text (see each citation's original)
+    kind: str = (
+        "passages"  # passages | outline | overview | list | comparison | metadata | correction | abstention
+    )
+    translated: bool = (
+        False  # the answer shows a machine translation of the text (see each citation's original)
+    )
     section_filter: str | None = None
     document_filter: str | None = None
     condensed_question: str | None = None  # what was searched for a follow-up question
@@ -57,7 +63,9 @@ class Answer(BaseModel):
     raw_output: str | None = None  # generated modes: what the model said when it declined
     fallback_from: str | None = None  # the requested mode, when it failed and grounded answered instead
     judged_answerable: bool | None = None  # the model judge's verdict, when it ran
-    items: list[dict] = Field(default_factory=list)  # the parts a listed answer names, in order: {label, section_id}
+    items: list[dict] = Field(
+        default_factory=list
+    )  # the parts a listed answer names, in order: {label, section_id}
     citations: list[CitationOut] = Field(default_factory=list)
     retrieved: list[RetrievedOut] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -32,7 +32,9 @@ def compose_correction(verdict: Verdict, retrieval: Retrieval, context: AnswerCo
     if retrieval.lang == "zh":
         head = f"问题的前提有误（{zh}）：论文并没有说“{fix.premise}”。论文的原话是："
     else:
-        head = f"The question's premise is wrong ({en}): the paper does not say “{fix.premise}”. What it says:"
+        head = (
+            f"The question's premise is wrong ({en}): the paper does not say “{fix.premise}”. What it says:"
+        )
     label = render.label(retrieval.lang, [s])
     answer.answer = "\n".join([head, *([label] if label else []), quoted])
     answer.abstained, answer.kind = False, "correction"

@@ -24,12 +24,30 @@ RE_ITEM = re.compile(
     re.I,
 )
 MAX_ITEMS = 8
-NUMERALS = {"two": "两二2", "three": "三3", "four": "四4", "five": "五5", "six": "六6", "2": "两二2", "3": "三3",
-            "4": "四4", "5": "五5", "6": "六6", "两": "两二2", "二": "两二2", "三": "三3", "四": "四4", "五": "五5", "六": "六6"}
+NUMERALS = {
+    "two": "两二2",
+    "three": "三3",
+    "four": "四4",
+    "five": "五5",
+    "six": "六6",
+    "2": "两二2",
+    "3": "三3",
+    "4": "四4",
+    "5": "五5",
+    "6": "六6",
+    "两": "两二2",
+    "二": "两二2",
+    "三": "三3",
+    "四": "四4",
+    "五": "五5",
+    "六": "六6",
+}
 EN_NUMERALS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six"}
 RE_COUNT_QUESTION = re.compile(
     r"\b(two|three|four|five|six|[2-6])\s+(?:main\s+|key\s+|major\s+)?[a-z]+|"
-    r"[哪这]([两二三四五六])[个大项方点]", re.I)
+    r"[哪这]([两二三四五六])[个大项方点]",
+    re.I,
+)
 
 
 def announces_count(question: str, sentence: str) -> bool:
@@ -39,7 +57,9 @@ def announces_count(question: str, sentence: str) -> bool:
         return False
     key = (m.group(1) or m.group(2)).lower()
     word = EN_NUMERALS.get(key) or (key if key.isascii() and key.isalpha() else None)
-    return any(ch in sentence for ch in NUMERALS[key]) or bool(word and re.search(rf"\b{word}\b", sentence, re.I))
+    return any(ch in sentence for ch in NUMERALS[key]) or bool(
+        word and re.search(rf"\b{word}\b", sentence, re.I)
+    )
 
 
 def list_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:

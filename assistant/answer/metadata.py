@@ -9,6 +9,8 @@ and keywords are its front matter.
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.base import AnswerContext
 from assistant.answer.overview import Lines
 from assistant.answer.sentences import sentence_of
@@ -16,10 +18,19 @@ from assistant.corpus.chunking import Chunk
 from assistant.retrieval.results import Retrieval
 from assistant.text import cedict
 
+# a front-matter line that names its own field: "关键词：…", "Keywords: …", "[课题信息] …"
+RE_OWN_LABEL = re.compile(r"^\s*(?:\[[^\]]{1,12}\]|【[^】]{1,12}】|[^\s：:，,。]{1,16}[：:])")
 LABELS = {
-    "title": ("题目", "Title"), "authors": ("作者", "Authors"), "affiliation": ("作者单位", "Affiliation"),
-    "journal": ("期刊", "Journal"), "issue": ("期次", "Issue"), "doi": ("DOI", "DOI"), "keywords": ("关键词", "Keywords"),
-    "jel": ("JEL分类号", "JEL codes"), "funding": ("资助", "Funding"), "editor": ("责任编辑", "Editors"),
+    "title": ("题目", "Title"),
+    "authors": ("作者", "Authors"),
+    "affiliation": ("作者单位", "Affiliation"),
+    "journal": ("期刊", "Journal"),
+    "issue": ("期次", "Issue"),
+    "doi": ("DOI", "DOI"),
+    "keywords": ("关键词", "Keywords"),
+    "jel": ("JEL分类号", "JEL codes"),
+    "funding": ("资助", "Funding"),
+    "editor": ("责任编辑", "Editors"),
     "contact": ("通讯作者", "Corresponding author"),
 }
 
@@ -37,8 +48,11 @@ def _paper(context: AnswerContext):
 def _chunk_with(text: str, context: AnswerContext, document: str, prefer: str | None = None) -> Chunk | None:
     if not text:
         return None
-    found = [c for c in context.index.chunks.values() if c.doc_id == document and text in c.text
-             and c.kind in ("metadata", "abstract", "body")]
+    found = [
+        c
+        for c in context.index.chunks.values()
+        if c.doc_id == document and text in c.text and c.kind in ("metadata", "abstract", "body")
+    ]
     found.sort(key=lambda c: (c.section_id != prefer, c.start))
     return found[0] if found else None
 
@@ -49,21 +63,36 @@ def paper_fields(lang: str, context: AnswerContext) -> dict[str, Chunk | None]:
     en = lang == "en"
 
     def pick(zh: str, english: str = "") -> Chunk | None:
-        return (en and _chunk_with(english, context, "paper", "abstract.en")) or _chunk_with(zh, context, "paper")
+        return (en and _chunk_with(english, context, "paper", "abstract.en")) or _chunk_with(
+            zh, context, "paper"
+        )
 
     return {
-        "title": pick(paper.title, paper.title_en), "authors": pick(" ".join(paper.authors), " ".join(paper.authors_en)),
-        "affiliation": pick(paper.author_note[:20], paper.affiliation_en), "doi": pick(paper.doi),
-        "journal": pick(paper.doi), "issue": pick(paper.doi),
-        "keywords": pick("关键词", "Keywords"), "jel": pick("JEL", "JEL"), "funding": pick(paper.funding_note[:20]),
-        "editor": pick("责任编辑"), "contact": pick(paper.author_note[:20]),
+        "title": pick(paper.title, paper.title_en),
+        "authors": pick(" ".join(paper.authors), " ".join(paper.authors_en)),
+        "affiliation": pick(paper.author_note[:20], paper.affiliation_en),
+        "doi": pick(paper.doi),
+        "journal": pick(paper.doi),
+        "issue": pick(paper.doi),
+        "keywords": pick("关键词", "Keywords"),
+        "jel": pick("JEL", "JEL"),
+        "funding": pick(paper.funding_note[:20]),
+        "editor": pick("责任编辑"),
+        "contact": pick(paper.author_note[:20]),
     }
 
 
 def document_fields(document: str, context: AnswerContext) -> dict[str, Chunk | None]:
-    meta = [c for c in context.index.chunks.values() if c.section_id == f"{document}.meta" and c.kind == "metadata"]
-    keywords = [c for c in context.index.chunks.values() if c.doc_id == document and c.kind == "abstract"
-                and c.text.lower().startswith(("关键词", "keywords"))]
+    meta = [
+        c
+        for c in context.index.chunks.values()
+        if c.section_id == f"{document}.meta" and c.kind == "metadata"
+    ]
+    keywords = [
+        c
+        for c in context.index.chunks.values()
+        if c.doc_id == document and c.kind == "abstract" and c.text.lower().startswith(("关键词", "keywords"))
+    ]
     first = meta[0] if meta else None
     return {"authors": first, "affiliation": first, "keywords": keywords[0] if keywords else None}
 
@@ -90,6 +119,9 @@ def compose_metadata(fields: list[str], retrieval: Retrieval, context: AnswerCon
         label = LABELS[field][0 if lang == "zh" else 1]
         extra = _journal(lang, context) if field in ("journal", "issue") and document == "paper" else ""
         s = sentence_of(context.view(chunk, retrieval), 0)
-        out.quote(s, f"{label}{sep}{extra + ('，' if lang == 'zh' else '; ') if extra else ''}")
+        if RE_OWN_LABEL.match(s.shown) and not extra:  # "Keywords: …", "[课题信息] …" label themselves
+            label = ""
+        out.quote(
+            s, f"{label}{sep if label else ''}{extra + ('，' if lang == 'zh' else '; ') if extra else ''}"
+        )
     return out.answer("metadata")
-

@@ -4,7 +4,6 @@ sentence of its text, cited; not the paragraph that happens to score best. Which
 `assistant.retrieval.outline`.
 """
 
-
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -51,8 +50,9 @@ def compose_outline(parent: str, retrieval: Retrieval, context: AnswerContext) -
         lines.append(f"{heading}{sep}{render.line(s, citer, context.settings.answer.max_sentence_chars)}")
     answer.answer = render.block(retrieval.lang, lines, outline.parts)
     answer.abstained, answer.kind, answer.citations = False, "outline", citer.citations
-    answer.items = [{"label": bare_label(label), "section_id": k}
-                    for label, k in zip(outline.labels, context.index.tree.children[parent], strict=True)]
+    answer.items = [
+        {"label": bare_label(label), "section_id": k}
+        for label, k in zip(outline.labels, context.index.tree.children[parent], strict=True)
+    ]
     answer.translated = any(s.translated for s in outline.parts)
     return answer
-

@@ -26,21 +26,34 @@ from assistant.figures import EN_WORDS, zh_number
 from assistant.index.sections import bare_label
 from assistant.retrieval.results import Retrieval
 
-RE_CONCLUDING = re.compile(r"^(?:综上|总之|总的来看|总体而言|由此可见|可见|因此|In sum|Overall|In "
-                           r"short|Taken together|Thus|"
-                           r"Therefore|In conclusion|To sum up)", re.I)
+RE_CONCLUDING = re.compile(
+    r"^(?:综上|总之|总的来看|总体而言|由此可见|可见|因此|In sum|Overall|In "
+    r"short|Taken together|Thus|"
+    r"Therefore|In conclusion|To sum up)",
+    re.I,
+)
 # where authors state their own view: "本文认为…", "This paper argues …", "We find …"
-RE_THESIS = re.compile(r"^(?:本文|笔者|我们|作者)(?:认为|指出|发现|主张|强调|得出)|^(?:this|the) (?:paper|article|report|study) "
-                       r"(?:argues|finds|shows|concludes|contends|holds)|^(?:we|the authors) (?:argue|find|conclude|contend)",
-                       re.I)
+# a sentence that gives the section's example or its figures: what a summary should not leave out
+RE_EXAMPLE = re.compile(
+    r"^(?:以|例如|比如|譬如)|为例|\b(?:for example|for instance|e\.g\.)|\d+(?:\.\d+)?\s*(?:%|GWh|亿|万|倍)",
+    re.I,
+)
+MAX_LEAF_SENTENCES = 6  # a section without parts: its opening, items, examples and conclusion, this many
+RE_THESIS = re.compile(
+    r"^(?:本文|笔者|我们|作者)(?:认为|指出|发现|主张|强调|得出)|^(?:this|the) (?:paper|article|report|study) "
+    r"(?:argues|finds|shows|concludes|contends|holds)|^(?:we|the authors) (?:argue|find|conclude|contend)",
+    re.I,
+)
 MAX_THESIS = 2
 RE_N_SENTENCES = re.compile(r"([一二三四五两\d]|one|two|three|four|five)\s*(?:句|sentences?)", re.I)
 MAX_ABSTRACT = 5
 MAX_LINES = 14
-HEAD = {"thesis": ("论文的核心观点（摘要）：", "The thesis (the abstract):"),
-        "parts": ("全文结构：", "How the text is organised:"),
-        "conclusion": ("结论（摘要）：", "Its conclusion (the abstract):"),
-        "last": ("最后一部分：", "Its last part:")}
+HEAD = {
+    "thesis": ("论文的核心观点（摘要）：", "The thesis (the abstract):"),
+    "parts": ("全文结构：", "How the text is organised:"),
+    "conclusion": ("结论（摘要）：", "Its conclusion (the abstract):"),
+    "last": ("最后一部分：", "Its last part:"),
+}
 
 
 def _head(key: str, lang: str) -> str:
@@ -52,7 +65,11 @@ def abstract_chunks(document: str, lang: str, context: AnswerContext) -> list[Ch
     """The abstract's passages, in order: for the paper and an English question, its English abstract."""
     chunks = context.index.chunks.values()
     if document == "paper":
-        wanted = "abstract.en" if lang == "en" and any(c.section_id == "abstract.en" for c in chunks) else "abstract"
+        wanted = (
+            "abstract.en"
+            if lang == "en" and any(c.section_id == "abstract.en" for c in chunks)
+            else "abstract"
+        )
         found = [c for c in chunks if c.section_id == wanted and c.kind == "abstract"]
     else:
         found = [c for c in chunks if c.section_id == f"{document}.abstract"]
@@ -74,13 +91,19 @@ def opening(section_id: str, retrieval: Retrieval, context: AnswerContext) -> Se
     return sentence_of(context.view(chunk, retrieval), 0) if chunk else None
 
 
-def thesis_sentences(document: str, retrieval: Retrieval, context: AnswerContext, within: str | None = None
-                     ) -> list[Sentence]:
+def thesis_sentences(
+    document: str, retrieval: Retrieval, context: AnswerContext, within: str | None = None
+) -> list[Sentence]:
     """The body's sentences in which the authors state their own view (see RE_THESIS), in reading order."""
     out = []
     for sid, chunks in context.index.tree.chunks.items():
-        if context.index.tree.document_of(sid) != document or within and not (sid == within or sid.startswith(
-                within + ".")) or sid in ("abstract", "abstract.en", "intro") or sid.endswith(".abstract"):
+        if (
+            context.index.tree.document_of(sid) != document
+            or within
+            and not (sid == within or sid.startswith(within + "."))
+            or sid in ("abstract", "abstract.en", "intro")
+            or sid.endswith(".abstract")
+        ):
             continue
         for c in chunks:
             for k, (s, e) in enumerate(c.sentence_spans()):
@@ -127,21 +150,23 @@ class Lines:
         answer = empty(self.retrieval.question, self.retrieval)
         if not self.quoted:
             return answer
-        answer.answer = render.block(self.retrieval.lang, self.lines[:MAX_LINES * 2], self.quoted)
+        answer.answer = render.block(self.retrieval.lang, self.lines[: MAX_LINES * 2], self.quoted)
         answer.abstained, answer.kind, answer.citations = False, kind, self.citer.citations
         answer.items = self.items
         answer.translated = any(s.translated for s in self.quoted)
         return answer
 
 
-def compose_document(document: str, retrieval: Retrieval, context: AnswerContext, conclusion: bool = False) -> Answer:
+def compose_document(
+    document: str, retrieval: Retrieval, context: AnswerContext, conclusion: bool = False
+) -> Answer:
     """The whole document: its thesis (abstract) and its parts (see the module doc)."""
     lang, tree = retrieval.lang, context.index.tree
     out = Lines(retrieval, context)
     thesis = _abstract_sentences(document, retrieval, context)
     n = asked_sentences(retrieval.question.text) or MAX_ABSTRACT
     if conclusion:
-        thesis = thesis[-max(2, min(n, 3)):]
+        thesis = thesis[-max(2, min(n, 3)) :]
     if thesis:
         out.text(_head("conclusion" if conclusion else "thesis", lang))
         for s in thesis[:n]:
@@ -185,11 +210,24 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
         hit = context.view(c, retrieval)
         for k in range(len(c.sentence_spans())):
             s = sentence_of(hit, k)
-            opening = (c.paragraph, c.id.rsplit(":c", 1)[-1]) != previous_paragraph and k == 0 and c.id.endswith(":c0")
+            opening = (
+                (c.paragraph, c.id.rsplit(":c", 1)[-1]) != previous_paragraph
+                and k == 0
+                and c.id.endswith(":c0")
+            )
             first = not out.quoted
             # its opening sentences, each paragraph's first sentence, its items and its concluding sentences
-            if first or opening or len(out.quoted) == 1 and k == 1 or RE_ITEM.match(s.text) or RE_CONCLUDING.match(
-                    s.text) or RE_THESIS.match(s.text):
+            if (
+                first
+                or opening
+                or len(out.quoted) == 1
+                and k == 1
+                or RE_ITEM.match(s.text)
+                or RE_CONCLUDING.match(s.text)
+                or RE_THESIS.match(s.text)
+                or RE_EXAMPLE.search(s.text)
+                and len(out.quoted) < MAX_LEAF_SENTENCES
+            ):
                 out.quote(s, "" if first else "- ")
         previous_paragraph = (c.paragraph, c.id.rsplit(":c", 1)[-1])
     return out.answer("overview")

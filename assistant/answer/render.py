@@ -17,7 +17,7 @@ LABEL = {
 }
 FLAG_NOTE = {
     "en": f"{MARK_FLAGGED} The machine translation of this sentence failed an automatic check; read the "
-          "original.",
+    "original.",
     "zh": f"{MARK_FLAGGED} 此句的机器翻译未通过自动检查，请以原文为准。",
 }
 

@@ -42,13 +42,25 @@ def sentence_of(hit: Hit, index: int, rank: int = 0) -> Sentence:
     translated = bool(hit.edition and index < len(hit.edition.sentences))
     shown = hit.edition.sentences[index] if translated else text
     sims, toks = hit.sentence_similarity, hit.sentence_tokens
-    return Sentence(rank, hit, index, s, e, text, shown, similarity=sims[index] if sims and index < len(sims) else 0.0,
-                    tokens=toks[index] if toks and index < len(toks) else None, translated=translated)
+    return Sentence(
+        rank,
+        hit,
+        index,
+        s,
+        e,
+        text,
+        shown,
+        similarity=sims[index] if sims and index < len(sims) else 0.0,
+        tokens=toks[index] if toks and index < len(toks) else None,
+        translated=translated,
+    )
 
 
 def candidate_sentences(hits: list[Hit]) -> list[Sentence]:
     """Every unit of the hits, best hit first; none that gives orders (see RE_INJECTION)."""
-    out = [sentence_of(h, k, rank) for rank, h in enumerate(hits) for k in range(len(h.chunk.sentence_spans()))]
+    out = [
+        sentence_of(h, k, rank) for rank, h in enumerate(hits) for k in range(len(h.chunk.sentence_spans()))
+    ]
     return [s for s in out if not RE_INJECTION.search(s.text)]
 
 

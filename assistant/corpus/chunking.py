@@ -118,9 +118,7 @@ def _paragraph_chunks(paper: Paper, para: Paragraph, size: int, overlap: int) ->
     spans = pack(split_sentences(para.text), size, overlap)
     for k, (s, e) in enumerate(spans):
         start, end = para.raw_offset(s), para.raw_offset(e)
-        cites = sorted(
-            {c.ref for c in paper.citations if c.ref and start <= c.start < end}
-        )
+        cites = sorted({c.ref for c in paper.citations if c.ref and start <= c.start < end})
         out.append(
             Chunk(
                 id=f"{para.section_id}:p{para.index}:c{k}",

@@ -47,9 +47,7 @@ def parse_citation_group(content: str) -> list[tuple[str, bool, int | None, str]
 
 
 def resolve(author: str, year: int | None, bibliography: list[BibEntry]) -> int | None:
-    hits = [
-        e.n for e in bibliography if _norm(author) in entry_keys(e) and e.year == year
-    ]
+    hits = [e.n for e in bibliography if _norm(author) in entry_keys(e) and e.year == year]
     return hits[0] if len(hits) == 1 else None
 
 

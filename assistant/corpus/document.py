@@ -88,7 +88,7 @@ class BibEntry(BaseModel):
 
     @property
     def short(self) -> str:
-        """"[n] first-author year", the form reference-text citations point at."""
+        """ "[n] first-author year", the form reference-text citations point at."""
         who = self.authors[0] if self.authors else "?"
         if who.isupper() and " " in who:  # "BALDWIN R" -> "Baldwin"
             who = who.split()[0].capitalize()

@@ -43,7 +43,11 @@ def document_files(folder: Path) -> tuple[list[Path], list[str]]:
         return [], []
     files, warnings = [], []
     for path in sorted(folder.iterdir()):
-        if not path.is_file() or path.name.startswith(".") or path.name.lower() in ("readme.md", "readme.txt"):
+        if (
+            not path.is_file()
+            or path.name.startswith(".")
+            or path.name.lower() in ("readme.md", "readme.txt")
+        ):
             continue
         if path.suffix.lower() in DOCUMENT_SUFFIXES:
             files.append(path)
@@ -61,7 +65,9 @@ class Part:
     kind: str  # body | abstract | metadata | bibliography
     start: int
     end: int
-    tables: list[tuple[int, int]] = field(default_factory=list)  # spans of Markdown tables (with caption and source)
+    tables: list[tuple[int, int]] = field(
+        default_factory=list
+    )  # spans of Markdown tables (with caption and source)
 
 
 def _parts(doc_id: str, text: str) -> tuple[str, list[Part]]:
@@ -98,7 +104,10 @@ def _parts(doc_id: str, text: str) -> tuple[str, list[Part]]:
 
 def _table_spans(text: str, start: int, end: int) -> list[tuple[int, int, str, list[list[str]], str]]:
     """(start, end, caption, rows, source) of each Markdown table between start and end."""
-    lines = [(m.start() + start, m.end() + start, m.group()) for m in re.finditer(r"^.*$", text[start:end], re.MULTILINE)]
+    lines = [
+        (m.start() + start, m.end() + start, m.group())
+        for m in re.finditer(r"^.*$", text[start:end], re.MULTILINE)
+    ]
     out, i = [], 0
     while i < len(lines):
         if RE_TABLE_ROW.match(lines[i][2]) and i + 1 < len(lines) and RE_TABLE_RULE.match(lines[i + 1][2]):
@@ -106,15 +115,26 @@ def _table_spans(text: str, start: int, end: int) -> list[tuple[int, int, str, l
             j = i + 2
             while j < len(lines) and RE_TABLE_ROW.match(lines[j][2]):
                 j += 1
-            rows = [[c.strip() for c in ln[2].strip().strip("|").split("|")] for k, ln in enumerate(lines[i:j]) if k != 1]
+            rows = [
+                [c.strip() for c in ln[2].strip().strip("|").split("|")]
+                for k, ln in enumerate(lines[i:j])
+                if k != 1
+            ]
             before = [k for k in range(first - 1, max(first - 3, -1), -1) if lines[k][2].strip()]
             cap = before[0] if before and RE_CAPTION.match(lines[before[0]][2].strip()) else None
             after = [k for k in range(j, min(j + 3, len(lines))) if lines[k][2].strip()]
             src = after[0] if after and RE_SOURCE.match(lines[after[0]][2].strip()) else None
             s = lines[cap][0] if cap is not None else lines[first][0]
             e = lines[src][1] if src is not None else lines[j - 1][1]
-            out.append((s, e, lines[cap][2].strip() if cap is not None else "", rows,
-                        lines[src][2].strip() if src is not None else ""))
+            out.append(
+                (
+                    s,
+                    e,
+                    lines[cap][2].strip() if cap is not None else "",
+                    rows,
+                    lines[src][2].strip() if src is not None else "",
+                )
+            )
             i = (src if src is not None else j - 1) + 1
         else:
             i += 1
@@ -126,14 +146,35 @@ def _table_chunks(doc_id: str, part: Part, path: str, heading: str, table, k: in
     head, body = rows[0], rows[1:]
     caption = caption or f"Table {k + 1}"
     sid = f"{part.section_id}.t{k + 1}"
-    base = {"doc_id": doc_id, "section_id": sid, "section": f"{path} › {caption}", "heading": caption,
-            "kind": "table", "start": start, "end": end}
-    out = [Chunk(id=f"{sid}:caption", text="｜".join(p for p in (caption, source) if p), paragraph=len(body),
-                 lang=language_of(caption or source), **base)]
+    base = {
+        "doc_id": doc_id,
+        "section_id": sid,
+        "section": f"{path} › {caption}",
+        "heading": caption,
+        "kind": "table",
+        "start": start,
+        "end": end,
+    }
+    out = [
+        Chunk(
+            id=f"{sid}:caption",
+            text="｜".join(p for p in (caption, source) if p),
+            paragraph=len(body),
+            lang=language_of(caption or source),
+            **base,
+        )
+    ]
     for r, row in enumerate(body):
         cells = [f"{h}：{v}" for h, v in zip(head, row, strict=False) if v]
-        out.append(Chunk(id=f"{sid}:r{r}", text="｜".join([caption, *cells]), paragraph=r,
-                         lang=language_of(" ".join([caption, *row])), **base))
+        out.append(
+            Chunk(
+                id=f"{sid}:r{r}",
+                text="｜".join([caption, *cells]),
+                paragraph=r,
+                lang=language_of(" ".join([caption, *row])),
+                **base,
+            )
+        )
     return out
 
 
@@ -142,15 +183,28 @@ def _entries(doc_id: str, part: Part, text: str, path: str) -> list[Chunk]:
     for m in re.finditer(r"^.*$", text[part.start : part.end], re.MULTILINE):
         if e := RE_ENTRY.match(m.group()):
             n = int(e.group(1))
-            out.append(Chunk(id=f"{doc_id}.refs:{n}", doc_id=doc_id, text=m.group().strip(), section_id=part.section_id,
-                             section=f"{path} [{n}]", heading=part.labels[-1], paragraph=n, kind="bibliograp"
-                                                                                                 "hy",
-                             lang=language_of(e.group(2)), start=part.start + m.start(), end=part.start + m.end(),
-                             ref=n))
+            out.append(
+                Chunk(
+                    id=f"{doc_id}.refs:{n}",
+                    doc_id=doc_id,
+                    text=m.group().strip(),
+                    section_id=part.section_id,
+                    section=f"{path} [{n}]",
+                    heading=part.labels[-1],
+                    paragraph=n,
+                    kind="bibliography",
+                    lang=language_of(e.group(2)),
+                    start=part.start + m.start(),
+                    end=part.start + m.end(),
+                    ref=n,
+                )
+            )
     return out
 
 
-def document_chunks(doc_id: str, text: str, fallback_title: str, size: int, overlap: int = 0) -> tuple[str, list[Chunk]]:
+def document_chunks(
+    doc_id: str, text: str, fallback_title: str, size: int, overlap: int = 0
+) -> tuple[str, list[Chunk]]:
     """The document's title and its chunks; chunks never cross a heading, a paragraph or a table."""
     title, parts = _parts(doc_id, text)
     chunks: list[Chunk] = []
@@ -171,11 +225,26 @@ def document_chunks(doc_id: str, text: str, fallback_title: str, size: int, over
         for a, b in pieces:
             found = list(plain_text_pieces(text[a:b], size, overlap))
             for p_index, c, s, e, piece in found:
-                kind = "abstract" if part.kind == "abstract" or part.kind == "metadata" and _keywords(piece) else part.kind
-                chunks.append(Chunk(id=f"{part.section_id}:p{p_base + p_index}:c{c}", doc_id=doc_id, text=piece,
-                                    section_id=part.section_id, section=path, heading=heading,
-                                    paragraph=p_base + p_index, kind=kind, lang=language_of(piece),
-                                    start=a + s, end=a + e))
+                kind = (
+                    "abstract"
+                    if part.kind == "abstract" or part.kind == "metadata" and _keywords(piece)
+                    else part.kind
+                )
+                chunks.append(
+                    Chunk(
+                        id=f"{part.section_id}:p{p_base + p_index}:c{c}",
+                        doc_id=doc_id,
+                        text=piece,
+                        section_id=part.section_id,
+                        section=path,
+                        heading=heading,
+                        paragraph=p_base + p_index,
+                        kind=kind,
+                        lang=language_of(piece),
+                        start=a + s,
+                        end=a + e,
+                    )
+                )
             p_base += 1 + max((f[0] for f in found), default=-1)
     return title or fallback_title, chunks
 

@@ -102,7 +102,8 @@ class Edition:
         return None if any(t is None for t in out) else out  # type: ignore[misc]
 
     def chunk_text(self, chunk: Chunk) -> str | None:
-        """The whole chunk in this language (a table row rebuilt from its parts); None when a unit is missing."""
+        """The whole chunk in this language (a table row rebuilt from its parts); None when a unit
+        is missing."""
         if chunk.kind == "table":
             parts = []
             for label, value in table_parts(chunk.text):

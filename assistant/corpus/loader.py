@@ -132,9 +132,20 @@ def read_reference_text(path: Path) -> str:
 
 def reference_chunks(n: int, key: str, text: str, size: int, overlap: int = 0) -> list[Chunk]:
     return [
-        Chunk(id=f"ref{n}:p{p_index}:c{k}", doc_id=f"ref{n}", text=body, section_id=f"ref{n}", section=key,
-              heading=key, paragraph=p_index, kind="reference-text", lang=language_of(body), start=start, end=end,
-              ref=n)
+        Chunk(
+            id=f"ref{n}:p{p_index}:c{k}",
+            doc_id=f"ref{n}",
+            text=body,
+            section_id=f"ref{n}",
+            section=key,
+            heading=key,
+            paragraph=p_index,
+            kind="reference-text",
+            lang=language_of(body),
+            start=start,
+            end=end,
+            ref=n,
+        )
         for p_index, k, start, end, body in plain_text_pieces(text, size, overlap)
     ]
 

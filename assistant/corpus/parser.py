@@ -177,8 +177,10 @@ def _parse_table(blocks: list[Block], i: int, section_id: str) -> tuple[Table, i
     return table, i
 
 
-RE_BIB_BODY = re.compile(r"^(?P<authors>.+?)\.\s*(?P<title>.+?)\s*\[(?P<type>[A-Z]+(?:/[A-Z]+)?)\]\.?\s*(?P<"
-                         r"rest>.*)$")
+RE_BIB_BODY = re.compile(
+    r"^(?P<authors>.+?)\.\s*(?P<title>.+?)\s*\[(?P<type>[A-Z]+(?:/[A-Z]+)?)\]\.?\s*(?P<"
+    r"rest>.*)$"
+)
 RE_YEAR = re.compile(r"(?<!\d)(19\d{2}|20\d{2})(?!\d)")
 RE_URL = re.compile(r"<?(https?://[^\s>]+)>?")
 
@@ -310,10 +312,20 @@ def parse_paper(text: str) -> Paper:
         raise ParseError("no numbered sections (一、…) found")
     english = _english_back_matter(b, blocks[english_from:]) if english_from < len(blocks) else {}
     paper = Paper(
-        title=blocks[0].text, authors=blocks[1].text.split(), doi=fields.get("doi", ""),
-        abstract=fields.get("abstract", ""), keywords=_split_list(fields.get("keywords", "")),
-        funding_note=fields.get("funding", ""), author_note=fields.get("author_note", ""), **english,
-        sections=b.sections, paragraphs=b.paragraphs, tables=b.tables, bibliography=b.bib, citations=[], text=text,
+        title=blocks[0].text,
+        authors=blocks[1].text.split(),
+        doi=fields.get("doi", ""),
+        abstract=fields.get("abstract", ""),
+        keywords=_split_list(fields.get("keywords", "")),
+        funding_note=fields.get("funding", ""),
+        author_note=fields.get("author_note", ""),
+        **english,
+        sections=b.sections,
+        paragraphs=b.paragraphs,
+        tables=b.tables,
+        bibliography=b.bib,
+        citations=[],
+        text=text,
     )
     paper.citations = resolve_citations(paper)
     return paper

@@ -59,11 +59,21 @@ def chunk_units(chunk: Chunk) -> list[Unit]:
         for k, (label, value) in enumerate(table_parts(chunk.text)):
             for j, piece in enumerate((label, value)):
                 if piece.strip():
-                    out.append(Unit(f"cell:{chunk.id}:{k}.{j}", "cell", piece.strip(), language_of(piece), chunk.doc_id))
+                    out.append(
+                        Unit(
+                            f"cell:{chunk.id}:{k}.{j}",
+                            "cell",
+                            piece.strip(),
+                            language_of(piece),
+                            chunk.doc_id,
+                        )
+                    )
         return out
     kind = {"bibliography": "reference", "metadata": "note"}.get(chunk.kind, "sentence")
-    return [Unit(f"{chunk.id}#{k}", kind, chunk.text[s:e], language_of(chunk.text[s:e]), chunk.doc_id)
-            for k, (s, e) in enumerate(chunk.sentence_spans())]
+    return [
+        Unit(f"{chunk.id}#{k}", kind, chunk.text[s:e], language_of(chunk.text[s:e]), chunk.doc_id)
+        for k, (s, e) in enumerate(chunk.sentence_spans())
+    ]
 
 
 def heading_units(chunks: Iterable[Chunk]) -> list[Unit]:
@@ -73,7 +83,9 @@ def heading_units(chunks: Iterable[Chunk]) -> list[Unit]:
         for depth, label in enumerate(c.section.split(LABEL_SEP)):
             label = label.strip()
             if label and label not in seen:
-                seen[label] = Unit(f"heading:{c.section_id}:{depth}", "heading", label, language_of(label), c.doc_id)
+                seen[label] = Unit(
+                    f"heading:{c.section_id}:{depth}", "heading", label, language_of(label), c.doc_id
+                )
     return list(seen.values())
 
 
@@ -87,4 +99,3 @@ def corpus_units(chunks: Iterable[Chunk]) -> list[Unit]:
     for u in heading_units(chunks):
         seen.setdefault(u.key, u)
     return list(seen.values())
-

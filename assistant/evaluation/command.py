@@ -53,9 +53,18 @@ def write(result: dict, path: Path, out: str, echo: Callable) -> None:
     echo(f"wrote {folder}/{stem}.json, .md" + (", .png" if chart else ""))
 
 
-def evaluate_set(set_name: str, settings: Settings, mode: str | None = None, out: str = "evals/results",
-                 rescore_path: str | None = None, all_guards: bool = False, baseline: bool = False, gate: bool = False,
-                 progress=None, echo: Callable = print) -> list[str]:
+def evaluate_set(
+    set_name: str,
+    settings: Settings,
+    mode: str | None = None,
+    out: str = "evals/results",
+    rescore_path: str | None = None,
+    all_guards: bool = False,
+    baseline: bool = False,
+    gate: bool = False,
+    progress=None,
+    echo: Callable = print,
+) -> list[str]:
     """Run (or re-score) a set, write its report, and return the gate's failures (empty: passed)."""
     path, info = resolve(set_name)
     questions = load_set(path)
@@ -66,8 +75,14 @@ def evaluate_set(set_name: str, settings: Settings, mode: str | None = None, out
         result = runner.rescore(recorded, questions, assistant.index.lexicon)
     else:
         step = (lambda i, n: progress("questions", i, n)) if progress else None
-        result = runner.run_eval(assistant, questions, mode, document=info.document if info else None,
-                                 guards=all_guards, progress=step)
+        result = runner.run_eval(
+            assistant,
+            questions,
+            mode,
+            document=info.document if info else None,
+            guards=all_guards,
+            progress=step,
+        )
     if baseline:
         echo("measuring the naive RAG baseline …", err=True)
         result["baseline"] = runner.run_baseline(questions, settings)

@@ -5,10 +5,27 @@ from __future__ import annotations
 from pathlib import Path
 
 METRICS = [
-    "pass", "hit@1", "hit@3", "hit@5", "mrr", "fact_recall", "fact_recall_text", "answers_in_english",
-    "citation_recall", "citation_precision", "citation_relevance", "faithfulness", "unsupported_claims",
-    "false_abstention", "abstention_recall", "correction_rate", "abstention_precision", "retrieve_ms_p50",
-    "guards_ms_p50", "total_ms_p50", "total_ms_p95",
+    "pass",
+    "hit@1",
+    "hit@3",
+    "hit@5",
+    "mrr",
+    "fact_recall",
+    "fact_recall_text",
+    "answers_in_english",
+    "citation_recall",
+    "citation_precision",
+    "citation_relevance",
+    "faithfulness",
+    "unsupported_claims",
+    "false_abstention",
+    "abstention_recall",
+    "correction_rate",
+    "abstention_precision",
+    "retrieve_ms_p50",
+    "guards_ms_p50",
+    "total_ms_p50",
+    "total_ms_p95",
 ]
 
 
@@ -31,9 +48,16 @@ def guard_table(rows: list[dict]) -> list[dict]:
                 right += r["expect"] != "answer"
                 wrong += r["expect"] == "answer"
             decided += r.get("guard") == name
-        out.append({"guard": name, "rightly": right, "wrongly": wrong, "decided": decided,
-                    "unanswerable": sum(r["expect"] != "answer" for r in rows),
-                    "answerable": sum(r["expect"] == "answer" for r in rows)})
+        out.append(
+            {
+                "guard": name,
+                "rightly": right,
+                "wrongly": wrong,
+                "decided": decided,
+                "unanswerable": sum(r["expect"] != "answer" for r in rows),
+                "answerable": sum(r["expect"] == "answer" for r in rows),
+            }
+        )
     return out
 
 
@@ -41,13 +65,21 @@ def guard_lines(rows: list[dict]) -> list[str]:
     table = guard_table(rows)
     if not table:
         return []
-    lines = ["", "## Guards", "", "Each guard's verdict on every question (not only where it decided).", "",
-             "| guard | refuses rightly (of unanswerable) | refuses wrongly (of answerable) | decided |",
-             "|---|---|---|---|"]
+    lines = [
+        "",
+        "## Guards",
+        "",
+        "Each guard's verdict on every question (not only where it decided).",
+        "",
+        "| guard | refuses rightly (of unanswerable) | refuses wrongly (of answerable) | decided |",
+        "|---|---|---|---|",
+    ]
     for g in table:
-        lines.append(f"| {g['guard']} | {g['rightly']} of {g['unanswerable']} | {g['wrongly']} "
-                     f"of {g['answerable']} | "
-                     f"{g['decided']} |")
+        lines.append(
+            f"| {g['guard']} | {g['rightly']} of {g['unanswerable']} | {g['wrongly']} "
+            f"of {g['answerable']} | "
+            f"{g['decided']} |"
+        )
     return lines
 
 
@@ -55,7 +87,8 @@ def markdown_report(result: dict, name: str, chart: str | None = None) -> str:
     cols = ["overall", "zh", "en"]
     tables = {"overall": result["overall"], **result["by_lang"]}
     extras = (f", query translation {result['translate']}" if result.get("translate") else "") + (
-        f", model judge {result['judge']}" if result.get("judge") else "")
+        f", model judge {result['judge']}" if result.get("judge") else ""
+    )
     lines = [f"# Eval report: {name} (mode {result['mode']}{extras})", ""]
     if chart:
         lines += [f"![metrics by language and kind, latency]({chart})", ""]
@@ -65,17 +98,30 @@ def markdown_report(result: dict, name: str, chart: str | None = None) -> str:
             lines.append(f"| {m} | " + " | ".join(fmt(tables[c].get(m)) for c in cols) + " |")
     base = result.get("baseline")
     if base:
-        lines += ["", "## Retrieval next to the naive RAG baseline", "",
-                  "Baseline: RecursiveCharacterTextSplitter 1000/200, Chroma, the same embedder, top-5 dense.", "",
-                  "| lang | metric | ours | baseline |", "|---|---|---|---|"]
+        lines += [
+            "",
+            "## Retrieval next to the naive RAG baseline",
+            "",
+            "Baseline: RecursiveCharacterTextSplitter 1000/200, Chroma, the same embedder, top-5 dense.",
+            "",
+            "| lang | metric | ours | baseline |",
+            "|---|---|---|---|",
+        ]
         for lang, b in base.items():
             for m in ("hit@1", "hit@5", "mrr"):
                 lines.append(f"| {lang} | {m} | {fmt(result['by_lang'][lang].get(m))} | {fmt(b.get(m))} |")
-    lines += ["", "## By kind", "", "| kind | n | pass | hit@5 | fact recall | refused (of unanswerable) |",
-              "|---|---|---|---|---|---|"]
+    lines += [
+        "",
+        "## By kind",
+        "",
+        "| kind | n | pass | hit@5 | fact recall | refused (of unanswerable) |",
+        "|---|---|---|---|---|---|",
+    ]
     for kind, s in result["by_kind"].items():
-        lines.append(f"| {kind} | {s['questions']} | {fmt(s.get('pass'))} | {fmt(s.get('hit@5'))} | "
-                     f"{fmt(s.get('fact_recall'))} | {fmt(s.get('abstention_recall'))} |")
+        lines.append(
+            f"| {kind} | {s['questions']} | {fmt(s.get('pass'))} | {fmt(s.get('hit@5'))} | "
+            f"{fmt(s.get('fact_recall'))} | {fmt(s.get('abstention_recall'))} |"
+        )
     if result.get("follow_ups"):
         f = result["follow_ups"]
         lines += ["", f"Follow-up turns of conversations: {f['questions']}, pass {fmt(f.get('pass'))}."]
@@ -84,8 +130,10 @@ def markdown_report(result: dict, name: str, chart: str | None = None) -> str:
     lines += ["", f"## Failures ({len(fails)}; the first 30)", ""]
     for r in fails[:30]:
         lines.append(f"- **{r['id']}** ({r['lang']}, {r['kind']}, expect {r['expect']}) {r['question']}")
-        lines.append(f"  - answer ({r.get('answer_kind')}, guard {r.get('guard')}): "
-                     f"{r['answer'][:240].replace(chr(10), ' ')}")
+        lines.append(
+            f"  - answer ({r.get('answer_kind')}, guard {r.get('guard')}): "
+            f"{r['answer'][:240].replace(chr(10), ' ')}"
+        )
         for c in r["cited"][:2]:
             lines.append(f"  - [{c['n']}] {c['section']}: {c['quote'][:160]}")
     return "\n".join(lines) + "\n"
@@ -116,8 +164,12 @@ def write_chart(result: dict, path: Path) -> None:
     stages = ["retrieve", "guards", "total"]
     o = result["overall"]
     for k, p in enumerate(("p50", "p95")):
-        axes[2].bar([i + (k - 0.5) * width for i in range(3)], [o.get(f"{s}_ms_{p}", 0) for s in stages], width,
-                    label=p)
+        axes[2].bar(
+            [i + (k - 0.5) * width for i in range(3)],
+            [o.get(f"{s}_ms_{p}", 0) for s in stages],
+            width,
+            label=p,
+        )
     axes[2].set_xticks(range(3), stages)
     axes[2].set_title("latency (ms)")
     axes[2].legend(fontsize=8)

@@ -23,17 +23,26 @@ def _turns(row: dict) -> list[tuple[str, dict]]:
     return [(row["id"] if n == 1 else f"{row['id']}#{k + 1}", t) for k, t in enumerate(row["turns"])]
 
 
-def ask_row(assistant: Assistant, row: dict, mode: str | None, document: str | None, guards: bool) -> list[dict]:
+def ask_row(
+    assistant: Assistant, row: dict, mode: str | None, document: str | None, guards: bool
+) -> list[dict]:
     """The answers to a row's turns, each with its guard verdicts when asked for."""
     history: list[Turn] = []
     out = []
     for _, turn in _turns(row):
-        answer = assistant.ask(turn["question"], mode=mode, section=row.get("scope"), history=history,
-                               document=document).model_dump()
+        answer = assistant.ask(
+            turn["question"], mode=mode, section=row.get("scope"), history=history, document=document
+        ).model_dump()
         if guards:
-            answer["guard_verdicts"] = assistant.guard_verdicts(turn["question"], row.get("scope"), document, history)
+            answer["guard_verdicts"] = assistant.guard_verdicts(
+                turn["question"], row.get("scope"), document, history
+            )
         out.append(answer)
-        history = [*history, Turn(role="user", content=turn["question"]), Turn(role="assistant", content=answer["answer"])]
+        history = [
+            *history,
+            Turn(role="user", content=turn["question"]),
+            Turn(role="assistant", content=answer["answer"]),
+        ]
     return out
 
 
@@ -42,19 +51,41 @@ def rows_of(questions: list[dict], answers: list[list[dict]], lexicon=None) -> l
     for row, got in zip(questions, answers, strict=True):
         for k, ((ident, turn), answer) in enumerate(zip(_turns(row), got, strict=True)):
             score = score_turn(turn, answer, lexicon)
-            rows.append({"id": ident, "lang": row["lang"], "kind": row["kind"], "expect": turn["expect"],
-                         "turn": k + 1, "question": turn["question"], "answer": answer["answer"],
-                         "abstained": answer["abstained"], "notice": answer.get("notice"),
-                         "guard": answer.get("guard"), "answer_kind": answer.get("kind"),
-                         "has_evidence": bool(turn.get("evidence")), "has_facts": bool(turn.get("facts")),
-                         "timings_ms": answer["timings_ms"], "guard_verdicts": answer.get("guard_verdicts"),
-                         "cited": [{"n": c["n"], "section": c["section"], "quote": c["quote"],
-                                    "quote_en": c.get("quote_en")} for c in answer["citations"]],
-                         **score})
+            rows.append(
+                {
+                    "id": ident,
+                    "lang": row["lang"],
+                    "kind": row["kind"],
+                    "expect": turn["expect"],
+                    "turn": k + 1,
+                    "question": turn["question"],
+                    "answer": answer["answer"],
+                    "abstained": answer["abstained"],
+                    "notice": answer.get("notice"),
+                    "guard": answer.get("guard"),
+                    "answer_kind": answer.get("kind"),
+                    "has_evidence": bool(turn.get("evidence")),
+                    "has_facts": bool(turn.get("facts")),
+                    "timings_ms": answer["timings_ms"],
+                    "guard_verdicts": answer.get("guard_verdicts"),
+                    "cited": [
+                        {
+                            "n": c["n"],
+                            "section": c["section"],
+                            "quote": c["quote"],
+                            "quote_en": c.get("quote_en"),
+                        }
+                        for c in answer["citations"]
+                    ],
+                    **score,
+                }
+            )
     return rows
 
 
-def assemble(questions: list[dict], answers: list[list[dict]], mode: str, seconds: float, lexicon=None) -> dict:
+def assemble(
+    questions: list[dict], answers: list[list[dict]], mode: str, seconds: float, lexicon=None
+) -> dict:
     rows = rows_of(questions, answers, lexicon)
     conversations = [r for r in rows if r["kind"] == "conversation"]
     return {
@@ -62,15 +93,23 @@ def assemble(questions: list[dict], answers: list[list[dict]], mode: str, second
         "seconds": seconds,
         "overall": summarise(rows),
         "by_lang": {lang: summarise([r for r in rows if r["lang"] == lang]) for lang in ("zh", "en")},
-        "by_kind": {k: summarise([r for r in rows if r["kind"] == k]) for k in sorted({r["kind"] for r in rows})},
+        "by_kind": {
+            k: summarise([r for r in rows if r["kind"] == k]) for k in sorted({r["kind"] for r in rows})
+        },
         "follow_ups": summarise([r for r in conversations if r["turn"] > 1]) if conversations else None,
         "questions": rows,
         "answers": answers,
     }
 
 
-def run_eval(assistant: Assistant, questions: list[dict], mode: str | None = None, document: str | None = None,
-             progress: Callable[[int, int], None] | None = None, guards: bool = False) -> dict:
+def run_eval(
+    assistant: Assistant,
+    questions: list[dict],
+    mode: str | None = None,
+    document: str | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    guards: bool = False,
+) -> dict:
     if questions:  # one untimed warm-up: load the embedder, tokenizer and model before measuring
         assistant.ask(questions[0]["turns"][0]["question"], mode=mode, document=document)
     t0 = time.perf_counter()
@@ -93,8 +132,9 @@ def run_eval(assistant: Assistant, questions: list[dict], mode: str | None = Non
 def rescore(result: dict, questions: list[dict], lexicon: dict | None = None) -> dict:
     """Score the answers recorded in an earlier result again (no model is asked)."""
     if len(result["answers"]) != len(questions) or any(
-            len(a) != len(q["turns"]) or a[-1]["question"] != " ".join(q["turns"][-1]["question"].split())
-            for a, q in zip(result["answers"], questions, strict=False)):
+        len(a) != len(q["turns"]) or a[-1]["question"] != " ".join(q["turns"][-1]["question"].split())
+        for a, q in zip(result["answers"], questions, strict=False)
+    ):
         raise ValueError("the recorded run answered other questions than this set asks")
     again = assemble(questions, result["answers"], result["mode"], result["seconds"], lexicon)
     for k in ("translate", "judge", "guards"):

@@ -31,8 +31,14 @@ def in_language(answer: dict) -> bool:
 def score_turn(q: dict, answer: dict, lexicon: dict | None = None) -> dict:
     evidence = [norm(e) for e in q.get("evidence") or []]
     facts = q.get("facts") or []
-    rank = next((i for i, r in enumerate(answer["retrieved"]) if any(e in norm(r["section"] + r["text"])
-                                                                       for e in evidence)), None)
+    rank = next(
+        (
+            i
+            for i, r in enumerate(answer["retrieved"])
+            if any(e in norm(r["section"] + r["text"]) for e in evidence)
+        ),
+        None,
+    )
     text = norm(answer["answer"])
     quoted = text + norm(" ".join(c["quote"] for c in answer["citations"]))
     refused = answer["abstained"] or bool(answer.get("premise_rejected"))
@@ -40,13 +46,18 @@ def score_turn(q: dict, answer: dict, lexicon: dict | None = None) -> dict:
     facts_any = bool(facts) and all(found(g, quoted) for g in facts)
     by_n = {c["n"]: c for c in answer["citations"]}
     alts = [norm(a) for g in facts for a in g]
-    relevant = [any(e in norm(c["section"] + c["text"]) for e in evidence) or any(a in norm(c["text"]) for a in alts)
-                for c in answer["citations"]]
+    relevant = [
+        any(e in norm(c["section"] + c["text"]) for e in evidence) or any(a in norm(c["text"]) for a in alts)
+        for c in answer["citations"]
+    ]
     found_claims = [] if answer["abstained"] else claims(answer["answer"], set(by_n))
     claim_ok, unsupported, used = [], [], {}
     for claim, marks in found_claims:  # a translated quote's passage is its original with its translation
-        passages = [" ".join(filter(None, (by_n[n]["text"], by_n[n].get("quote_en"), by_n[n].get("quote_zh"))))
-                    for n in marks if n in by_n]
+        passages = [
+            " ".join(filter(None, (by_n[n]["text"], by_n[n].get("quote_en"), by_n[n].get("quote_zh"))))
+            for n in marks
+            if n in by_n
+        ]
         ok = [n for n, p in zip([m for m in marks if m in by_n], passages, strict=True) if supports(p, claim)]
         claim_ok.append(bool(ok))
         for n in marks:
@@ -63,8 +74,13 @@ def score_turn(q: dict, answer: dict, lexicon: dict | None = None) -> dict:
     else:
         passed = refused
     return {
-        "rank": rank, "fact_recall": facts_any, "fact_recall_text": facts_text, "refused": refused,
-        "corrected": bool(answer.get("premise_rejected")), "in_language": in_language(answer), "passed": passed,
+        "rank": rank,
+        "fact_recall": facts_any,
+        "fact_recall_text": facts_text,
+        "refused": refused,
+        "corrected": bool(answer.get("premise_rejected")),
+        "in_language": in_language(answer),
+        "passed": passed,
         "citations": len(answer["citations"]),
         "citation_recall": (sum(claim_ok) / len(claim_ok)) if claim_ok else None,
         "citation_precision": (sum(precise) / len(precise)) if precise else None,
@@ -82,13 +98,20 @@ def summarise(rows: list[dict]) -> dict:
     ans = [r for r in rows if r["expect"] == "answer"]
     una = [r for r in rows if r["expect"] != "answer"]
     answered = [r for r in ans if not r["refused"]]
-    out: dict = {"questions": len(rows), "answerable": len(ans), "unanswerable": len(una),
-                 "pass": _mean([r["passed"] for r in rows])}
+    out: dict = {
+        "questions": len(rows),
+        "answerable": len(ans),
+        "unanswerable": len(una),
+        "pass": _mean([r["passed"] for r in rows]),
+    }
     if ans:
         for k in (1, 3, 5):
-            out[f"hit@{k}"] = _mean([r["rank"] is not None and r["rank"] < k for r in ans if r["has_evidence"]])
-        out["mrr"] = _mean([1 / (r["rank"] + 1) if r["rank"] is not None else 0 for r in ans if r["has_evide"
-                                                                                                  "nce"]])
+            out[f"hit@{k}"] = _mean(
+                [r["rank"] is not None and r["rank"] < k for r in ans if r["has_evidence"]]
+            )
+        out["mrr"] = _mean(
+            [1 / (r["rank"] + 1) if r["rank"] is not None else 0 for r in ans if r["has_evidence"]]
+        )
         out["fact_recall"] = _mean([r["fact_recall"] for r in ans if r["has_facts"]])
         out["fact_recall_text"] = _mean([r["fact_recall_text"] for r in ans if r["has_facts"]])
         out["false_abstention"] = _mean([r["refused"] for r in ans])

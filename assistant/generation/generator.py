@@ -33,6 +33,7 @@ from assistant.answer.contract import ABSTAIN, Answer, CitationOut
 from assistant.answer.outline import find_outline, outline_of
 from assistant.answer.sentences import without_instructions
 from assistant.corpus.chunking import split_sentences
+from assistant.generation.fallback import grounded_fallback
 from assistant.guards.stage import GuardReport
 from assistant.index.lexicon import translate
 from assistant.index.sections import RE_NUMBERING
@@ -61,7 +62,9 @@ def pick_evidence(retrieval: Retrieval, k: int, chars: int, parts: list[Hit] | N
     if parts:  # a list question: one passage per subsection
         hits = parts
     else:
-        hits = [h for h in retrieval.hits if h.chunk.kind != "bibliography" or retrieval.question.references][:k]
+        hits = [h for h in retrieval.hits if h.chunk.kind != "bibliography" or retrieval.question.references][
+            :k
+        ]
     shown = [without_instructions(h.chunk.text) for h in hits]  # corpus text cannot instruct the model
     return [
         Evidence(i + 1, h, text if len(text) <= chars else text[:chars] + "…")
@@ -84,8 +87,9 @@ def passages_block(evidence: list[Evidence], lang: str = "zh") -> str:
     for e in evidence:
         out.append(f"[{e.n}] ({e.hit.chunk.section}) {e.text}")
         if e.hit.edition is not None and e.hit.edition.lang == lang:
-            out.append(f"    ({e.hit.edition.lang} translation)"
-                       f" {clip_text(e.hit.edition.text, len(e.text) * 3)}")
+            out.append(
+                f"    ({e.hit.edition.lang} translation) {clip_text(e.hit.edition.text, len(e.text) * 3)}"
+            )
     return "\n".join(out)
 
 
@@ -107,7 +111,8 @@ def _holds(claim: str, passage: str, lexicon: dict) -> bool:
     """The passage holds the claim's figures and names, and (without figures) its key terms."""
     figures = any(ch.isdigit() for ch in "".join(specifics(claim)))
     return not missing_specifics(claim, passage, lexicon) and (
-        figures or _support(claim, passage, lexicon) >= MIN_SUPPORT)
+        figures or _support(claim, passage, lexicon) >= MIN_SUPPORT
+    )
 
 
 def pieces(segment: str) -> list[str]:
@@ -125,6 +130,34 @@ def repeats(claim: str, instructions: str) -> bool:
         return False
     m = SequenceMatcher(None, claim, instructions, autojunk=False).find_longest_match()
     return m.size >= max(12, len(claim) // 2)
+
+
+def _withheld() -> dict:
+    """The report entry for a claim withheld because it repeated the model's instructions."""
+    return {
+        "claim": "(withheld: it repeated the model's instructions)",
+        "citations": [],
+        "supported": False,
+        "assigned": False,
+        "missing": [],
+        "withheld": True,
+    }
+
+
+def _citation(n: int, e: Evidence) -> CitationOut:
+    """The citation numbered `n` for a piece of evidence, built from its chunk's metadata."""
+    c = e.hit.chunk
+    return CitationOut(
+        n=n,
+        chunk_id=c.id,
+        section_id=c.section_id,
+        section=c.section,
+        text=c.text,
+        quote=e.text,
+        score=round(e.hit.dense, 4),
+        kind=c.kind,
+        ref=c.ref,
+    )
 
 
 def verify(
@@ -145,8 +178,7 @@ def verify(
     multiline = "\n" in text.strip()
     for claim, marks in found:
         if repeats(claim, instructions):
-            report.append({"claim": "(withheld: it repeated the model's instructions)", "citations": [],
-                           "supported": False, "assigned": False, "missing": [], "withheld": True})
+            report.append(_withheld())
             continue
         marks = [m for m in dict.fromkeys(marks) if m in valid]
         cited = " ".join(by_n[m].hit.chunk.text for m in marks)
@@ -161,14 +193,18 @@ def verify(
         for m in marks:
             if m not in renumber:
                 renumber[m] = len(renumber) + 1
-                c = by_n[m].hit.chunk
-                citations.append(CitationOut(n=renumber[m], chunk_id=c.id, section_id=c.section_id, section=c.section,
-                                             text=c.text, quote=by_n[m].text, score=round(by_n[m].hit.dense, 4),
-                                             kind=c.kind, ref=c.ref))
+                citations.append(_citation(renumber[m], by_n[m]))
         mark_text = "".join(f"[{renumber[m]}]" for m in marks)
         parts.append(claim + mark_text + ("" if supported else UNSUPPORTED_MARK))
-        report.append({"claim": claim, "citations": [renumber[m] for m in marks], "supported": supported,
-                       "assigned": assigned, "missing": missing})
+        report.append(
+            {
+                "claim": claim,
+                "citations": [renumber[m] for m in marks],
+                "supported": supported,
+                "assigned": assigned,
+                "missing": missing,
+            }
+        )
     sep = "\n" if multiline else ("" if lang == "zh" else " ")
     return sep.join(parts).strip(), citations, report
 
@@ -200,19 +236,37 @@ class Generator:
         try:
             yield from self._stream(retrieval, context)
         except GenerationError as exc:
-            yield {"type": "answer", "answer": grounded_fallback(retrieval, report, context, self.mode, str(exc))}
+            yield {
+                "type": "answer",
+                "answer": grounded_fallback(retrieval, report, context, self.mode, str(exc)),
+            }
 
     def _stream(self, retrieval: Retrieval, context: AnswerContext) -> Iterator[dict]:
         s = self.assistant.settings
         parent = None if retrieval.named else find_outline(retrieval, context)
         parts = [p.hit for p in outline_of(parent, retrieval, context).parts] if parent else None
         evidence = pick_evidence(retrieval, s.llm.evidence_chunks, s.llm.evidence_chars, parts)
-        yield {"type": "evidence", "citations": [
-            {"n": e.n, "chunk_id": e.hit.chunk.id, "section_id": e.hit.chunk.section_id,
-             "section": e.hit.chunk.section, "text": e.text, "score": round(e.hit.dense, 4)} for e in evidence]}
+        yield {
+            "type": "evidence",
+            "citations": [
+                {
+                    "n": e.n,
+                    "chunk_id": e.hit.chunk.id,
+                    "section_id": e.hit.chunk.section_id,
+                    "section": e.hit.chunk.section,
+                    "text": e.text,
+                    "score": round(e.hit.dense, 4),
+                }
+                for e in evidence
+            ],
+        }
         if parent is not None:
             labels = outline_of(parent, retrieval, context).labels
-            yield from self._outline(retrieval, evidence, labels)
+            tree = context.index.tree
+            originals = [
+                tree.labels.get(k, label) for k, label in zip(tree.children[parent], labels, strict=True)
+            ]
+            yield from self._outline(retrieval, evidence, list(zip(labels, originals, strict=True)))
             return
         inputs = {"passages": passages_block(evidence, retrieval.lang), "question": retrieval.question.text}
         pieces = []
@@ -225,12 +279,16 @@ class Generator:
             kept = "" if repeats(raw, instructions) else raw
             yield {"type": "answer", "answer": self.finish(retrieval, kept, [], [], abstained=True)}
             return
-        text, citations, report = verify(raw, evidence, retrieval.lang, self.assistant.index.lexicon, instructions)
+        text, citations, report = verify(
+            raw, evidence, retrieval.lang, self.assistant.index.lexicon, instructions
+        )
         if not text or not any(r["supported"] for r in report):
             raise GenerationError("the model's answer had no claim the passages support")
         yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
 
-    def _outline(self, retrieval: Retrieval, evidence: list[Evidence], labels: list[str]) -> Iterator[dict]:
+    def _outline(
+        self, retrieval: Retrieval, evidence: list[Evidence], labels: list[tuple[str, str]]
+    ) -> Iterator[dict]:
         """A list question about a section's parts (see `assistant.answer.outline`): the code keeps the
         structure, one line per part with its marker; the model writes each line's words: the
         heading in English (for English questions) and a one-sentence summary of the passage."""
@@ -241,8 +299,10 @@ class Generator:
         deadline = time.perf_counter() + timeout
         templates = {"term": "outline_term.txt", "part": f"outline_part_{lang}.txt"}
         texts = {k: (PROMPTS / f).read_text(encoding="utf-8") for k, f in templates.items()}
-        chains = {k: ChatPromptTemplate.from_messages([("human", t)]) | self.model | StrOutputParser()
-                  for k, t in texts.items()}
+        chains = {
+            k: ChatPromptTemplate.from_messages([("human", t)]) | self.model | StrOutputParser()
+            for k, t in texts.items()
+        }
 
         def run(kind: str, inputs: dict) -> Iterator[str]:
             left = deadline - time.perf_counter()
@@ -251,12 +311,19 @@ class Generator:
             yield from stream_with_deadline(chains[kind], inputs, left, self._lock)
 
         heads, lines = [], []
-        for label, e in zip(labels, evidence, strict=True):
-            heading = RE_NUMBERING.sub("", label).strip() or label
+        for (label, original), e in zip(labels, evidence, strict=True):
+            heading = RE_NUMBERING.sub("", original).strip() or original
+            shown = RE_NUMBERING.sub("", label).strip() or label  # the edition's heading, if translated
             head = f"{heading}："  # no "1." before it: verification reads "1. X" as a sentence of its own
-            if lang == "en":
+            if lang == "en" and shown != heading:
+                head = f"{shown} ({heading}): "
+            elif lang == "en":
                 term = _first_line("".join(run("term", {"heading": heading}))).strip(" .\"'*")
-                head = f"{term} ({heading}): " if re.search(r"[A-Za-z]", term) and len(term) <= 80 else f"{heading}: "
+                head = (
+                    f"{term} ({heading}): "
+                    if re.search(r"[A-Za-z]", term) and len(term) <= 80
+                    else f"{heading}: "
+                )
             yield {"type": "token", "text": head}
             said = []
             for token in run("part", {"passage": e.text}):
@@ -266,8 +333,9 @@ class Generator:
             heads.append(head)
             lines.append(_tidy(_first_sentence("".join(said)), lang) + f"[{e.n}]")
         # the summaries are verified on their own (the heading would vouch for any of them)
-        text, citations, report = verify("\n".join(lines), evidence, lang, self.assistant.index.lexicon,
-                                         "\n".join(texts.values()))
+        text, citations, report = verify(
+            "\n".join(lines), evidence, lang, self.assistant.index.lexicon, "\n".join(texts.values())
+        )
         verified = text.split("\n")
         if len(verified) != len(heads) or not any(r["supported"] for r in report):
             raise GenerationError("the model's answer had no claim the passages support")
@@ -276,13 +344,22 @@ class Generator:
         text = "\n".join(h + v for h, v in zip(heads, verified, strict=True))
         yield {"type": "answer", "answer": self.finish(retrieval, text, citations, report)}
 
-    def finish(self, retrieval: Retrieval, text: str, citations: list, report: list, abstained=False) -> Answer:
+    def finish(
+        self, retrieval: Retrieval, text: str, citations: list, report: list, abstained=False
+    ) -> Answer:
         retrieved = retrieved_out(retrieval.hits)
-        return Answer(question=retrieval.question.text, answer=ABSTAIN[retrieval.lang] if abstained else text,
-                      kind="abstention" if abstained else "generated",
-                      abstained=abstained, mode=self.mode, lang=retrieval.lang,
-                      citations=[] if abstained else citations, retrieved=retrieved,
-                      verification=report or None, raw_output=text if abstained and text else None)
+        return Answer(
+            question=retrieval.question.text,
+            answer=ABSTAIN[retrieval.lang] if abstained else text,
+            kind="abstention" if abstained else "generated",
+            abstained=abstained,
+            mode=self.mode,
+            lang=retrieval.lang,
+            citations=[] if abstained else citations,
+            retrieved=retrieved,
+            verification=report or None,
+            raw_output=text if abstained and text else None,
+        )
 
 
 RE_PREAMBLE = re.compile(
@@ -311,11 +388,3 @@ def _tidy(sentence: str, lang: str) -> str:
         s = s[:1].upper() + s[1:]
         return s if s.endswith((".", "!", "?", "。")) else s + "."
     return s if s.endswith(("。", "！", "？")) else s + "。"
-
-
-def grounded_fallback(retrieval: Retrieval, report: GuardReport, context: AnswerContext, mode: str, why: str) -> Answer:
-    answer = compose(retrieval, report, context)
-    answer.notice = (f"Mode '{mode}' is unavailable ({why}); this is the grounded answer instead."
-                     if retrieval.lang == "en" else f"模式“{mode}”不可用（{why}），以下为原文摘录式回答。")
-    answer.fallback_from = mode
-    return answer

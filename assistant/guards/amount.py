@@ -43,12 +43,18 @@ class AmountGuard(Guard):
         share = self.context.settings.guards.min_quantity_coverage
         if share <= 0 or retrieval.named or question.references or structural(question, retrieval):
             return passed(self.name)
-        quantity = quantity_of(question.searched, question.lang, self.context.home.get(question.lang, frozenset()))
+        quantity = quantity_of(
+            question.searched, question.lang, self.context.home.get(question.lang, frozenset())
+        )
         if quantity is None:
             return passed(self.name)
         if any(quantity.given_in(s, share) for h in retrieval.hits[:PASSAGES] for s in hit_units(h)):
             return passed(self.name)
         if question.lang == "en" and self.given_in_original(quantity, retrieval, share):
             return passed(self.name)
-        return self.abstain("amount-absent", f"检索到的段落没有给出“{quantity.phrase}”的具体数字。",
-                            f"No passage found gives a figure for “{quantity.phrase}”.", question)
+        return self.abstain(
+            "amount-absent",
+            f"检索到的段落没有给出“{quantity.phrase}”的具体数字。",
+            f"No passage found gives a figure for “{quantity.phrase}”.",
+            question,
+        )

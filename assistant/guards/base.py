@@ -112,5 +112,7 @@ class Guard(ABC):
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         """The verdict on answering `question` from `retrieval`."""
 
-    def abstain(self, reason: str, zh: str, en: str, question: Question, correction: Correction | None = None) -> Verdict:
+    def abstain(
+        self, reason: str, zh: str, en: str, question: Question, correction: Correction | None = None
+    ) -> Verdict:
         return Verdict(self.name, True, reason, notice(question, zh, en), correction)

@@ -13,7 +13,9 @@ from assistant.retrieval.results import Hit, Retrieval
 from assistant.text import tokenize
 
 
-def weighted_share(words: list[str], have: set[str], text: str, idf: dict[str, float], unknown: float) -> float:
+def weighted_share(
+    words: list[str], have: set[str], text: str, idf: dict[str, float], unknown: float
+) -> float:
     if not words:
         return 1.0
     weights = {w: idf.get(w, unknown) for w in words}
@@ -49,5 +51,9 @@ class CoverageGuard(Guard):
         best = max((self.share(question, h, words) for h in retrieval.hits), default=0.0)
         if best >= self.context.settings.guards.min_coverage:
             return passed(self.name)
-        return self.abstain("words-unused", "检索到的段落都不包含问题的关键词。",
-                            "None of the passages uses the question's key words.", question)
+        return self.abstain(
+            "words-unused",
+            "检索到的段落都不包含问题的关键词。",
+            "None of the passages uses the question's key words.",
+            question,
+        )

@@ -22,11 +22,20 @@ class FiguresGuard(Guard):
         joined = " ".join(texts)
         for year in years_of(asked):
             if year not in joined:
-                return self.abstain("year-absent", f"检索到的段落都没有提到{year}年。",
-                                    f"No passage found speaks of {year}.", question)
+                return self.abstain(
+                    "year-absent",
+                    f"检索到的段落都没有提到{year}年。",
+                    f"No passage found speaks of {year}.",
+                    question,
+                )
         for figure in figures(asked, words=False):
             if (figure.kind or figure.value >= 100 or "." in figure.text) and not any(
-                    holds_figure(figure, t) for t in texts):
-                return self.abstain("figure-absent", f"检索到的段落都没有给出{figure.text}这个数字。",
-                                    f"No passage found gives the figure {figure.text}.", question)
+                holds_figure(figure, t) for t in texts
+            ):
+                return self.abstain(
+                    "figure-absent",
+                    f"检索到的段落都没有给出{figure.text}这个数字。",
+                    f"No passage found gives the figure {figure.text}.",
+                    question,
+                )
         return passed(self.name)

@@ -60,13 +60,18 @@ class AnswerabilityJudge:
     """Asks a chat model whether quoted passages answer a question, and whether they say what a
     question takes the paper to say."""
 
-    def __init__(self, model, timeout_s: float, name: str, min_yes: float = 0.5, min_premise_yes: float = 0.5):
+    def __init__(
+        self, model, timeout_s: float, name: str, min_yes: float = 0.5, min_premise_yes: float = 0.5
+    ):
         from langchain_core.prompts import ChatPromptTemplate
 
         from assistant.llm.models import PROMPTS
 
         def chain(file: str):
-            return ChatPromptTemplate.from_messages([("human", (PROMPTS / file).read_text(encoding="utf-8"))]) | model
+            return (
+                ChatPromptTemplate.from_messages([("human", (PROMPTS / file).read_text(encoding="utf-8"))])
+                | model
+            )
 
         self.chain = chain("judge.txt")
         self.premise_chain = chain("premise.txt")
@@ -82,8 +87,14 @@ class AnswerabilityJudge:
 
         cfg = settings.judge
         try:
-            model, name = helper_model(settings, cfg.mode, cfg.model_size, logprobs=TOP_LOGPROBS,
-                                       max_tokens=1, timeout_s=cfg.timeout_s)
+            model, name = helper_model(
+                settings,
+                cfg.mode,
+                cfg.model_size,
+                logprobs=TOP_LOGPROBS,
+                max_tokens=1,
+                timeout_s=cfg.timeout_s,
+            )
         except GenerationError as exc:
             raise JudgeUnavailable(str(exc)) from exc
         return cls(model, cfg.timeout_s, name, cfg.min_yes, cfg.min_premise_yes)
@@ -96,7 +107,9 @@ class AnswerabilityJudge:
         from assistant.llm.models import GenerationError, stream_with_deadline
 
         try:  # the whole reply in one piece, with the generator's deadline and turn-taking
-            message = next(stream_with_deadline(RunnableLambda(chain.invoke), inputs, self.timeout_s, self._lock))
+            message = next(
+                stream_with_deadline(RunnableLambda(chain.invoke), inputs, self.timeout_s, self._lock)
+            )
         except GenerationError as exc:
             raise JudgeUnavailable(str(exc)) from exc
         return yes_probability(message.response_metadata, str(message.content))
@@ -112,7 +125,8 @@ class AnswerabilityJudge:
 
     def holds(self, statement: str, quotes: list[str]) -> tuple[bool | None, float | None]:
         """(verdict, P(YES)) on whether the quotes say `statement` (a question's premise, see
-        assistant.guards.reading.premise): the verdict is P(YES) >= min_premise_yes, or None when there was none."""
+        assistant.guards.reading.premise): the verdict is P(YES) >= min_premise_yes, or None when there
+        was none."""
         p = self._p_yes(self.premise_chain, {"statement": statement, "passages": _bullets(quotes)})
         return (None if p is None else p >= self.min_premise_yes), p
 
@@ -133,8 +147,11 @@ class JudgeGuard(Guard):
         return self.context.extra["judge"]
 
     def best_sentences(self, retrieval: Retrieval, n: int = SHOWN) -> list[str]:
-        scored = [(sim, s) for h in retrieval.hits[:3]
-                  for s, sim in zip(hit_units(h), h.sentence_similarity or [0.0] * len(hit_units(h)), strict=False)]
+        scored = [
+            (sim, s)
+            for h in retrieval.hits[:3]
+            for s, sim in zip(hit_units(h), h.sentence_similarity or [0.0] * len(hit_units(h)), strict=False)
+        ]
         return [s for _, s in sorted(scored, key=lambda x: -x[0])[:n]]
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
@@ -143,23 +160,36 @@ class JudgeGuard(Guard):
         try:
             judge = self._judge()
             premise = premise_of(question.searched, question.lang)
-            if premise is not None:
-                sentences = sorted((s for h in retrieval.hits for s in hit_units(h)), key=lambda s: -premise.share(s))
+            if premise is not None and not premise.presupposed:
+                sentences = sorted(
+                    (s for h in retrieval.hits for s in hit_units(h)), key=lambda s: -premise.share(s)
+                )
                 holds, p = judge.holds(premise.text, sentences[:SHOWN])
                 if holds is False:
-                    return self.abstain("judge-premise", f"{judge.name}判断最接近的段落没有说“{premise.text}"
-                                                         "”。",
-                                        f"{judge.name} judged that the closest passages do not say "
-                                        f"“{premise.text}” "
-                                        f"(P(yes) {p:.2f} < {judge.min_premise_yes:g}).", question)
+                    return self.abstain(
+                        "judge-premise",
+                        f"{judge.name}判断最接近的段落没有说“{premise.text}”。",
+                        f"{judge.name} judged that the closest passages do not say "
+                        f"“{premise.text}” "
+                        f"(P(yes) {p:.2f} < {judge.min_premise_yes:g}).",
+                        question,
+                    )
             verdict, p = judge.answers(question.searched, self.best_sentences(retrieval))
         except JudgeUnavailable as exc:
-            return Verdict(self.name, False, "judge-unavailable",
-                           f"The answerability check did not run ({exc}); this answer was not checked.")
+            return Verdict(
+                self.name,
+                False,
+                "judge-unavailable",
+                f"The answerability check did not run ({exc}); this answer was not checked.",
+            )
         if verdict is False:
-            return self.abstain("judge-no", f"{judge.name}判断检索到的段落不能回答这个问题。",
-                                f"{judge.name} judged that the closest passages do not answer this question "
-                                f"(P(yes) {p:.2f} < {judge.min_yes:g}).", question)
+            return self.abstain(
+                "judge-no",
+                f"{judge.name}判断检索到的段落不能回答这个问题。",
+                f"{judge.name} judged that the closest passages do not answer this question "
+                f"(P(yes) {p:.2f} < {judge.min_yes:g}).",
+                question,
+            )
         if verdict is None:
             return Verdict(self.name, False, "judge-no-verdict", f"{judge.name} replied neither YES nor NO.")
         return passed(self.name)

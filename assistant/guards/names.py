@@ -35,5 +35,9 @@ class NamesGuard(Guard):
         if not (unknown := self.unknown(question.searched)):
             return passed(self.name)
         listed = ", ".join(unknown)
-        return self.abstain("unknown-name", f"论文中没有提到{'、'.join(unknown)}。",
-                            f"The text never mentions {listed}.", question)
+        return self.abstain(
+            "unknown-name",
+            f"论文中没有提到{'、'.join(unknown)}。",
+            f"The text never mentions {listed}.",
+            question,
+        )

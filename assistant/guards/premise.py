@@ -1,5 +1,6 @@
 """A question that states what the text says ("since the paper shows P, why …") when no retrieved
-sentence says P. When a sentence names most of P but gives another figure, goes the other way or
+sentence says P, or that asks why P when the text says otherwise ("why did exports fall?" when they
+rose). When a sentence names most of P but gives another figure, goes the other way or
 takes the other side of a contrast, the text contradicts P: the verdict carries that sentence, and
 the answer says the premise is wrong and quotes it (see `assistant.guards.reading.premise`)."""
 
@@ -19,7 +20,11 @@ class PremiseGuard(Guard):
     def vectors(self, hit):
         """The embeddings of a hit's units in the asker's language."""
         index = self.context.index
-        return index.edition_sentence_vectors(hit.chunk.id) if hit.edition else index.sentence_vectors(hit.chunk.id)
+        return (
+            index.edition_sentence_vectors(hit.chunk.id)
+            if hit.edition
+            else index.sentence_vectors(hit.chunk.id)
+        )
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         share = self.context.settings.guards.min_premise_coverage
@@ -29,22 +34,35 @@ class PremiseGuard(Guard):
         home = self.context.home.get(question.lang, frozenset())
         vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
         best: tuple[float, Correction] | None = None
+        named = False  # a contradicting sentence names at least the share of the premise's words
+        paraphrased = False  # a sentence held it by its embedding alone, naming too few of its words
         for hit in retrieval.hits:
             vectors = self.vectors(hit)
             for k, sentence in enumerate(hit_units(hit)):
                 cosine = float(vectors[k] @ vector) if vectors is not None and k < len(vectors) else 0.0
                 holding = premise.test(sentence, share, home, cosine)
-                if holding.held:
+                words = premise.share(sentence)
+                if holding.held and words >= share:
                     return passed(self.name)
-                closeness = premise.share(sentence) + cosine
+                paraphrased = paraphrased or holding.held
+                closeness = words + cosine
+                named = named or (holding.contradicts and words >= share)
                 if holding.contradicts and (best is None or closeness > best[0]):
                     best = (closeness, Correction(premise.text, hit, k, holding.why))
+        # a sentence naming the premise's words and contradicting it outweighs a loose paraphrase
+        if (paraphrased and not named) or (premise.presupposed and best is None):
+            return passed(self.name)
         if best is not None:
-            return self.abstain("premise-contradicted", f"问题的前提“{premise.text}”与论文不符。",
-                                f"The question's premise is wrong: the text does not say “{premise.text}”.",
-                                question, best[1])
-        return self.abstain("premise-unsaid", f"问题认为论文说了“{premise.text}”，但检索到的段落中没有一句"
-                                              "这样说。",
-                            f"The question takes the text to say “{premise.text}”, but no passage found "
-                            "says so.",
-                            question)
+            return self.abstain(
+                "premise-contradicted",
+                f"问题的前提“{premise.text}”与论文不符。",
+                f"The question's premise is wrong: the text does not say “{premise.text}”.",
+                question,
+                best[1],
+            )
+        return self.abstain(
+            "premise-unsaid",
+            f"问题认为论文说了“{premise.text}”，但检索到的段落中没有一句这样说。",
+            f"The question takes the text to say “{premise.text}”, but no passage found says so.",
+            question,
+        )

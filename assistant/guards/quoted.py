@@ -12,7 +12,9 @@ from assistant.retrieval.results import Retrieval
 from assistant.text import english_words
 
 # a term (up to 12 characters, or five English words) or a title: a longer quote is the asker's own words
-RE_QUOTED = re.compile(r"《([^》]{2,40})》|[“「\"]([^”」\"]{2,40})[”」\"]|(?<![A-Za-z])'([^']{3,40})'(?![A-Za-z])")
+RE_QUOTED = re.compile(
+    r"《([^》]{2,40})》|[“「\"]([^”」\"]{2,40})[”」\"]|(?<![A-Za-z])'([^']{3,40})'(?![A-Za-z])"
+)
 MAX_TERM_CHARS, MAX_TERM_WORDS = 12, 5
 RE_FILLER = re.compile(r"[和与及、·—\-\s]|的")
 
@@ -37,9 +39,16 @@ class QuotedGuard(Guard):
             return passed(self.name)
         for m in RE_QUOTED.finditer(question.searched):
             term = next(g for g in m.groups() if g).strip()
-            short = len(term) <= MAX_TERM_CHARS if re.search(r"[\u4e00-\u9fff]", term) else len(
-                term.split()) <= MAX_TERM_WORDS
+            short = (
+                len(term) <= MAX_TERM_CHARS
+                if re.search(r"[\u4e00-\u9fff]", term)
+                else len(term.split()) <= MAX_TERM_WORDS
+            )
             if (m.group(1) or short) and not self._used(term, texts):
-                return self.abstain("quoted-term-absent", f"检索到的段落中没有“{term}”。",
-                                    f"No passage found uses “{term}”.", question)
+                return self.abstain(
+                    "quoted-term-absent",
+                    f"检索到的段落中没有“{term}”。",
+                    f"No passage found uses “{term}”.",
+                    question,
+                )
         return passed(self.name)

@@ -11,8 +11,14 @@ class RequestGuard(Guard):
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         if question.orders:
-            return self.abstain("not-a-question", "这不是关于论文的问题，无法从论文中回答。",
-                                "This is not a question the paper can answer.", question)
+            return self.abstain(
+                "not-a-question",
+                "这不是关于论文的问题，无法从论文中回答。",
+                "This is not a question the paper can answer.",
+                question,
+            )
         if not retrieval.hits:
-            return self.abstain("nothing-found", "没有检索到任何段落。", "Nothing was found to answer from.", question)
+            return self.abstain(
+                "nothing-found", "没有检索到任何段落。", "Nothing was found to answer from.", question
+            )
         return passed(self.name)

@@ -12,5 +12,8 @@ class SimilarityGuard(Guard):
         floor = self.context.settings.guards.min_score
         if retrieval.named or retrieval.best_dense >= floor or structural(question, retrieval):
             return passed(self.name)
-        return self.abstain("weak-retrieval", "检索到的段落与问题都不相近。",
-                            "No passage is close to the question.", question)
+        if question.condensed is not None:  # a follow-up made whole from an answered turn is about the text
+            return passed(self.name)
+        return self.abstain(
+            "weak-retrieval", "检索到的段落与问题都不相近。", "No passage is close to the question.", question
+        )

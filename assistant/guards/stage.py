@@ -23,10 +23,20 @@ from assistant.guards.similarity import SimilarityGuard
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
 
-GUARDS: dict[str, type[Guard]] = {g.name: g for g in (
-    RequestGuard, SimilarityGuard, CoverageGuard, FiguresGuard, QuotedGuard, NamesGuard, PremiseGuard, AmountGuard,
-    JudgeGuard,
-)}
+GUARDS: dict[str, type[Guard]] = {
+    g.name: g
+    for g in (
+        RequestGuard,
+        SimilarityGuard,
+        CoverageGuard,
+        FiguresGuard,
+        QuotedGuard,
+        NamesGuard,
+        PremiseGuard,
+        AmountGuard,
+        JudgeGuard,
+    )
+}
 
 
 @dataclass

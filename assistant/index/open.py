@@ -71,8 +71,11 @@ class OpenIndex:
 
     def label(self, section_id: str, lang: str) -> str:
         """A section's own heading in `lang`: its own, or its translated edition's."""
-        own = self.tree.labels.get(section_id, section_id)
+        own = self.tree.labels.get(section_id)
         first = self.tree.first.get(section_id)
+        if own is None:  # a table's own section (s2.t1): its caption, the last part of its heading path
+            first = next((c for c in self.chunks.values() if c.section_id == section_id), None)
+            own = first.section.split(LABEL_SEP)[-1] if first else section_id
         e = self.editions.get(first.id) if first else None
         if e is None or e.lang != lang:
             return own
@@ -103,10 +106,13 @@ def _read_chunks(build_dir: Path) -> tuple[dict, dict, dict, dict, dict]:
     return chunks, tokens, rows, sentence_tokens, editions
 
 
-def _check(info: IndexInfo, chunks: dict, rows: dict, sentences: np.ndarray, editions: dict, alt: np.ndarray) -> None:
+def _check(
+    info: IndexInfo, chunks: dict, rows: dict, sentences: np.ndarray, editions: dict, alt: np.ndarray
+) -> None:
     if len(chunks) != info.chunks + info.bibliography:
-        raise ValueError(f"chunks.jsonl holds {len(chunks)} chunks, the build "
-                         f"made {info.chunks + info.bibliography}")
+        raise ValueError(
+            f"chunks.jsonl holds {len(chunks)} chunks, the build made {info.chunks + info.bibliography}"
+        )
     needed = max((first + len(chunks[cid].sentence_spans()) for cid, first in rows.items()), default=0)
     if sentences.ndim != 2 or sentences.shape[0] != needed:
         raise ValueError(f"sentences.npy holds {sentences.shape[0]} vectors, the chunks need {needed}")
@@ -120,12 +126,14 @@ def open_index(settings: Settings) -> OpenIndex:
     missing, stale, unreachable or damaged."""
     state = status(settings)
     if state != "ready":
-        raise IndexError_({
-            "missing": "there is no index yet: run 'assistant ingest' to build it",
-            "unreachable": f"the Chroma server at {settings.chroma_url} does not answer",
-            "stale": "the index is stale (the corpus, its translations, the indexing code, chunking or "
-                     "embedder changed): run 'assistant ingest'",
-        }[state])
+        raise IndexError_(
+            {
+                "missing": "there is no index yet: run 'assistant ingest' to build it",
+                "unreachable": f"the Chroma server at {settings.chroma_url} does not answer",
+                "stale": "the index is stale (the corpus, its translations, the indexing code, chunking or "
+                "embedder changed): run 'assistant ingest'",
+            }[state]
+        )
     build_dir = served_folder(settings)
     info = read_info(settings)
     assert build_dir is not None and info is not None
@@ -146,14 +154,26 @@ def open_index(settings: Settings) -> OpenIndex:
         for name, expected in info.collections.items():
             col = client.get_collection(f"{info.build}.{name}", embedding_function=None)
             if col.count() != expected:
-                raise ValueError(f"collection {name} holds {col.count()} chunks, the build put {expected} "
-                                 "there")
+                raise ValueError(
+                    f"collection {name} holds {col.count()} chunks, the build put {expected} there"
+                )
             collections[name] = col
     except Exception as exc:  # unreadable files, a broken Chroma database, a server that lost the build
         raise IndexError_(f"the index {info.build} is damaged ({type(exc).__name__}: {exc})") from exc
     from assistant.text import use_dictionary
 
     use_dictionary(build_dir / "jieba.dict")
-    return OpenIndex(info=info, path=build_dir, chunks=chunks, tokens=tokens, lexicon=lexicon, sentence_rows=rows,
-                     sentence_tokens=sentence_tokens, sentences=sentences, collections=collections,
-                     editions=editions, edition_vectors=alt, chunk_vectors=dict(zip(keys, matrix, strict=True)))
+    return OpenIndex(
+        info=info,
+        path=build_dir,
+        chunks=chunks,
+        tokens=tokens,
+        lexicon=lexicon,
+        sentence_rows=rows,
+        sentence_tokens=sentence_tokens,
+        sentences=sentences,
+        collections=collections,
+        editions=editions,
+        edition_vectors=alt,
+        chunk_vectors=dict(zip(keys, matrix, strict=True)),
+    )

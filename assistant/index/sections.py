@@ -26,7 +26,9 @@ ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7, "VIII": 
 RE_NUMBERING = re.compile(
     r"^\s*(?:[一二三四五六七八九十]+、|[（(](?:[一二三四五六七八九十]+|\d+|[IVX]{1,4}|one|two|three|four|"
     r"five|six)[)）]|"
-    r"\d+(?:\.\d+)*[.、:]?\s|[IVX]{1,4}[.:]\s|(?:one|two|three|four|five|six)[.:]\s)\s*", re.I)
+    r"\d+(?:\.\d+)*[.、:]?\s|[IVX]{1,4}[.:]\s|(?:one|two|three|four|five|six)[.:]\s)\s*",
+    re.I,
+)
 FRONT = {"meta", "abstract", "abstract.en", "refs"}  # the paper's parts that are not its body
 
 
@@ -108,8 +110,9 @@ class SectionTree:
         """A document's numbered top-level parts, in order (the paper: s1…s4)."""
         if document == "paper":
             return sorted((s for s in self.first if re.fullmatch(r"s\d+", s)), key=lambda s: int(s[1:]))
-        return [s for s in self.children.get(document, []) if label_number(self.labels.get(s, "")) is not None] \
-            or self.children.get(document, [])
+        return [
+            s for s in self.children.get(document, []) if label_number(self.labels.get(s, "")) is not None
+        ] or self.children.get(document, [])
 
     def by_number(self, document: str, number: str) -> str | None:
         """The section of `document` a reader names by `number` ("2", "3.1"), read from its headings."""
@@ -119,7 +122,9 @@ class SectionTree:
             if found is None:
                 return None
             kids = self.children.get(found, [])
-            numbered = [k for k in kids if (label_number(self.labels.get(k, "")) or "").split(".")[-1] == part]
+            numbered = [
+                k for k in kids if (label_number(self.labels.get(k, "")) or "").split(".")[-1] == part
+            ]
             found = numbered[0] if numbered else None
         return found
 

@@ -102,8 +102,10 @@ def http_client(url: str):
         raise StoreError(f"ASSISTANT_CHROMA_URL {url!r} is not a URL like http://127.0.0.1:8000")
     try:
         return chromadb.HttpClient(
-            host=u.hostname, port=u.port or (443 if u.scheme == "https" else 8000),
-            ssl=u.scheme == "https", settings=_no_telemetry(),
+            host=u.hostname,
+            port=u.port or (443 if u.scheme == "https" else 8000),
+            ssl=u.scheme == "https",
+            settings=_no_telemetry(),
         )
     except Exception as exc:  # connection refused, bad TLS, not a Chroma server …
         raise StoreError(f"cannot reach the Chroma server at {url}: {exc}") from exc
@@ -130,8 +132,12 @@ class ServerStore(LocalStore):
         return http_client(self.url)
 
     def _registry(self):
-        return self._call("opening the build registry", self.client().get_or_create_collection,
-                          REGISTRY, embedding_function=None)
+        return self._call(
+            "opening the build registry",
+            self.client().get_or_create_collection,
+            REGISTRY,
+            embedding_function=None,
+        )
 
     def current(self) -> str | None:
         got = self._call("reading the pointer", self._registry().get, ids=["CURRENT"], include=["metadatas"])
@@ -141,8 +147,12 @@ class ServerStore(LocalStore):
         folder = super().fetch(build)
         if folder is not None:
             return folder
-        got = self._call("reading the build files", self._registry().get, where={"build": build},
-                         include=["documents", "metadatas"])
+        got = self._call(
+            "reading the build files",
+            self._registry().get,
+            where={"build": build},
+            include=["documents", "metadatas"],
+        )
         if not got["ids"]:
             return None
         parts: dict[str, dict[int, str]] = {}
@@ -174,11 +184,23 @@ class ServerStore(LocalStore):
                 docs.append(base64.b64encode(data[i * PART_BYTES : (i + 1) * PART_BYTES]).decode())
                 metas.append({"build": build, "file": f.name, "part": i})
         for i in range(0, len(ids), 8):  # index.json was written last and goes up with the rest
-            self._call("uploading the build files", registry.upsert, ids=ids[i : i + 8], documents=docs[i : i + 8],
-                       metadatas=metas[i : i + 8], embeddings=[[1.0]] * len(ids[i : i + 8]))
+            self._call(
+                "uploading the build files",
+                registry.upsert,
+                ids=ids[i : i + 8],
+                documents=docs[i : i + 8],
+                metadatas=metas[i : i + 8],
+                embeddings=[[1.0]] * len(ids[i : i + 8]),
+            )
         previous = self.current()
-        self._call("swapping the pointer", registry.upsert, ids=["CURRENT"], documents=[build],
-                   metadatas=[{"serving": build}], embeddings=[[1.0]])
+        self._call(
+            "swapping the pointer",
+            registry.upsert,
+            ids=["CURRENT"],
+            documents=[build],
+            metadatas=[{"serving": build}],
+            embeddings=[[1.0]],
+        )
         shutil.rmtree(self.root / build, ignore_errors=True)
         os.replace(staged, self.root / build)
         keep = {build, previous}

@@ -30,16 +30,24 @@ def make_chat_model(settings: Settings, mode: str, progress=None, logprobs: int 
     cfg = settings.llm
     if mode == "openai":
         if not cfg.openai_base_url or not cfg.openai_model:
-            raise GenerationError("mode 'openai' needs ASSISTANT_LLM__OPENAI_BASE_URL and "
-                                  "ASSISTANT_LLM__OPENAI_MODEL")
+            raise GenerationError(
+                "mode 'openai' needs ASSISTANT_LLM__OPENAI_BASE_URL and ASSISTANT_LLM__OPENAI_MODEL"
+            )
         try:
             from langchain_openai import ChatOpenAI
         except ImportError as exc:
             raise GenerationError("mode 'openai' needs the 'llm' extra (langchain-openai)") from exc
         extra = {"logprobs": True, "top_logprobs": logprobs} if logprobs else {}
-        return ChatOpenAI(base_url=cfg.openai_base_url, model=cfg.openai_model, api_key=cfg.openai_api_key,
-                          temperature=cfg.temperature, max_tokens=cfg.max_tokens, timeout=cfg.timeout_s,
-                          max_retries=0, **extra)
+        return ChatOpenAI(
+            base_url=cfg.openai_base_url,
+            model=cfg.openai_model,
+            api_key=cfg.openai_api_key,
+            temperature=cfg.temperature,
+            max_tokens=cfg.max_tokens,
+            timeout=cfg.timeout_s,
+            max_retries=0,
+            **extra,
+        )
     from assistant.llm.weights import WeightsUnavailable, ensure_model
 
     try:
@@ -51,10 +59,19 @@ def make_chat_model(settings: Settings, mode: str, progress=None, logprobs: int 
         raise GenerationError(f"no GGUF file at {path}")
     # rope_freq_*=0 means "as the GGUF says": ChatLlamaCpp's own defaults (base 10000) override Qwen2.5's
     # 1e6 and make the model worse (the judge's P(yes) on answerable dev questions fell by a quarter)
-    model = ChatLlamaCpp(model_path=str(path), n_ctx=cfg.n_ctx, n_batch=cfg.n_batch, n_threads=cfg.threads,
-                         temperature=cfg.temperature, max_tokens=cfg.max_tokens, verbose=False,
-                         rope_freq_base=0.0, rope_freq_scale=0.0,
-                         logits_all=bool(logprobs), logprobs=1 if logprobs else None)
+    model = ChatLlamaCpp(
+        model_path=str(path),
+        n_ctx=cfg.n_ctx,
+        n_batch=cfg.n_batch,
+        n_threads=cfg.threads,
+        temperature=cfg.temperature,
+        max_tokens=cfg.max_tokens,
+        verbose=False,
+        rope_freq_base=0.0,
+        rope_freq_scale=0.0,
+        logits_all=bool(logprobs),
+        logprobs=1 if logprobs else None,
+    )
     return model.bind(top_logprobs=logprobs) if logprobs else model
 
 
@@ -101,5 +118,3 @@ def stream_with_deadline(chain, inputs: dict, timeout_s: float, lock=None) -> It
         if isinstance(item, BaseException):
             raise GenerationError(f"the model failed: {type(item).__name__}: {item}") from item
         yield item
-
-

@@ -41,9 +41,15 @@ class Question:
         return self.condensed is not None
 
 
-def analyse(text: str, mode: str = "grounded", section: str | None = None, document: str | None = None,
-            history: list[Turn] | None = None, condensed: str | None = None,
-            steer: list[str] | None = None) -> Question:
+def analyse(
+    text: str,
+    mode: str = "grounded",
+    section: str | None = None,
+    document: str | None = None,
+    history: list[Turn] | None = None,
+    condensed: str | None = None,
+    steer: list[str] | None = None,
+) -> Question:
     """The `Question` for `text` (a follow-up's whole question, `condensed`, is what is searched)."""
     text = " ".join(text.split())
     searched = condensed or text

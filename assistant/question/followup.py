@@ -33,13 +33,33 @@ from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokeniz
 MAX_TURNS = 6
 RE_FOLLOW_UP = re.compile(
     r"^(and|also|what about|how about|and what|then|so|but)\b|^(那|那么|还有|另外|并且|而|其中|那这|这个)|"
-    r"呢[？?]?$", re.I
+    r"呢[？?]?$",
+    re.I,
 )
 RE_ANAPHORA_ZH = re.compile(r"对此|对这一点|对这个问题|这一点|这个|这些|这方面|此|它们?|其|该")
-RE_ANAPHORA_EN = re.compile(r"\b(?:this|that|these|those|it|its|they|them|their)\b(?!\s+(?:paper|report|"
-                            r"article|study))",
-                            re.I)
+# a pronoun that points back; "that", "which" and "who" after a noun and before a verb open a
+# relative clause ("households that weren't connected") and point at nothing
+RE_ANAPHORA_EN = re.compile(
+    r"(?:^|\b(?:is|was|are|were|does|did|do|about|of|on|for|to|with|by|behind|after|before|caused?|"
+    r"explains?|means?|drives?|why|how)\s+)?"
+    r"\b(?P<p>this|these|those|it|its|they|them|their|that)\b(?!\s+(?:paper|report|article|study))",
+    re.I,
+)
+
+
+def _anaphora_en(question: str) -> re.Match | None:
+    """The first English pronoun that points back ("that" only after a verb or a preposition, or at
+    the end)."""
+    for m in RE_ANAPHORA_EN.finditer(question):
+        lead = m.start("p") > m.start() or m.start() == 0
+        if m.group("p").lower() != "that" or lead or not question[m.end() :].strip(" ?.!"):
+            return m
+    return None
+
+
 RE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
 class Turn(BaseModel):
     role: str = Field(pattern="^(user|assistant)$")
     content: str = Field(max_length=20000)
@@ -53,7 +73,8 @@ class Recalled:
     items: list[tuple[str, str]] = field(default_factory=list)  # (heading, section id) it listed, in order
     target: str | None = None  # the section it was about
     topic: str = ""  # that section's heading, or the previous question's words
-    siblings: list[tuple[str, str]] = field(default_factory=list)  # (heading, section id) beside the target
+    # (heading, section id, level) beside the target (level 0) and beside each of its parents (1, 2, …)
+    siblings: list[tuple[str, str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -66,8 +87,8 @@ MAX_FOLLOW_UP_WORDS = 3  # a question naming this few things leans on the one be
 
 
 def is_follow_up(question: str) -> bool:
-    """It opens or ends like a follow-up ("And …", "那…呢"), or names almost nothing of its own ("比上年增长了多少？",
-    "What are other governments doing?")."""
+    """It opens or ends like a follow-up ("And …", "那…呢"), or names almost nothing of its own
+    ("比上年增长了多少？", "What are other governments doing?")."""
     q = question.strip()
     return bool(RE_FOLLOW_UP.search(q)) or len(_words(q)) <= MAX_FOLLOW_UP_WORDS
 
@@ -82,8 +103,11 @@ def previous_turn(history: list[Turn]) -> tuple[str, list[Turn]] | None:
 
 def _words(text: str) -> set[str]:
     lang = language_of(text)
-    return {w for w in (english_words(text) if lang == "en" else tokenize(text)) if len(w) > 1 and w not in ZH_STOP
-            and w not in EN_STOP}
+    return {
+        w
+        for w in (english_words(text) if lang == "en" else tokenize(text))
+        if len(w) > 1 and w not in ZH_STOP and w not in EN_STOP
+    }
 
 
 RE_QUESTION_WORDS = re.compile(
@@ -105,9 +129,15 @@ def _point(question: str, label: str) -> str:
     return intents.RE_ORDINAL_REFERENCE.sub(label, question, count=1)
 
 
-def _sibling(question: str, recalled: Recalled) -> tuple[str, str] | None:
+# what a follow-up naming a section above the previous one asks: what that section says
+ABOUT = {"zh": "{}讲了什么？", "en": "What does the text say about {}?"}
+
+
+def _sibling(question: str, recalled: Recalled) -> tuple[str, str, int] | None:
+    """The section beside the previous one (level 0) or beside one of its parents (level 1, 2 …) whose
+    heading the question names best: (heading, section id, level)."""
     mine = _words(question)
-    best = max(recalled.siblings, key=lambda s: len(_words(s[0]) & mine), default=None)
+    best = max(recalled.siblings, key=lambda s: (len(_words(s[0]) & mine), -s[2]), default=None)
     if best and _words(best[0]) & mine and len(_words(best[0]) & mine) > len(_words(recalled.topic) & mine):
         return best
     return None
@@ -123,32 +153,43 @@ def _swap_topic(previous: str, old: str, new: str) -> str:
     """`previous` asked of `new` instead of `old`: the old heading replaced by the new one, or else each
     word in which the two headings differ."""
     if old and re.search(re.escape(old), previous, re.I):
-        return re.sub(re.escape(old), lambda m: new[:1].lower() + new[1:] if m.group()[:1].islower() else new,
-                      previous, count=1, flags=re.I)
+        return re.sub(
+            re.escape(old),
+            lambda m: new[:1].lower() + new[1:] if m.group()[:1].islower() else new,
+            previous,
+            count=1,
+            flags=re.I,
+        )
     gone = [w for w in _ordered_words(old) if w not in _ordered_words(new)]
     came = [w for w in _ordered_words(new) if w not in _ordered_words(old)]
     out = previous
     for a, b in zip(gone, came, strict=False):
-        out = re.sub(rf"{re.escape(a)}\w*" if previous.isascii() else re.escape(a), b, out, count=1, flags=re.I)
+        out = re.sub(
+            rf"{re.escape(a)}\w*" if previous.isascii() else re.escape(a), b, out, count=1, flags=re.I
+        )
     return out if out != previous else f"{new} {previous}"
 
 
 def _refer(question: str, topic: str) -> str:
     """The question with its pronoun replaced by the topic ("作者对此有什么建议" → "作者对X有什么建议")."""
     if language_of(question) == "zh":
-        return RE_ANAPHORA_ZH.sub(lambda m: f"对{topic}" if m.group().startswith("对") else topic, question, count=1)
-    return RE_ANAPHORA_EN.sub(topic, question, count=1)
+        return RE_ANAPHORA_ZH.sub(
+            lambda m: f"对{topic}" if m.group().startswith("对") else topic, question, count=1
+        )
+    m = _anaphora_en(question)
+    return question[: m.start("p")] + topic + question[m.end("p") :] if m else question
 
 
-def follow_up(question: str, history: list[Turn] | None,
-              recall: Callable[[str, list[Turn]], Recalled] | None = None) -> Resolved | None:
+def follow_up(
+    question: str, history: list[Turn] | None, recall: Callable[[str, list[Turn]], Recalled] | None = None
+) -> Resolved | None:
     """The whole question a follow-up stands for, or None when it stands on its own."""
     if not history or (found := previous_turn(history)) is None:
         return None
     previous, earlier = found
     ordinal = intents.ordinal_reference(question)
     zh = language_of(question) == "zh"
-    anaphora = (RE_ANAPHORA_ZH if zh else RE_ANAPHORA_EN).search(question)
+    anaphora = RE_ANAPHORA_ZH.search(question) if zh else _anaphora_en(question)
     if ordinal is None and not anaphora and not is_follow_up(question):
         return None
     recalled = recall(previous, earlier) if recall else Recalled(previous)
@@ -156,11 +197,16 @@ def follow_up(question: str, history: list[Turn] | None,
     if ordinal is not None and recalled.items and k < len(recalled.items):
         label, section = recalled.items[k]
         return Resolved(_point(question, label), [section])
+    steer = [recalled.target] if recalled.target else []
     years = RE_YEAR.findall(question)
-    if years and RE_YEAR.search(recalled.question):
-        return Resolved(RE_YEAR.sub(years[0], recalled.question, count=1), [recalled.target] if recalled.target else [])
+    previous = RE_YEAR.sub(years[0], recalled.question) if years else recalled.question
+    if years and previous != recalled.question and not _words(RE_YEAR.sub(" ", question)) - _words(previous):
+        return Resolved(previous, steer)  # only the year is new: the previous question, of that year
     if (sibling := _sibling(question, recalled)) is not None:
-        return Resolved(_swap_topic(recalled.question, recalled.topic, sibling[0]), [sibling[1]])
+        heading, section, level = sibling
+        if level == 0:
+            return Resolved(_swap_topic(recalled.question, recalled.topic, heading), [section])
+        return Resolved(ABOUT[language_of(question)].format(heading), [section])
     if anaphora and recalled.topic:  # what it asks of the topic may be elsewhere ("对此有什么建议"): no steer
         return Resolved(_refer(question, recalled.topic))
-    return Resolved(f"{question.strip()} {recalled.question}", [recalled.target] if recalled.target else [])
+    return Resolved(f"{question.strip()} {previous}", steer)

@@ -25,8 +25,20 @@ RE_ENGLISH_FRONT = re.compile(
     r"英文(?:版)?(?:摘要|标题|题目|关键词)|英文版",
     re.IGNORECASE,
 )
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-            "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6}
+ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "一": 1,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 RE_NAMED_SECTION = re.compile(
     r"\b(?:section|part|chapter)\s+(\d+(?:\.\d+)*|[ivx]{1,3}\b)|\b(first|second|third|fourth|fifth|sixth)\s+"
@@ -34,10 +46,16 @@ RE_NAMED_SECTION = re.compile(
     re.IGNORECASE,
 )
 # "the opening of Section 2", not "opening to the outside world"
-RE_OPENING = re.compile(r"\b(?:start|opening|beginning|outset)\s+of\b|\bbegins?\b|\bopens?\s+with\b|开头|"
-                        r"开篇|开端|首段", re.I)
-RE_REFERENCE_NUMBER = re.compile(r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|"
-                                 r"no\.?\s*)?(\d{1,3})", re.I)
+RE_OPENING = re.compile(
+    r"\b(?:start|opening|beginning|outset)\s+of\b|\bbegins?\b|\bopens?\s+with\b|开头|"
+    r"开篇|开端|首段",
+    re.I,
+)
+RE_REFERENCE_NUMBER = re.compile(
+    r"\[(\d{1,3})\]|(?:参考文献|文献|references?|ref\.?)\s*(?:第|"
+    r"no\.?\s*)?(\d{1,3})",
+    re.I,
+)
 # text that tries to steer the model: in a question it means no answer; in the corpus, the
 # sentence is neither quoted nor shown to a model
 RE_INJECTION = re.compile(
@@ -119,11 +137,14 @@ RE_SUMMARY = re.compile(
     re.I,
 )
 RE_CONCLUSION = re.compile(
-    r"结论|得出了?什么|最终认为|\bconclu(?:de|des|ded|sion|sions)\b|\bbottom line\b|\btake-?away\b", re.I)
+    r"结论|得出了?什么|最终认为|\bconclu(?:de|des|ded|sion|sions)\b|\bbottom line\b|\btake-?away\b", re.I
+)
 RE_WHOLE = re.compile(
     r"这篇(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|文章(?:主要|讲)|"
     r"论文(?:主要|讲)|"
-    r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b", re.I)
+    r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b",
+    re.I,
+)
 RE_COMPARISON = re.compile(
     r"比较|对比|区别|不同之处|有何不同|有什么不同|差异|异同|两者|二者|两个阶段|"
     r"\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:ence|ences|ent|s)?\b|\bcontrast\b|\bversus\b|\bvs\.?\b|"
@@ -144,21 +165,26 @@ RE_LIST_QUESTION = re.compile(
 # the paper itself, as readers name it: "this paper", 本文, "the article's"
 DOC = r"(?:this|the) (?:paper|article|study|report)(?:'s)?|(?:这篇|本篇|该)(?:文章|论文|报告)|本文|文章|论文"
 METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itself, not a work it cites)
-    "journal": rf"(?:期刊|杂志|刊物|发表在|刊登在|刊发在|哪个刊)|\bjournal\b.{{0,40}}(?:{DOC})|(?:{DOC}).{{0,40}}"
-               r"\b(?:journal|published (?:in|by)|appear(?:ed)? in)\b|\bwhere was (?:it|this|the paper) published\b",
-    "issue": r"哪一?期|第几期|哪一年发表|发表(?:时间|年份|于哪年)|出版时间|\bwhich issue\b|\bissue (?:number|no)\b|"
-             r"\bwhen was (?:it|this|the paper|the article) published\b|\bpublication (?:date|year)\b",
+    "journal": rf"(?:期刊|杂志|刊物|发表在|刊登在|刊发在|哪个刊)|\bjournal\b.{{0,40}}(?:{DOC})|"
+    rf"(?:{DOC}).{{0,40}}\b(?:journal|published (?:in|by)|appear(?:ed)? in)\b|"
+    r"\bwhere was (?:it|this|the paper) published\b",
+    "issue": r"哪一?期|第几期|哪一年发表|发表(?:时间|年份|于哪年)|出版时间|"
+    r"\bwhich issue\b|\bissue (?:number|no)\b|"
+    r"\bwhen was (?:it|this|the paper|the article) published\b|\bpublication (?:date|year)\b",
     "doi": r"(?<![A-Za-z])DOI(?![A-Za-z])",
-    "authors": r"作者是谁|作者有哪些|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|\bwho (?:wrote|are the authors|is the "
-               r"author|authored)\b|\b(?:name|list) the authors\b|\bthe authors of (?:this|the) (?:paper|article)\b",
-    "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|(?:单位|机构)[^，。？?]{0,6}作者|"
-                   r"\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|\bauthors?'?s? (?:institution|institute|positions?|"
-                   r"employer)\b",
-    "funding": r"资助|基金|课题|项目编号|经费来源|\bwho (?:funded|financed|sponsored)\b|\bfunding\b|\bgrant (?:number|no)\b",
+    "authors": r"作者是谁|作者有哪些|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|"
+    r"\bwho (?:wrote|are the authors|is the author|authored)\b|\b(?:name|list) the authors\b|"
+    r"\bthe authors of (?:this|the) (?:paper|article)\b",
+    "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|"
+    r"(?:单位|机构)[^，。？?]{0,6}作者|\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|"
+    r"\bauthors?\b.{0,40}\bwhere (?:do|does|did) (?:they|he|she) work\b|"
+    r"\bauthors?'?s? (?:institution|institute|positions?|employer)\b",
+    "funding": r"资助|基金|课题|项目编号|经费来源|\bwho (?:funded|financed|sponsored)\b|\bfunding\b|"
+    r"\bgrant (?:number|no)\b",
     "keywords": r"关键词|关键字|\bkey ?words?\b",
     "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
-    "title": rf"(?:{DOC})的?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|(?:{DOC}) title\b|\bwhat is (?:the paper|it|"
-             r"this paper) called\b",
+    "title": rf"(?:{DOC})的?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|(?:{DOC}) title\b|"
+    r"\bwhat is (?:the paper|it|this paper) called\b",
     "editor": r"责任编辑|编辑是|\beditors?\b",
     "contact": r"通讯作者|邮箱|电子邮件|联系方式|\bcorresponding author\b|\be-?mail\b|\bcontact\b",
 }
@@ -171,8 +197,25 @@ RE_ORDINAL_REFERENCE = re.compile(
     r"no\.?)\s*(\d)\b",
     re.I,
 )
-ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
-                 "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5, "6th": 6, "7th": 7, "8th": 8, "last": -1}
+ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+    "5th": 5,
+    "6th": 6,
+    "7th": 7,
+    "8th": 8,
+    "last": -1,
+}
 
 
 def metadata_fields(question: str) -> list[str]:

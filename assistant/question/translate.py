@@ -58,7 +58,9 @@ class QueryTranslator:
 
         from assistant.llm.models import PROMPTS
 
-        template = ChatPromptTemplate.from_messages(load_prompt((PROMPTS / "translate.txt").read_text(encoding="utf-8")))
+        template = ChatPromptTemplate.from_messages(
+            load_prompt((PROMPTS / "translate.txt").read_text(encoding="utf-8"))
+        )
         self.chain = template | model | StrOutputParser()
         self.timeout_s = timeout_s
         self.name = name
@@ -71,8 +73,14 @@ class QueryTranslator:
 
         cfg = settings.translate
         try:
-            model, name = helper_model(settings, cfg.mode, cfg.model_size, max_tokens=cfg.max_tokens,
-                                       timeout_s=cfg.timeout_s, temperature=0.0)
+            model, name = helper_model(
+                settings,
+                cfg.mode,
+                cfg.model_size,
+                max_tokens=cfg.max_tokens,
+                timeout_s=cfg.timeout_s,
+                temperature=0.0,
+            )
         except GenerationError as exc:
             raise TranslatorUnavailable(str(exc)) from exc
         return cls(model, cfg.timeout_s, name)
@@ -85,8 +93,11 @@ class QueryTranslator:
         from assistant.llm.models import GenerationError, stream_with_deadline
 
         try:  # the whole reply in one piece, with the generator's deadline and turn-taking
-            reply = next(stream_with_deadline(RunnableLambda(self.chain.invoke), {"question": question},
-                                               self.timeout_s, self._lock))
+            reply = next(
+                stream_with_deadline(
+                    RunnableLambda(self.chain.invoke), {"question": question}, self.timeout_s, self._lock
+                )
+            )
         except GenerationError as exc:
             raise TranslatorUnavailable(str(exc)) from exc
         return clean(reply)

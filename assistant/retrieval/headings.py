@@ -30,8 +30,13 @@ class Headings:
 
     def sections(self, document: str) -> list[str]:
         tree = self.index.tree
-        return [s for s in tree.first if tree.document_of(s) == document and s not in FRONT
-                and not s.endswith((".abstract", ".meta", ".refs"))]
+        return [
+            s
+            for s in tree.first
+            if tree.document_of(s) == document
+            and s not in FRONT
+            and not s.endswith((".abstract", ".meta", ".refs"))
+        ]
 
     def vectors(self, lang: str) -> dict[str, np.ndarray]:
         if lang not in self._vectors:
@@ -44,11 +49,16 @@ class Headings:
     def words(self, section: str, lang: str) -> set[str]:
         key = (section, lang)
         if key not in self._words:
-            self._words[key] = {w for w in tokenize(bare_label(self.index.label(section, lang))) if len(w) > 1}
+            self._words[key] = {
+                w for w in tokenize(bare_label(self.index.label(section, lang))) if len(w) > 1
+            }
         return self._words[key]
 
-    def matched(self, terms: set[str], vector: list[float] | None, lang: str, document: str) -> list[tuple[float, str]]:
-        """(score, section) for the headings the question names, best first (broader sections first on a tie)."""
+    def matched(
+        self, terms: set[str], vector: list[float] | None, lang: str, document: str
+    ) -> list[tuple[float, str]]:
+        """(score, section) for the headings the question names, best first (broader sections first
+        on a tie)."""
         vectors = self.vectors(lang) if vector is not None else {}
         q = np.asarray(vector, dtype=np.float32) if vector is not None else None
         out = []

@@ -69,8 +69,11 @@ class HybridSearch:
         return e.tokens if e is not None and e.lang == lang else None
 
     def _pool(self, references: bool, front: bool) -> list[str]:
-        return [cid for cid, c in self.index.chunks.items()
-                if (c.kind != "bibliography" or references) and (c.section_id != ENGLISH_FRONT or front)]
+        return [
+            cid
+            for cid, c in self.index.chunks.items()
+            if (c.kind != "bibliography" or references) and (c.section_id != ENGLISH_FRONT or front)
+        ]
 
     def _bm25_for(self, lang: str, references: bool, front: bool = False) -> tuple[BM25Okapi, list[str]]:
         key = (lang, references, front)
@@ -82,8 +85,13 @@ class HybridSearch:
     def latin_vocab(self) -> set[str]:
         """The Latin tokens of Chinese chunks (acronyms and names the Chinese text uses)."""
         if self._latin is None:
-            self._latin = {t for cid, toks in self.index.tokens.items() if self.index.chunks[cid].lang == "zh"
-                           for t in toks if t.isascii()}
+            self._latin = {
+                t
+                for cid, toks in self.index.tokens.items()
+                if self.index.chunks[cid].lang == "zh"
+                for t in toks
+                if t.isascii()
+            }
         return self._latin
 
     # --- rankings -------------------------------------------------------------------------
@@ -110,8 +118,9 @@ class HybridSearch:
                 terms[tok] = max(terms.get(tok, 0.0), self.settings.translation_weight)
         return terms
 
-    def bm25_ranking(self, terms: dict[str, float], lang: str, question: Question,
-                     allowed: set[str] | None) -> list[tuple[str, float]]:
+    def bm25_ranking(
+        self, terms: dict[str, float], lang: str, question: Question, allowed: set[str] | None
+    ) -> list[tuple[str, float]]:
         if not terms:
             return []
         bm25, ids = self._bm25_for(lang, question.references, question.english_front)
@@ -124,7 +133,9 @@ class HybridSearch:
             out = [(i, s) for i, s in out if i in allowed]
         return out[: self.settings.candidates]
 
-    def dense_ranking(self, vector: list[float], question: Question, allowed: set[str] | None) -> list[tuple[str, float]]:
+    def dense_ranking(
+        self, vector: list[float], question: Question, allowed: set[str] | None
+    ) -> list[tuple[str, float]]:
         """Chunks by cosine to `vector`, each by the closer of its original and its edition in the question's
         language (one ranking, so a translated chunk counts no more than one that needs no translation)."""
         pool = set(self._pool(question.references, question.english_front))
@@ -139,8 +150,13 @@ class HybridSearch:
             n = min(self.settings.candidates, self.index.count(name))
             if n == 0:
                 continue
-            res = _store_call(self.index.collection(name).query, query_embeddings=[vector], n_results=n,
-                              where=where, include=["distances"])
+            res = _store_call(
+                self.index.collection(name).query,
+                query_embeddings=[vector],
+                n_results=n,
+                where=where,
+                include=["distances"],
+            )
             for cid, d in zip(res["ids"][0], res["distances"][0], strict=True):
                 if cid in pool:
                     best[cid] = max(best.get(cid, -1.0), 1.0 - d)
@@ -150,9 +166,12 @@ class HybridSearch:
         """Chunks a scoped question may use: one section (with its subsections) and/or one document."""
         if not section and not document:
             return None
-        ids = {cid for cid, c in self.index.chunks.items()
-               if (not section or c.section_id == section or c.section_id.startswith(section + "."))
-               and (not document or c.doc_id == document)}
+        ids = {
+            cid
+            for cid, c in self.index.chunks.items()
+            if (not section or c.section_id == section or c.section_id.startswith(section + "."))
+            and (not document or c.doc_id == document)
+        }
         if not ids:
             raise ValueError(f"nothing to search in section {section!r} of document {document!r}")
         return ids
@@ -167,21 +186,11 @@ class HybridSearch:
     # --- the retrieval --------------------------------------------------------------------
     def search(self, question: Question, k: int | None = None) -> Retrieval:
         """The top chunks for `question`, in its scope (section, document)."""
-        s, lang = self.settings, question.lang
+        s = self.settings
         allowed = self.allowed_ids(question.section, question.document)
         vector = self.embed(question)
         terms, bridged = self.question_terms(question), self.bridge_terms(question)
-        untranslated = None if lang == "zh" else {cid for cid in self.index.chunks if self.text_tokens(cid, "en") is None}
-        if untranslated is not None and allowed is not None:
-            untranslated &= allowed
-        rankings = [  # (weight, [(chunk id, score)], kind)
-            (s.dense_weight_zh if lang == "zh" else s.dense_weight_en, self.dense_ranking(vector, question, allowed), "dense"),
-            (s.bm25_weight_zh if lang == "zh" else s.bm25_weight_en, self.bm25_ranking(terms, lang, question, allowed),
-             "bm25"),
-            # an English question reaches Chinese text that has no English edition through the dictionary
-            (s.bridge_weight, self.bm25_ranking(bridged, "zh", question, untranslated), "bm25"),
-        ]
-        hits = self._fuse(rankings)
+        hits = self._fuse(self._rankings(question, vector, terms, bridged, allowed))
         document = self._document(question, hits)
         sections = self.headings.by_number(document, question.section_numbers)
         if sections:
@@ -196,14 +205,65 @@ class HybridSearch:
             self._fill_dense(vector, [h for h in pinned if h.chunk.id not in hits])
             ranked = _first(pinned, ranked, k or s.top_k)
         if question.english_front:  # asked about the English abstract: its best chunks first
-            ranked = _first(self.english_front(vector, terms, allowed, hits)[:FRONT_PINNED], ranked, k or s.top_k)
+            ranked = _first(
+                self.english_front(vector, terms, allowed, hits)[:FRONT_PINNED], ranked, k or s.top_k
+            )
         self.describe(ranked, question, vector)
         best = max((h.dense for h in hits.values()), default=0.0)
         matched = [s for _, s in self.headings.matched(set(terms), vector, question.lang, document)]
-        outline = None if named else outline_parent(question.searched, question.lang, terms,
-                                                    [h.chunk.section_id for h in ranked], self.index)
-        return Retrieval(question=question, hits=ranked, best_dense=best, terms=terms, bridged=bridged, named=named,
-                         sections=sections, vector=vector, document=document, matched=matched, outline=outline)
+        outline = (
+            None
+            if named
+            else outline_parent(
+                question.searched, question.lang, terms, [h.chunk.section_id for h in ranked], self.index
+            )
+        )
+        return Retrieval(
+            question=question,
+            hits=ranked,
+            best_dense=best,
+            terms=terms,
+            bridged=bridged,
+            named=named,
+            sections=sections,
+            vector=vector,
+            document=document,
+            matched=matched,
+            outline=outline,
+        )
+
+    def _rankings(
+        self,
+        question: Question,
+        vector: list[float],
+        terms: dict[str, float],
+        bridged: dict[str, float],
+        allowed: set[str] | None,
+    ) -> list[tuple[float, list[tuple[str, float]], str]]:
+        """The rankings to fuse, each (weight, [(chunk id, score)], kind): dense, BM25 in the question's
+        language, and (English questions) BM25 over the Chinese text without an English edition."""
+        s, lang = self.settings, question.lang
+        untranslated = (
+            None
+            if lang == "zh"
+            else {cid for cid in self.index.chunks if self.text_tokens(cid, "en") is None}
+        )
+        if untranslated is not None and allowed is not None:
+            untranslated &= allowed
+        return [  # (weight, [(chunk id, score)], kind)
+            (
+                s.dense_weight_zh if lang == "zh" else s.dense_weight_en,
+                self.dense_ranking(vector, question, allowed),
+                "dense",
+            ),
+            (
+                s.bm25_weight_zh if lang == "zh" else s.bm25_weight_en,
+                self.bm25_ranking(terms, lang, question, allowed),
+                "bm25",
+            ),
+            # an English question reaches Chinese text that has no English edition through the dictionary
+            (s.bridge_weight, self.bm25_ranking(bridged, "zh", question, untranslated), "bm25"),
+        ]
 
     def _fuse(self, rankings: list[tuple[float, list[tuple[str, float]], str]]) -> dict[str, Hit]:
         hits: dict[str, Hit] = {}
@@ -231,15 +291,23 @@ class HybridSearch:
                 h.sentence_tokens, h.tokens = e.sentence_tokens, e.tokens
             else:
                 vecs = self.index.sentence_vectors(h.chunk.id)
-                h.sentence_tokens, h.tokens = self.index.sentence_tokens.get(h.chunk.id), self.index.tokens.get(h.chunk.id)
+                h.sentence_tokens, h.tokens = (
+                    self.index.sentence_tokens.get(h.chunk.id),
+                    self.index.tokens.get(h.chunk.id),
+                )
             if vecs is not None and len(vecs):
                 h.sentence_similarity = (vecs @ q).tolist()
 
-    def english_front(self, vector: list[float], terms: dict[str, float], allowed: set[str] | None,
-                      found: dict[str, Hit]) -> list[Hit]:
-        """The English front matter's chunks, best first: cosine plus BM25 of the question's words among them."""
-        ids = [cid for cid, c in self.index.chunks.items()
-               if c.section_id == ENGLISH_FRONT and (allowed is None or cid in allowed)]
+    def english_front(
+        self, vector: list[float], terms: dict[str, float], allowed: set[str] | None, found: dict[str, Hit]
+    ) -> list[Hit]:
+        """The English front matter's chunks, best first: cosine plus BM25 of the question's words
+        among them."""
+        ids = [
+            cid
+            for cid, c in self.index.chunks.items()
+            if c.section_id == ENGLISH_FRONT and (allowed is None or cid in allowed)
+        ]
         if not ids:
             return []
         hits = [found.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in ids]
@@ -263,8 +331,14 @@ class HybridSearch:
         doc = best.chunk.doc_id if best else "paper"
         return doc if doc in self.index.tree.documents else "paper"
 
-    def _prefer_sections(self, named: list[str], opening: bool, hits: dict[str, Hit], allowed: set[str] | None,
-                         weight: float | None = None) -> None:
+    def _prefer_sections(
+        self,
+        named: list[str],
+        opening: bool,
+        hits: dict[str, Hit],
+        allowed: set[str] | None,
+        weight: float | None = None,
+    ) -> None:
         """The chunks of named sections get a ranking of their own in the fusion, by fused score; "the
         opening of Section 2" ranks the section's own text (before its first subsection) in reading
         order, and brings it into the pool if it was not."""

@@ -40,8 +40,12 @@ class HybridRetriever(BaseRetriever):
             Document(
                 id=h.chunk.id,
                 page_content=h.chunk.text,
-                metadata={**h.chunk.metadata(), "score": h.dense, "rrf": h.score,
-                          **({f"text_{h.edition.lang}": h.edition.text} if h.edition else {})},
+                metadata={
+                    **h.chunk.metadata(),
+                    "score": h.dense,
+                    "rrf": h.score,
+                    **({f"text_{h.edition.lang}": h.edition.text} if h.edition else {}),
+                },
             )
             for h in result.hits
         ]

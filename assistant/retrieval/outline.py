@@ -23,10 +23,25 @@ RE_COUNT = re.compile(
 )
 # list questions about a section as a whole named ≥ 0.67 / covered ≥ 0.30 of its heading on the dev
 # questions, list questions about a detail inside one ≤ 0.5 / ≤ 0.12
-MIN_NAMED = 0.6  # share of the section heading's own words the question uses (with a matching count, one word)
+MIN_NAMED = (
+    0.6  # share of the section heading's own words the question uses (with a matching count, one word)
+)
 MIN_HEADING_COVERAGE = 0.25  # share of the question's terms the heading path holds
-NUMBER = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7}
+NUMBER = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "两": 2,
+    "二": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+}
 
 
 def asked_count(question: str) -> int | None:
@@ -45,8 +60,9 @@ def share_of(terms: dict[str, float], text: str) -> float:
     return sum(w for t, w in terms.items() if t in toks or (len(t) > 1 and t in low)) / sum(terms.values())
 
 
-def outline_parent(question: str, lang: str, terms: dict[str, float], sections: list[str],
-                   index: OpenIndex) -> str | None:
+def outline_parent(
+    question: str, lang: str, terms: dict[str, float], sections: list[str], index: OpenIndex
+) -> str | None:
     """The section whose subsections answer a list question, or None (see the module doc)."""
     count = asked_count(question)
     if count is None and not RE_LIST_QUESTION.search(question):

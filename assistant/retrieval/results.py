@@ -18,7 +18,9 @@ class Hit:
     dense_rank: int | None = None
     bm25_rank: int | None = None
     edition: ChunkEdition | None = None  # the chunk in the asker's language, when it is in the other one
-    sentence_similarity: list[float] | None = None  # cosine per quotable unit (of the edition, when there is one)
+    sentence_similarity: list[float] | None = (
+        None  # cosine per quotable unit (of the edition, when there is one)
+    )
     sentence_tokens: list[list[str]] | None = None  # BM25 tokens per quotable unit (likewise)
     tokens: list[str] | None = None  # BM25 tokens of the chunk with its heading (likewise)
 

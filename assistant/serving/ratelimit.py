@@ -31,7 +31,9 @@ class RateLimit:
             db.execute("BEGIN IMMEDIATE")  # one process at a time between the count and the insert
             try:
                 db.execute("DELETE FROM hits WHERE client = ? AND ts <= ?", (client, now - WINDOW_S))
-                count, oldest = db.execute("SELECT COUNT(*), MIN(ts) FROM hits WHERE client = ?", (client,)).fetchone()
+                count, oldest = db.execute(
+                    "SELECT COUNT(*), MIN(ts) FROM hits WHERE client = ?", (client,)
+                ).fetchone()
                 if count >= self.per_minute:
                     db.execute("COMMIT")
                     return max(0.001, oldest + WINDOW_S - now)

@@ -23,7 +23,7 @@ from assistant.corpus.units import Unit, corpus_units, neutral
 from assistant.settings import Settings
 from assistant.translation.checks import run_checks
 from assistant.translation.termbase import Termbase, cedict_hints, derive
-from assistant.translation.translator import UnitTranslator
+from assistant.translation.translator import Attempted, UnitTranslator
 
 Progress = Callable[[str], None]
 
@@ -42,13 +42,20 @@ class Summary:
 
     def lines(self) -> list[str]:
         done = self.translated
-        out = [f"{self.units} units: {self.reused} reused, {done} translated in {self.seconds:.0f} s"
-               + (f" ({self.seconds / done:.1f} s each)" if done else ""),
-               f"checks: {self.passed_first} passed at once, {self.passed_retry} after a retry, "
-               f"{len(self.flagged)} flagged"]
+        out = [
+            f"{self.units} units: {self.reused} reused, {done} translated in {self.seconds:.0f} s"
+            + (f" ({self.seconds / done:.1f} s each)" if done else ""),
+            f"checks: {self.passed_first} passed at once, {self.passed_retry} after a retry, "
+            f"{len(self.flagged)} flagged",
+        ]
         if self.flagged:
-            out.append("flagged (" + ", ".join(f"{k} {n}" for k, n in self.failures.most_common()) + "): "
-                       + ", ".join(self.flagged[:20]) + (" …" if len(self.flagged) > 20 else ""))
+            out.append(
+                "flagged ("
+                + ", ".join(f"{k} {n}" for k, n in self.failures.most_common())
+                + "): "
+                + ", ".join(self.flagged[:20])
+                + (" …" if len(self.flagged) > 20 else "")
+            )
         return out
 
 
@@ -117,9 +124,13 @@ def recheck(row: EditionRow, unit: Unit, terms: list) -> EditionRow:
     """A row found already, its checks run again with today's code (a fixed check clears a flag; a new
     one may raise one)."""
     problems = run_checks(unit.text, row.text, terms, row.lang)
-    return row.model_copy(update={"checks": {k: not v for k, v in problems.items()},
-                                  "flagged": any(problems.values()),
-                                  "problems": [m for ms in problems.values() for m in ms]})
+    return row.model_copy(
+        update={
+            "checks": {k: not v for k, v in problems.items()},
+            "flagged": any(problems.values()),
+            "problems": [m for ms in problems.values() for m in ms],
+        }
+    )
 
 
 def _eta(done: int, total: int, started: float) -> str:
@@ -139,8 +150,86 @@ class Job:
     rows: list[EditionRow | None]  # found already, or None: to translate
 
 
-def translate_corpus(settings: Settings, translator_for: Callable[[str, str], UnitTranslator],
-                     progress: Progress | None = None, redo: str = "none", limit: int | None = None) -> Summary:
+def _shipped_rows(folders: list[Path]) -> dict[tuple[str, str], EditionRow]:
+    """The rows of the shipped edition files, by (unit key, prompt hash)."""
+    return {
+        (r.key, r.prompt): r
+        for folder in folders
+        for lang in ("en", "zh")
+        for p in edition_files(folder, lang)
+        for r in read_rows(p)
+    }
+
+
+def _job(
+    doc: str,
+    target: str,
+    units: list[Unit],
+    tr: UnitTranslator,
+    termbase: Termbase,
+    shipped: dict[tuple[str, str], EditionRow],
+    cache: Cache,
+    redo: str,
+) -> Job:
+    """One document's units for one target language, with the rows found already (rechecked; dropped
+    again when `redo` asks for them) and None for the units to translate."""
+    terms = [termbase.for_text(u.text) if target == "en" else [] for u in units]
+    prompts = [tr.prompt_hash(ts, u.kind) for u, ts in zip(units, terms, strict=True)]
+    found = [shipped.get((u.key, p)) or cache.get(u.key, p) for u, p in zip(units, prompts, strict=True)]
+    found = [
+        recheck(r, u, ts) if r is not None else None for r, u, ts in zip(found, units, terms, strict=True)
+    ]
+    found = [
+        None if r is not None and (redo == "all" or (redo == "flagged" and r.flagged)) else r for r in found
+    ]
+    return Job(doc, target, units, terms, prompts, found)
+
+
+def _new_row(job: Job, i: int, done: Attempted, model_name: str) -> EditionRow:
+    """The edition row for the job's i-th unit from its translation `done`."""
+    unit = job.units[i]
+    return EditionRow(
+        id=unit.id,
+        key=unit.key,
+        kind=unit.kind,
+        source=unit.text,
+        text=done.text,
+        lang=job.target,
+        model=model_name,
+        prompt=job.prompts[i],
+        checks={k: not v for k, v in done.problems.items()},
+        attempts=done.attempts,
+        flagged=not done.passed,
+        problems=[m for ms in done.problems.values() for m in ms],
+    )
+
+
+def _write_jobs(jobs: list[Job], folders: list[Path], documents: dict[str, str], summary: Summary) -> None:
+    """Write each job's rows to its edition file (added documents to the second folder), noting the
+    flagged units and the files written in `summary`."""
+    for job in jobs:
+        rows = [
+            r.model_copy(update={"id": u.id})
+            for u, r in zip(job.units, job.rows, strict=True)
+            if r is not None
+        ]
+        for r in rows:
+            if r.flagged:
+                summary.flagged.append(r.id)
+                summary.failures.update(k for k, ok in r.checks.items() if not ok)
+        if rows:
+            path = folders[1 if job.doc in documents else 0] / f"{job.doc}.{job.target}.jsonl"
+            write_rows(path, rows)
+            summary.files.append(str(path))
+
+
+def translate_corpus(
+    settings: Settings,
+    translator_for: Callable[[str, str], UnitTranslator],
+    progress: Progress | None = None,
+    redo: str = "none",
+    limit: int | None = None,
+) -> Summary:
     """Translate what is missing (see the module doc). `redo` "flagged" or "all" translates those units
     again; `translator_for(source, target)` gives the translator; `limit` stops after that many units."""
     say = progress or (lambda _line: None)
@@ -148,21 +237,14 @@ def translate_corpus(settings: Settings, translator_for: Callable[[str, str], Un
     termbase = refresh_termbase(settings, corpus.chunks)
     cache = Cache(settings.data_dir / "translation-cache.jsonl")
     folders = edition_folders(settings)
-    shipped = {(r.key, r.prompt): r for folder in folders for lang in ("en", "zh")
-               for p in edition_files(folder, lang) for r in read_rows(p)}
+    shipped = _shipped_rows(folders)
     translators: dict[tuple[str, str], UnitTranslator] = {}
     jobs = []
     for (doc, target), units in plan(corpus.chunks).items():
         pair = ("zh", "en") if target == "en" else ("en", "zh")
         if pair not in translators:
             translators[pair] = translator_for(*pair)
-        tr = translators[pair]
-        terms = [termbase.for_text(u.text) if target == "en" else [] for u in units]
-        prompts = [tr.prompt_hash(ts, u.kind) for u, ts in zip(units, terms, strict=True)]
-        found = [shipped.get((u.key, p)) or cache.get(u.key, p) for u, p in zip(units, prompts, strict=True)]
-        found = [recheck(r, u, ts) if r is not None else None for r, u, ts in zip(found, units, terms, strict=True)]
-        found = [None if r is not None and (redo == "all" or (redo == "flagged" and r.flagged)) else r for r in found]
-        jobs.append(Job(doc, target, units, terms, prompts, found))
+        jobs.append(_job(doc, target, units, translators[pair], termbase, shipped, cache, redo))
     summary = Summary(units=sum(len(j.units) for j in jobs))
     todo = sum(r is None for j in jobs for r in j.rows)
     if limit is not None:
@@ -175,29 +257,19 @@ def translate_corpus(settings: Settings, translator_for: Callable[[str, str], Un
             if job.rows[i] is not None or summary.translated >= todo:
                 continue
             done = tr.translate(unit.text, unit.kind, job.terms[i])
-            row = EditionRow(id=unit.id, key=unit.key, kind=unit.kind, source=unit.text, text=done.text,
-                             lang=job.target, model=tr.model_name, prompt=job.prompts[i],
-                             checks={k: not v for k, v in done.problems.items()}, attempts=done.attempts,
-                             flagged=not done.passed, problems=[m for ms in done.problems.values() for m in ms])
+            row = _new_row(job, i, done, tr.model_name)
             cache.add(row)
             job.rows[i] = row
             summary.translated += 1
             if done.passed:
                 summary.passed_first += done.attempts == 1
                 summary.passed_retry += done.attempts > 1
-            say(f"translate {job.doc} → {job.target}  {summary.translated}/{todo}  "
+            say(
+                f"translate {job.doc} → {job.target}  {summary.translated}/{todo}  "
                 f"{_eta(summary.translated, todo, started)}  flagged"
-                f" {sum(r is not None and r.flagged for r in job.rows)}")
-    for job in jobs:
-        rows = [r.model_copy(update={"id": u.id}) for u, r in zip(job.units, job.rows, strict=True) if r is not None]
-        for r in rows:
-            if r.flagged:
-                summary.flagged.append(r.id)
-                summary.failures.update(k for k, ok in r.checks.items() if not ok)
-        if rows:
-            path = folders[1 if job.doc in corpus.documents else 0] / f"{job.doc}.{job.target}.jsonl"
-            write_rows(path, rows)
-            summary.files.append(str(path))
+                f" {sum(r is not None and r.flagged for r in job.rows)}"
+            )
+    _write_jobs(jobs, folders, corpus.documents, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -212,8 +284,9 @@ def model_translators(settings: Settings, model: str, size: str) -> Callable[[st
 
     def translator_for(source: str, target: str) -> UnitTranslator:
         if "chat" not in loaded:
-            loaded["chat"] = helper_model(settings, model, size, max_tokens=cfg.max_tokens, timeout_s=cfg.timeout_s,
-                                          temperature=0.0)
+            loaded["chat"] = helper_model(
+                settings, model, size, max_tokens=cfg.max_tokens, timeout_s=cfg.timeout_s, temperature=0.0
+            )
         chat, name = loaded["chat"]
         label = f"{name} via llama.cpp" if model == "local" else name
         return UnitTranslator(chat, label, source, target, retries=cfg.retries, timeout_s=cfg.timeout_s)

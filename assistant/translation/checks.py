@@ -36,7 +36,10 @@ RE_LATIN_NAME = re.compile(r"[A-Z][A-Za-z'’-]+")
 RE_NOTE = re.compile(r"^(?:translation|english|note|here is|the translation)\b", re.I)
 RE_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 RE_ZH_NUMERAL = re.compile(r"[〇一二两三四五六七八九十百千]+")
-MAX_GROWTH, MIN_GROWTH = 6.5, 0.9  # target characters per source character outside which a translation adds or drops
+MAX_GROWTH, MIN_GROWTH = (
+    6.5,
+    0.9,
+)  # target characters per source character outside which a translation adds or drops
 
 
 def check_figures(source: str, target: str) -> list[str]:
@@ -45,15 +48,19 @@ def check_figures(source: str, target: str) -> list[str]:
     for f in figures(source, words=False):
         if not any(f.same(g) for g in have):
             what = {"pp": " percentage points", "%": "%", "x": " times"}.get(f.kind, "")
-            problems.append(f"keep the figure {spoken(f.value)}{what} (the source's {f.text}); write it "
-                            "exactly")
+            problems.append(
+                f"keep the figure {spoken(f.value)}{what} (the source's {f.text}); write it exactly"
+            )
     return problems
 
 
 def check_years(source: str, target: str) -> list[str]:
     missing = [f"keep the year {y}" for y in years_of(source) if y not in target]
-    return missing + [f"do not add the year {y}, which the source does not give"
-                      for y in years_of(target) if y not in source]
+    return missing + [
+        f"do not add the year {y}, which the source does not give"
+        for y in years_of(target)
+        if y not in source
+    ]
 
 
 def check_citations(source: str, target: str) -> list[str]:
@@ -61,8 +68,11 @@ def check_citations(source: str, target: str) -> list[str]:
     low = target.lower()
     for m in RE_PAREN.finditer(source):
         for author, _et_al, year, _text in parse_citation_group(m.group(1)):
-            names = RE_LATIN_NAME.findall(author) if not RE_CJK.search(author) else [
-                n for n in [pinyin_name(author.rstrip("等"))] if n]
+            names = (
+                RE_LATIN_NAME.findall(author)
+                if not RE_CJK.search(author)
+                else [n for n in [pinyin_name(author.rstrip("等"))] if n]
+            )
             for name in names:
                 if name.lower() not in low and name.lower().replace(" ", "") not in low.replace(" ", ""):
                     problems.append(f"keep the citation ({author}, {year}) as ({name.title()}, {year})")
@@ -75,7 +85,9 @@ def gloss(word: str) -> str:
     d = cedict()
 
     def senses(w: str) -> list[str]:
-        found = [re.sub(r"\s*\([^)]*\)", "", s).strip() for s in d.get_definitions(w) or [] if "variant" not in s]
+        found = [
+            re.sub(r"\s*\([^)]*\)", "", s).strip() for s in d.get_definitions(w) or [] if "variant" not in s
+        ]
         return [s for s in found if s][:2]
 
     if whole := senses(word):
@@ -106,7 +118,7 @@ def check_titles(source: str, target: str) -> list[str]:
 
 
 def check_terms(terms: list[Term], target: str) -> list[str]:
-    return [f"translate {t.zh} as \"{t.en[0]}\"" for t in terms if t.checked and not t.found_in(target)]
+    return [f'translate {t.zh} as "{t.en[0]}"' for t in terms if t.checked and not t.found_in(target)]
 
 
 def check_shape(source: str, target: str) -> list[str]:
@@ -120,10 +132,14 @@ def check_shape(source: str, target: str) -> list[str]:
 def check_added(source: str, target: str) -> list[str]:
     """Figures the source does not give, and a translation far longer than its unit."""
     known = figures(source, years=True)
-    known_values = {f.value for f in known} | {float(zh_number(m.group())) for m in RE_ZH_NUMERAL.finditer(source)}
-    problems = [f"do not add the figure {spoken(f.value)}, which the source does not give"
-                for f in figures(target, words=False)
-                if not any(f.same(k) for k in known) and f.value not in known_values]
+    known_values = {f.value for f in known} | {
+        float(zh_number(m.group())) for m in RE_ZH_NUMERAL.finditer(source)
+    }
+    problems = [
+        f"do not add the figure {spoken(f.value)}, which the source does not give"
+        for f in figures(target, words=False)
+        if not any(f.same(k) for k in known) and f.value not in known_values
+    ]
     size = len(source)
     if size >= 15 and len(target) > MAX_GROWTH * size:
         problems.append("translate only what the source says, in one passage; add nothing")
@@ -134,22 +150,34 @@ def check_added(source: str, target: str) -> list[str]:
 
 def check_figures_en_zh(source: str, target: str) -> list[str]:
     have = figures(target, years=True)
-    return [f"keep the figure {spoken(f.value)}{'%' if f.kind == '%' else ''} (the source's {f.text})"
-            for f in figures(source, words=False) if not any(f.same(g) for g in have)]
+    return [
+        f"keep the figure {spoken(f.value)}{'%' if f.kind == '%' else ''} (the source's {f.text})"
+        for f in figures(source, words=False)
+        if not any(f.same(g) for g in have)
+    ]
 
 
 CHECKS: dict[str, Callable[[str, str], list[str]]] = {
-    "shape": check_shape, "script": check_script, "figures": check_figures, "years": check_years,
-    "citations": check_citations, "titles": check_titles, "added": check_added,
+    "shape": check_shape,
+    "script": check_script,
+    "figures": check_figures,
+    "years": check_years,
+    "citations": check_citations,
+    "titles": check_titles,
+    "added": check_added,
 }
 
 
 def run_checks(source: str, target: str, terms: list[Term], into: str = "en") -> dict[str, list[str]]:
     """Every check's problems (an empty list: passed)."""
     if into == "zh":  # the English source's figures against the Chinese; no titles or terms to insist on
-        return {"shape": check_shape(source, target), "script": check_script(source, target, "zh"),
-                "figures": check_figures_en_zh(source, target), "years": check_years(source, target),
-                "citations": check_citations(source, target)}
+        return {
+            "shape": check_shape(source, target),
+            "script": check_script(source, target, "zh"),
+            "figures": check_figures_en_zh(source, target),
+            "years": check_years(source, target),
+            "citations": check_citations(source, target),
+        }
     out = {name: fn(source, target) for name, fn in CHECKS.items()}
     out["terms"] = check_terms(terms, target)
     return out

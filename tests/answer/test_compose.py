@@ -6,7 +6,7 @@ from assistant.text import cjk_share
 
 
 def markers_match(answer) -> bool:
-    return {int(n) for n in re.findall(r"\[(\d+)\]", answer.answer)} == {c.n for c in answer.citations}
+    return {int(n) for n in re.findall(r"\[(\d{1,3})\]", answer.answer)} == {c.n for c in answer.citations}
 
 
 def test_a_chinese_answer_quotes_the_paper(assistant):
@@ -33,10 +33,14 @@ def test_padding_from_other_sections_is_left_out(assistant):
 
 def test_a_summary_of_the_whole_paper_is_its_abstract_and_its_parts(assistant):
     zh = assistant.ask("用三句话概括这篇文章")
-    assert zh.kind == "overview" and len(re.findall(r"\[\d+\]", zh.answer)) == 3  # three sentences, each cited
+    assert (
+        zh.kind == "overview" and len(re.findall(r"\[\d+\]", zh.answer)) == 3
+    )  # three sentences, each cited
     assert all(c.section_id == "abstract" for c in zh.citations)
     en = assistant.ask("What is the paper's main argument?")
-    assert en.kind == "overview" and "abstract.en" in {c.section_id for c in en.citations}  # the authors' English
+    assert en.kind == "overview" and "abstract.en" in {
+        c.section_id for c in en.citations
+    }  # the authors' English
     assert [i["section_id"] for i in en.items] == ["s1", "s2", "s3", "s4"]
 
 
@@ -64,7 +68,9 @@ def test_metadata_however_it_is_asked(assistant):
 
 def test_a_comparison_puts_the_table_rows_side_by_side(assistant):
     a = assistant.ask("表1中两个阶段在成本考量上有什么区别？")
-    assert a.kind == "comparison" and all(c.section_id == "s2.t1" for c in a.citations) and len(a.citations) >= 2
+    assert (
+        a.kind == "comparison" and all(c.section_id == "s2.t1" for c in a.citations) and len(a.citations) >= 2
+    )
 
 
 def test_a_false_premise_is_corrected_with_its_sentence(assistant):

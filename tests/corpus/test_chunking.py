@@ -4,11 +4,17 @@ from assistant.corpus.chunking import Chunk, chunk_paper, pack, split_sentences
 def test_sentence_split_chinese_and_english():
     zh = "第一句。第二句！“第三句？”第四句；尾巴"
     assert [zh[s:e] for s, e in split_sentences(zh)] == [
-        "第一句。", "第二句！", "“第三句？”", "第四句；", "尾巴",
+        "第一句。",
+        "第二句！",
+        "“第三句？”",
+        "第四句；",
+        "尾巴",
     ]
     en = "Growth was 30.5% in 2021. It fell to 28.8% (World Bank). Done"
     assert [en[s:e] for s, e in split_sentences(en)] == [
-        "Growth was 30.5% in 2021.", "It fell to 28.8% (World Bank).", "Done",
+        "Growth was 30.5% in 2021.",
+        "It fell to 28.8% (World Bank).",
+        "Done",
     ]
 
 
@@ -39,7 +45,7 @@ def test_chunk_size_and_metadata(paper):
     c = next(c for c in chunks if "30.5%" in c.text)
     assert c.section_id == "s3" and c.section == "三、全球产业链变化对我国的影响"
     assert c.lang == "zh" and c.cites == [23]
-    assert paper.text[c.start : c.end].replace("\n", "") .startswith(c.text[:20])
+    assert paper.text[c.start : c.end].replace("\n", "").startswith(c.text[:20])
     en = [c for c in chunks if c.section_id == "abstract.en"]
     assert en and all(c.lang == "en" and c.kind == "abstract" for c in en)
     row = next(c for c in chunks if c.kind == "table" and "成本效益分析" in c.text)

@@ -27,13 +27,19 @@ def test_section_tree(paper):
     level1 = [s for s in paper.sections if s.level == 1]
     assert [s.label[:2] for s in level1] == ["一、", "二、", "三、", "四、"]
     assert [s.id for s in paper.sections if s.parent == "s2" and s.level == 2] == [
-        "s2.t1", "s2.1", "s2.2", "s2.3", "s2.4",
+        "s2.t1",
+        "s2.1",
+        "s2.2",
+        "s2.3",
+        "s2.4",
     ]
     assert [s.id for s in paper.sections if s.parent == "s3.2"] == [f"s3.2.{i}" for i in range(1, 6)]
     assert [s.id for s in paper.sections if s.parent == "s4.1"] == [f"s4.1.{i}" for i in range(1, 4)]
     assert paper.section("s2.1").label == "(一) 区域联盟化"
     assert paper.section("s3.2.1").path == [
-        "三、全球产业链变化对我国的影响", "(二) 消极影响", "1. 产业空心化",
+        "三、全球产业链变化对我国的影响",
+        "(二) 消极影响",
+        "1. 产业空心化",
     ]
     for fixed in ("meta", "abstract", "intro", "refs", "abstract.en"):
         assert fixed in ids
@@ -83,7 +89,10 @@ def test_bibliography(paper):
     assert [e.n for e in bib] == list(range(1, 25))
     e17 = paper.entry(17)
     assert (e17.authors, e17.year, e17.venue, e17.type) == (
-        ["EATON J", "KORTUM S"], 2002, "Econometrica", "J",
+        ["EATON J", "KORTUM S"],
+        2002,
+        "Econometrica",
+        "J",
     )
     e6 = paper.entry(6)
     assert e6.authors == ["刘娅", "梁明", "徐斯"] and e6.venue == "国际贸易" and e6.year == 2023

@@ -7,7 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from assistant.generation.generator import Generator
+from assistant.generation.generator import RE_NUMBERING, Generator
 from assistant.llm.models import GenerationError, make_chat_model
 from assistant.pipeline import Assistant
 from assistant.settings import LLMSettings
@@ -47,10 +47,15 @@ class NeverCalled(FakeListChatModel):
 
 
 def test_supported_answer_gets_citations_from_metadata(fresh):
-    use(fresh, FakeListChatModel(responses=["China's share rose to 30.5% in 2021 and fell to 28.8% in 2023 [1]."]))
+    use(
+        fresh,
+        FakeListChatModel(responses=["China's share rose to 30.5% in 2021 and fell to 28.8% in 2023 [1]."]),
+    )
     ans = fresh.ask(EN, mode="local")
     assert ans.mode == "local" and not ans.abstained and ans.fallback_from is None
-    assert ans.answer.startswith("China's share rose to 30.5%") and "[1]" in ans.answer and "⚠" not in ans.answer
+    assert (
+        ans.answer.startswith("China's share rose to 30.5%") and "[1]" in ans.answer and "⚠" not in ans.answer
+    )
     assert ans.citations[0].section_id == "s3" and "30.5%" in ans.citations[0].text
     assert ans.verification[0]["supported"] and ans.verification[0]["citations"] == [1]
 
@@ -132,24 +137,36 @@ def test_openai_mode_needs_an_endpoint(fresh):
 
 
 def test_list_question_keeps_one_cited_line_per_subsection(fresh):
-    replies = ["Regional alliances", "This passage says that regional value chains are replacing the global one.",
-               "Single-source purchasing", "Firms may rely on one or a few suppliers.",
-               "Closed AI", "The digital features may turn into closed artificial intelligence.",
-               "Weaponised barriers", "Tariffs on Mars rose by 99.9% in 2019."]
+    replies = [  # the headings come from the translated edition: the model writes only the summaries
+        "This passage says that regional value chains are replacing the global one.",
+        "Firms may rely on one or a few suppliers.",
+        "The digital features may turn into closed artificial intelligence.",
+        "Tariffs on Mars rose by 99.9% in 2019.",
+    ]
     use(fresh, FakeListChatModel(responses=replies))
     ans = fresh.ask("Which four trends does the paper foresee?", mode="local")
     assert ans.mode == "local" and ans.fallback_from is None
     lines = ans.answer.split("\n")
     assert [c.section_id for c in ans.citations] == ["s2.1", "s2.2", "s2.3", "s2.4"]
-    assert len(lines) == 4 and lines[0].startswith("Regional alliances (区域联盟化): Regional value chains")
-    assert lines[0].endswith("[1]") and lines[3].startswith("Weaponised barriers (壁垒武器化)")
-    assert [r["supported"] for r in ans.verification] == [True, True, True, False]  # the heading vouches for nothing
+    first = RE_NUMBERING.sub("", fresh.index.label("s2.1", "en")).strip()
+    assert len(lines) == 4 and lines[0].startswith(f"{first} (区域联盟化): Regional value chains")
+    assert lines[0].endswith("[1]") and "(壁垒武器化)" in lines[3]
+    assert [r["supported"] for r in ans.verification] == [
+        True,
+        True,
+        True,
+        False,
+    ]  # the heading vouches for nothing
     assert "99.9%" in ans.verification[3]["missing"] and lines[3].endswith("⚠")
 
 
 def test_list_question_in_chinese_needs_no_translation(fresh):
-    replies = ["区域联盟化在区域化特征的基础上发展而来。", "多元化发展可能在未来向单极化演变。",
-               "数字化发展特征可能演变成人工智能封闭化。", "供应链壁垒也可能成为新武器。"]
+    replies = [
+        "区域联盟化在区域化特征的基础上发展而来。",
+        "多元化发展可能在未来向单极化演变。",
+        "数字化发展特征可能演变成人工智能封闭化。",
+        "供应链壁垒也可能成为新武器。",
+    ]
     use(fresh, FakeListChatModel(responses=replies))
     ans = fresh.ask("论文预测了全球产业链的哪四个趋势？", mode="local")
     assert ans.answer.split("\n")[1] == "采购单极化：多元化发展可能在未来向单极化演变。[2]"

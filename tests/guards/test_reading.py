@@ -12,34 +12,85 @@ from assistant.guards.reading.premise import premise_of
 from assistant.guards.reading.quantity import quantity_of
 
 
-@pytest.mark.parametrize(("question", "lang", "premise"), [
-    ("Since the report shows that heat prices fell by 12%, why did arrears rise?", "en", "heat prices fell by 12%"),
-    ("Why does the report say the council borrowed from banks rather than issuing bonds?", "en",
-     "the council borrowed from banks rather than issuing bonds"),
-    ("既然文中说管护主体是企业，那么经费从哪来？", "zh", "管护主体是企业"),
-    ("作者认为水价改革失败了，对吧？", "zh", "水价改革失败了"),
-    ("How many households were connected in 2023?", "en", None),
-    ("2023年全县新增了多少亩滴灌？", "zh", None),
-])
+@pytest.mark.parametrize(
+    ("question", "lang", "premise"),
+    [
+        (
+            "Since the report shows that heat prices fell by 12%, why did arrears rise?",
+            "en",
+            "heat prices fell by 12%",
+        ),
+        (
+            "Why does the report say the council borrowed from banks rather than issuing bonds?",
+            "en",
+            "the council borrowed from banks rather than issuing bonds",
+        ),
+        ("既然文中说管护主体是企业，那么经费从哪来？", "zh", "管护主体是企业"),
+        ("作者认为水价改革失败了，对吧？", "zh", "水价改革失败了"),
+        ("How many households were connected in 2023?", "en", None),
+        ("2023年全县新增了多少亩滴灌？", "zh", None),
+    ],
+)
 def test_a_stated_premise_is_read(question, lang, premise):
     found = stated_premise(question, lang)
     assert (found and found[0]) == premise
 
 
-@pytest.mark.parametrize(("question", "sentence", "lang", "held", "why"), [
-    ("既然文中说管护主体是企业，为什么还缺钱？", "该县田间设施的管护主体是村集体而非企业。", "zh", False, "contrast"),
-    ("既然文中说管护主体是村集体，为什么还缺钱？", "该县田间设施的管护主体是村集体而非企业。", "zh", True, ""),
-    ("Since the report says households chose heat pumps rather than district heating, why?",
-     "Most households chose district heating rather than heat pumps.", "en", False, "contrast"),
-    ("Why does the report say arrears rose in 2022?", "Arrears fell sharply in 2022.", "en", False, "direction"),
-    ("Why does the report say arrears fell in 2022?", "Arrears fell sharply in 2022.", "en", True, ""),
-    ("Since the fund covered maintenance costs, why did it fail?", "The fund did not cover maintenance costs.",
-     "en", False, "negation"),
-    ("Since the report says 41% of plots were metered, what next?", "By 2024, 59% of plots were metered.",
-     "en", False, "figures"),
-    ("Since the report says the Okafor study found X, why?", "Tariffs matter more than technology (Lindqvist, 2019).",
-     "en", False, "words"),
-])
+@pytest.mark.parametrize(
+    ("question", "sentence", "lang", "held", "why"),
+    [
+        (
+            "既然文中说管护主体是企业，为什么还缺钱？",
+            "该县田间设施的管护主体是村集体而非企业。",
+            "zh",
+            False,
+            "contrast",
+        ),
+        (
+            "既然文中说管护主体是村集体，为什么还缺钱？",
+            "该县田间设施的管护主体是村集体而非企业。",
+            "zh",
+            True,
+            "",
+        ),
+        (
+            "Since the report says households chose heat pumps rather than district heating, why?",
+            "Most households chose district heating rather than heat pumps.",
+            "en",
+            False,
+            "contrast",
+        ),
+        (
+            "Why does the report say arrears rose in 2022?",
+            "Arrears fell sharply in 2022.",
+            "en",
+            False,
+            "direction",
+        ),
+        ("Why does the report say arrears fell in 2022?", "Arrears fell sharply in 2022.", "en", True, ""),
+        (
+            "Since the fund covered maintenance costs, why did it fail?",
+            "The fund did not cover maintenance costs.",
+            "en",
+            False,
+            "negation",
+        ),
+        (
+            "Since the report says 41% of plots were metered, what next?",
+            "By 2024, 59% of plots were metered.",
+            "en",
+            False,
+            "figures",
+        ),
+        (
+            "Since the report says the Okafor study found X, why?",
+            "Tariffs matter more than technology (Lindqvist, 2019).",
+            "en",
+            False,
+            "words",
+        ),
+    ],
+)
 def test_a_sentence_holds_or_contradicts_a_premise(question, sentence, lang, held, why):
     p = premise_of(question, lang)
     assert p is not None
@@ -49,15 +100,43 @@ def test_a_sentence_holds_or_contradicts_a_premise(question, sentence, lang, hel
         assert holding.contradicts
 
 
-@pytest.mark.parametrize(("question", "sentence", "lang", "given"), [
-    ("How many households were connected by 2024?", "By 2024 the network served 38,500 households.", "en", True),
-    ("How many households were connected by 2024?", "By 2024 the network's length reached 211 km.", "en", False),
-    ("What share of heat came from gas in 2023?", "In 2023, 61% of the heat came from gas boilers.", "en", True),
-    ("What share of heat came from gas in 2023?", "In 2023 the gas boilers ran for 3,100 hours.", "en", False),
-    ("2024年全县有多少个用水户协会？", "到2024年，全县共组建用水户协会83个。", "zh", True),
-    ("2024年全县有多少个用水户协会？", "到2024年，全县用水户协会覆盖了62%的项目区。", "zh", False),
-    ("2023年全县共有多少家农资企业？", "2023年全县农资企业数量较2018年减少了12家。", "zh", False),  # a change, not a level
-])
+@pytest.mark.parametrize(
+    ("question", "sentence", "lang", "given"),
+    [
+        (
+            "How many households were connected by 2024?",
+            "By 2024 the network served 38,500 households.",
+            "en",
+            True,
+        ),
+        (
+            "How many households were connected by 2024?",
+            "By 2024 the network's length reached 211 km.",
+            "en",
+            False,
+        ),
+        (
+            "What share of heat came from gas in 2023?",
+            "In 2023, 61% of the heat came from gas boilers.",
+            "en",
+            True,
+        ),
+        (
+            "What share of heat came from gas in 2023?",
+            "In 2023 the gas boilers ran for 3,100 hours.",
+            "en",
+            False,
+        ),
+        ("2024年全县有多少个用水户协会？", "到2024年，全县共组建用水户协会83个。", "zh", True),
+        ("2024年全县有多少个用水户协会？", "到2024年，全县用水户协会覆盖了62%的项目区。", "zh", False),
+        (
+            "2023年全县共有多少家农资企业？",
+            "2023年全县农资企业数量较2018年减少了12家。",
+            "zh",
+            False,
+        ),  # a change, not a level
+    ],
+)
 def test_an_amount_needs_a_figure_for_the_thing_asked(question, sentence, lang, given):
     q = quantity_of(question, lang)
     assert q is not None
@@ -65,7 +144,9 @@ def test_an_amount_needs_a_figure_for_the_thing_asked(question, sentence, lang, 
 
 
 def test_names_in_either_language():
-    assert {"IMF", "Oxford Economics", "Mexico"} <= names("Since the IMF and Oxford Economics say Mexico gained", "en")
+    assert {"IMF", "Oxford Economics", "Mexico"} <= names(
+        "Since the IMF and Oxford Economics say Mexico gained", "en"
+    )
     assert "墨西哥" in names("墨西哥和越南的份额上升", "zh")
     assert named_in("US", "the share of the United States", "en")  # initials
     assert named_in("Chinese", "China's firms", "en")  # one stem
@@ -75,7 +156,40 @@ def test_names_in_either_language():
 def test_which_way_a_statement_goes():
     assert polarity.direction("exports fell by 3%") == "down" and polarity.direction("出口增长了3%") == "up"
     assert polarity.direction("rose, then fell") is None
-    assert polarity.negated("并未覆盖") and polarity.negated("did not cover") and not polarity.negated("不断提高")
+    assert (
+        polarity.negated("并未覆盖")
+        and polarity.negated("did not cover")
+        and not polarity.negated("不断提高")
+    )
     assert polarity.contrasts("是村集体而非企业")[0][:2] == ("是村集体", "企业")
     assert polarity.contrasts("not subsidies but tariffs")[0][:2] == ("tariffs", "subsidies")
     assert polarity.absolute("all plots") and not polarity.absolute("most plots")
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "given"),
+    [
+        ("Why did heat prices fall in 2022?", "en", "heat prices fall in 2022"),
+        ("为什么灌溉面积下降了？", "zh", "灌溉面积下降了"),
+        ("灌溉面积为什么下降了？", "zh", "灌溉面积下降了"),
+        ("Why?", "en", None),
+        ("What did the council decide?", "en", None),
+    ],
+)
+def test_a_why_question_takes_its_clause_as_given(question, lang, given):
+    p = premise_of(question, lang)
+    assert (p and p.text) == given
+    assert p is None or p.presupposed
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lang", "contradicts"),
+    [
+        ("Why did heat prices fall in 2022?", "Heat prices rose by 12% in 2022.", "en", True),
+        ("Why did heat prices fall in 2022?", "Heat prices fell by 12% in 2022.", "en", False),
+        ("为什么2022年灌溉面积下降了？", "2022年全县灌溉面积增加了3万亩。", "zh", True),
+    ],
+)
+def test_a_why_question_is_corrected_when_the_text_goes_the_other_way(question, sentence, lang, contradicts):
+    holding = premise_of(question, lang).test(sentence, 0.5)
+    assert holding.contradicts == contradicts

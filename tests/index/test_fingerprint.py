@@ -40,8 +40,10 @@ def corpus_settings(root, data_dir) -> Settings:
     return Settings(
         data_dir=data_dir,
         corpus=CorpusSettings(
-            paper=REPO_ROOT / "corpus" / "paper.txt", manifest=REPO_ROOT / "corpus" / "manifest.json",
-            references_dir=root / "references", documents_dir=root / "documents",
+            paper=REPO_ROOT / "corpus" / "paper.txt",
+            manifest=REPO_ROOT / "corpus" / "manifest.json",
+            references_dir=root / "references",
+            documents_dir=root / "documents",
         ),
         edition=EditionSettings(translations_dir=root / "translations"),
     )
@@ -49,11 +51,13 @@ def corpus_settings(root, data_dir) -> Settings:
 
 def cli_env(s: Settings) -> dict[str, str]:
     """The same settings for an `assistant` subprocess."""
-    return {"ASSISTANT_CORPUS__PAPER": str(s.corpus.paper),
-            "ASSISTANT_CORPUS__MANIFEST": str(s.corpus.manifest),
-            "ASSISTANT_CORPUS__REFERENCES_DIR": str(s.corpus.references_dir),
-            "ASSISTANT_CORPUS__DOCUMENTS_DIR": str(s.corpus.documents_dir),
-            "ASSISTANT_EDITION__TRANSLATIONS_DIR": str(s.edition.translations_dir)}
+    return {
+        "ASSISTANT_CORPUS__PAPER": str(s.corpus.paper),
+        "ASSISTANT_CORPUS__MANIFEST": str(s.corpus.manifest),
+        "ASSISTANT_CORPUS__REFERENCES_DIR": str(s.corpus.references_dir),
+        "ASSISTANT_CORPUS__DOCUMENTS_DIR": str(s.corpus.documents_dir),
+        "ASSISTANT_EDITION__TRANSLATIONS_DIR": str(s.edition.translations_dir),
+    }
 
 
 def test_parts_follow_document_and_translation_files(tmp_path):
@@ -120,8 +124,16 @@ def test_a_dropped_document_is_ingested_and_a_removed_one_dropped(base_index, tm
     assert added.info.chunks == first.chunks + len(ours)
 
     # its translation, where `assistant translate` puts an added document's edition
-    row = EditionRow(id="orchard-survey.s2:p0:c0#0", key=unit_key(UPKEEP), kind="sentence", source=UPKEEP,
-                     text=UPKEEP_ZH, lang="zh", model="test", prompt="test")
+    row = EditionRow(
+        id="orchard-survey.s2:p0:c0#0",
+        key=unit_key(UPKEEP),
+        kind="sentence",
+        source=UPKEEP,
+        text=UPKEEP_ZH,
+        lang="zh",
+        model="test",
+        prompt="test",
+    )
     write_rows(s.corpus.documents_dir / "translations" / "orchard-survey.zh.jsonl", [row])
     assert status(s) == "stale"
     done = run_cli(["ingest"], s.data_dir, **env)

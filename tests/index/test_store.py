@@ -29,7 +29,8 @@ def start_chroma(folder: Path, port: int) -> subprocess.Popen:
     with (folder / "chroma.log").open("a") as log:  # it logs every request: a pipe nobody reads would fill up
         proc = subprocess.Popen(
             [str(chroma), "run", "--path", str(folder / "db"), "--host", "127.0.0.1", "--port", str(port)],
-            stdout=log, stderr=subprocess.STDOUT,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
     wait_until_up(f"http://127.0.0.1:{port}/api/v2/heartbeat", proc, "chroma run", seconds=60)
     return proc

@@ -28,20 +28,37 @@ def test_a_year_is_swapped_into_the_previous_question():
 
 
 def test_a_sibling_section_is_asked_instead():
-    got = follow_up("那消极影响呢？", HISTORY, recalled(question="有哪些积极影响？", topic="积极影响", target="s3.1",
-                                                 siblings=[("消极影响", "s3.2")]))
+    got = follow_up(
+        "那消极影响呢？",
+        HISTORY,
+        recalled(
+            question="有哪些积极影响？", topic="积极影响", target="s3.1", siblings=[("消极影响", "s3.2", 0)]
+        ),
+    )
     assert got.question == "有哪些消极影响？" and got.sections == ["s3.2"]
-    got = follow_up("What about the negative ones?", HISTORY,
-                    recalled(question="What positive impacts does it expect?", topic="Positive impacts",
-                             target="s3.1", siblings=[("Negative impacts", "s3.2")]))
+    got = follow_up(
+        "What about the negative ones?",
+        HISTORY,
+        recalled(
+            question="What positive impacts does it expect?",
+            topic="Positive impacts",
+            target="s3.1",
+            siblings=[("Negative impacts", "s3.2", 0)],
+        ),
+    )
     assert got.question == "What negative impacts does it expect?"
 
 
 def test_a_pronoun_takes_the_topic():
-    got = follow_up("作者对此有什么建议？", HISTORY, recalled(question="技术越追越远指的是什么？", topic="技术越追越远"))
+    got = follow_up(
+        "作者对此有什么建议？", HISTORY, recalled(question="技术越追越远指的是什么？", topic="技术越追越远")
+    )
     assert got.question == "作者对技术越追越远有什么建议？"
-    got = follow_up("What does the report recommend about it?", HISTORY,
-                    recalled(question="What are the barriers?", topic="barriers to expansion"))
+    got = follow_up(
+        "What does the report recommend about it?",
+        HISTORY,
+        recalled(question="What are the barriers?", topic="barriers to expansion"),
+    )
     assert got.question == "What does the report recommend about barriers to expansion?"
 
 
@@ -49,3 +66,36 @@ def test_questions_that_stand_alone_are_left_alone():
     assert follow_up("2021年中国在全球制造业增加值中的占比是多少？", HISTORY, recalled()) is None
     assert follow_up("那2023年呢？", [], recalled()) is None
     assert topic_of("技术越追越远指的是什么？") == "技术越追越远"
+
+
+def test_a_relative_that_is_not_a_pronoun():
+    previous = "What happened to energy poverty among connected households?"
+    got = follow_up(
+        "And for households that weren't connected?", HISTORY, recalled(question=previous, topic="X")
+    )
+    assert "X" not in got.question and previous in got.question
+    got = follow_up("Why is that?", HISTORY, recalled(question=previous, topic="energy poverty"))
+    assert got.question == "Why is energy poverty?"
+
+
+def test_a_section_beside_a_parent_is_asked_about():
+    got = follow_up(
+        "那消极影响呢？",
+        HISTORY,
+        recalled(
+            question="增进区域合作具体怎么说的？",
+            topic="增进区域合作",
+            target="s3.1.2",
+            siblings=[("产业链韧性", "s3.1.1", 0), ("消极影响", "s3.2", 1)],
+        ),
+    )
+    assert got.question == "消极影响讲了什么？" and got.sections == ["s3.2"]
+
+
+def test_a_new_year_with_a_new_topic_keeps_the_topic():
+    got = follow_up(
+        "那2024年的技术性贸易壁垒呢？", HISTORY, recalled(question="2023年全球实施了多少项贸易限制措施？")
+    )
+    assert "技术性贸易壁垒" in got.question and "2023" not in got.question
+    got = follow_up("And in 2019?", HISTORY, recalled(question="How many firms moved in 2018?"))
+    assert got.question == "How many firms moved in 2019?"

@@ -41,13 +41,16 @@ def test_the_prompt_file_becomes_instructions_examples_and_the_question():
         load_prompt("instructions\n---\nEN: only a question")
 
 
-@pytest.mark.parametrize(("reply", "expected"), [
-    (RENDERING, RENDERING),
-    (f"ZH: {RENDERING}\nEN: something else", RENDERING),
-    (f"“{RENDERING}”", RENDERING),
-    ("The paper says AI will reduce low-skilled jobs.", None),  # answered in English instead
-    ("", None),
-])
+@pytest.mark.parametrize(
+    ("reply", "expected"),
+    [
+        (RENDERING, RENDERING),
+        (f"ZH: {RENDERING}\nEN: something else", RENDERING),
+        (f"“{RENDERING}”", RENDERING),
+        ("The paper says AI will reduce low-skilled jobs.", None),  # answered in English instead
+        ("", None),
+    ],
+)
 def test_only_a_chinese_reply_counts(reply, expected):
     assert clean(reply) == expected
 
@@ -99,8 +102,11 @@ def test_a_slow_translator_is_given_up_on(settings):
 
 
 def test_a_missing_translation_model_is_reported_not_raised(data_dir, tmp_path, assistant):
-    s = Settings(data_dir=data_dir, translate=TranslateSettings(mode="local"),
-                 llm=LLMSettings(model_path=tmp_path / "no-such.gguf"))
+    s = Settings(
+        data_dir=data_dir,
+        translate=TranslateSettings(mode="local"),
+        llm=LLMSettings(model_path=tmp_path / "no-such.gguf"),
+    )
     ans = Assistant(s).ask(QUESTION)
     assert ans.answer == assistant.ask(QUESTION).answer and ans.retrieved and "no GGUF file" in ans.notice
 

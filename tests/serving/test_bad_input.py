@@ -9,7 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
     | st.text(max_size=300),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=10), inner, max_size=4),
     max_leaves=12,
@@ -48,9 +51,7 @@ def test_questions_with_control_characters_and_any_script(http, text):
     check(http.post("/v1/ask", json={"question": text}))
 
 
-@pytest.mark.parametrize(
-    "body", [b"\xff\xfe\xfa", b"{\"question\": \"\xff\"}", b"", b"[]", b"null", b"\"text\""]
-)
+@pytest.mark.parametrize("body", [b"\xff\xfe\xfa", b'{"question": "\xff"}', b"", b"[]", b"null", b'"text"'])
 def test_invalid_utf8_and_wrong_json_types(http, body):
     check(http.post("/v1/ask", content=body, headers={"content-type": "application/json"}))
 

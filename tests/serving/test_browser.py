@@ -12,8 +12,16 @@ import pytest
 
 ARTIFACTS = Path(__file__).parent / "artifacts"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")
@@ -28,7 +36,10 @@ def page(server, tmp_path_factory):
         browser = p.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         context = browser.new_context(viewport={"width": 1400, "height": 1000})
         outside: list[str] = []
-        context.on("request", lambda r: None if r.url.startswith((server, "data:", "blob:")) else outside.append(r.url))
+        context.on(
+            "request",
+            lambda r: None if r.url.startswith((server, "data:", "blob:")) else outside.append(r.url),
+        )
         pg = context.new_page()
         pg.goto(server + "/", wait_until="load")
         pg.wait_for_selector("#question textarea", timeout=60000)
@@ -44,8 +55,10 @@ def ask(page, question: str):
 
 
 def chat_has(page, text: str, timeout: int = 60000) -> None:
-    page.wait_for_function(f"document.querySelector('#chat') && document.querySelector('#chat').innerText.includes({text!r})",
-                           timeout=timeout)
+    page.wait_for_function(
+        f"document.querySelector('#chat') && document.querySelector('#chat').innerText.includes({text!r})",
+        timeout=timeout,
+    )
 
 
 def test_chinese_and_english_questions_with_sources(page):
@@ -58,19 +71,26 @@ def test_chinese_and_english_questions_with_sources(page):
     # a two-turn conversation in English: the answer is English, its sources give both languages
     ask(page, "Which four trends does the paper foresee for global industrial chains?")
     chat_has(page, "machine-translated")
-    page.wait_for_function("document.querySelector('#sources').innerText.includes('二、全球产业链未来变动趋势')",
-                           timeout=30000)
+    page.wait_for_function(
+        "document.querySelector('#sources').innerText.includes('二、全球产业链未来变动趋势')", timeout=30000
+    )
     ask(page, "Say more about the second one.")
     chat_has(page, "Read as:")
-    page.wait_for_function("document.querySelector('#sources').innerText.includes('(二) 采购单极化')", timeout=30000)
+    page.wait_for_function(
+        "document.querySelector('#sources').innerText.includes('(二) 采购单极化')", timeout=30000
+    )
     sources = page.inner_text("#sources")
-    assert "Machine translation" in sources and "procurement" in sources.lower()  # the English beside the original
+    assert (
+        "Machine translation" in sources and "procurement" in sources.lower()
+    )  # the English beside the original
 
     link = page.locator("#chat a[href='#src-1']").last
     link.click()
     page.wait_for_timeout(500)
     box = page.locator("#sources #src-1").bounding_box()
-    assert box is not None and -2 <= box["y"] < 1000  # in view after clicking its marker (to subpixel rounding)
+    assert (
+        box is not None and -2 <= box["y"] < 1000
+    )  # in view after clicking its marker (to subpixel rounding)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "web-chat.png"), full_page=True)
     assert not page.outside_requests, page.outside_requests[:5]
@@ -82,12 +102,16 @@ def test_language_toggle_and_feedback(page, data_dir):
     page.get_by_label("English").check()
     page.wait_for_function("document.body.innerText.includes('Only this section')", timeout=20000)
     assert "Ask in Chinese or English" in page.locator("#question textarea").get_attribute("placeholder")
-    before = (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines() if (
-        data_dir / "feedback.jsonl").exists() else []
+    before = (
+        (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+        if (data_dir / "feedback.jsonl").exists()
+        else []
+    )
     page.locator("#chat button[aria-label='Like']").last.click()
     for _ in range(40):
         if (data_dir / "feedback.jsonl").exists() and len(
-                (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()) > len(before):
+            (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()
+        ) > len(before):
             break
         page.wait_for_timeout(250)
     rows = [json.loads(x) for x in (data_dir / "feedback.jsonl").read_text(encoding="utf-8").splitlines()]

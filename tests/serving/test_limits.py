@@ -14,10 +14,13 @@ TOKEN = "test-token-123"
 
 @pytest.fixture(scope="module")
 def guarded(data_dir):
-    proc, url = start_serve(data_dir, ASSISTANT_SERVE__API_TOKEN=TOKEN,
-                            ASSISTANT_SERVE__RATE_LIMIT_PER_MINUTE="30",
-                            ASSISTANT_SERVE__MAX_BODY_BYTES="2048",
-                            ASSISTANT_SERVE__CORS_ORIGINS='["http://app.example"]')
+    proc, url = start_serve(
+        data_dir,
+        ASSISTANT_SERVE__API_TOKEN=TOKEN,
+        ASSISTANT_SERVE__RATE_LIMIT_PER_MINUTE="30",
+        ASSISTANT_SERVE__MAX_BODY_BYTES="2048",
+        ASSISTANT_SERVE__CORS_ORIGINS='["http://app.example"]',
+    )
     with httpx.Client(base_url=url, timeout=60) as client:
         yield client
     proc.terminate()
@@ -41,8 +44,10 @@ def test_body_size_limit(guarded):
 
 
 def test_cors_only_for_the_configured_origin(guarded):
-    pre = {"Access-Control-Request-Method": "POST",
-           "Access-Control-Request-Headers": "authorization,content-type"}
+    pre = {
+        "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization,content-type",
+    }
     ok = guarded.options("/v1/ask", headers={"Origin": "http://app.example", **pre})
     assert ok.status_code == 200 and ok.headers["access-control-allow-origin"] == "http://app.example"
     other = guarded.options("/v1/ask", headers={"Origin": "http://evil.example", **pre})
@@ -65,6 +70,7 @@ def test_public_address_needs_a_token(data_dir):
     env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir)}
     env.pop("ASSISTANT_SERVE__API_TOKEN", None)
     args = ["serve", "--host", "0.0.0.0", "--port", str(free_port())]
-    p = subprocess.run([sys.executable, "-m", "assistant", *args],
-                       env=env, capture_output=True, text=True, timeout=60)
+    p = subprocess.run(
+        [sys.executable, "-m", "assistant", *args], env=env, capture_output=True, text=True, timeout=60
+    )
     assert p.returncode == 2 and "ASSISTANT_SERVE__API_TOKEN" in p.stderr and "Traceback" not in p.stderr

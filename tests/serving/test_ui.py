@@ -24,12 +24,16 @@ def test_web_chat_answers_with_sources(server):
     )
     assert "30.5%" in _text(history[-1]) and "(#src-1)" in _text(history[-1]) and box == ""
     assert "三、全球产业链变化对我国的影响" in sources and "<mark>" in sources and "id='src-1'" in sources
-    history, sources, _ = client.predict("今天北京天气怎么样？", [], "", "grounded", "en", api_name="/respond")
-    assert "论文没有讨论" in _text(history[-1]) and "Closest sections" in sources
-    history, sources, _ = client.predict("Which four trends does the paper foresee?", [], "", "grounded", "en",
-                                         api_name="/respond")
-    history, sources, _ = client.predict("Say more about the second one.", history, "", "grounded", "en",
-                                         api_name="/respond")
+    history, sources, _ = client.predict(
+        "今天北京天气怎么样？", [], "", "grounded", "en", api_name="/respond"
+    )
+    assert "论文没有讨论" in _text(history[-1]) and "最接近的章节" in sources  # in the asker's language
+    history, sources, _ = client.predict(
+        "Which four trends does the paper foresee?", [], "", "grounded", "en", api_name="/respond"
+    )
+    history, sources, _ = client.predict(
+        "Say more about the second one.", history, "", "grounded", "en", api_name="/respond"
+    )
     assert "Read as:" in _text(history[-1]) and "采购单极化" in sources and "Machine translation" in sources
 
 
@@ -47,10 +51,21 @@ def test_model_words_show_as_a_draft_until_the_checked_answer_replaces_them():
     from assistant.answer.contract import Answer
     from assistant.serving.ui import chat_turn
 
-    final = Answer(question="q", answer="Checked sentence.", abstained=False, mode="local", lang="en",
-                   translation="检索用的中文", notice="One claim was dropped.")
-    events = [{"type": "evidence", "citations": []}, {"type": "token", "text": "Unchecked "},
-              {"type": "token", "text": "words"}, {"type": "answer", "answer": final}]
+    final = Answer(
+        question="q",
+        answer="Checked sentence.",
+        abstained=False,
+        mode="local",
+        lang="en",
+        translation="检索用的中文",
+        notice="One claim was dropped.",
+    )
+    events = [
+        {"type": "evidence", "citations": []},
+        {"type": "token", "text": "Unchecked "},
+        {"type": "token", "text": "words"},
+        {"type": "answer", "answer": final},
+    ]
     steps = [h[-1]["content"] for h, _, _ in chat_turn(ScriptedAssistant(events), "q", [], "", "local", "en")]
     drafts = [s for s in steps if "Unchecked" in s]
     assert drafts and all(s.startswith("_Draft:") for s in drafts)

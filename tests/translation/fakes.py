@@ -13,7 +13,8 @@ from langchain_core.outputs import ChatGeneration, ChatResult
 from pydantic import Field
 
 RE_REQUEST = re.compile(
-    r"Translate this (?P<kind>[\w ]+?):\n(?P<text>.*?)(?:\n\nAn earlier translation was:|$)", re.S)
+    r"Translate this (?P<kind>[\w ]+?):\n(?P<text>.*?)(?:\n\nAn earlier translation was:|$)", re.S
+)
 
 
 def asked(message: str) -> tuple[str, str]:

@@ -39,11 +39,25 @@ MEMO_UNITS = {  # its sentences and its headings (the title one of them)
     "Each crane moved about 30 containers an hour.",
     "Crane downtime fell sharply after the upgrade.",
     "The port authority plans to add 12 more cranes.",
-    "《Harbour Automation Memo》", "Summary", "Findings",
+    "《Harbour Automation Memo》",
+    "Summary",
+    "Findings",
 }
 MODEL = "scripted-model"
-PROVENANCE = {"id", "key", "kind", "source", "text", "lang", "model", "prompt", "checks", "attempts",
-              "flagged", "problems"}
+PROVENANCE = {
+    "id",
+    "key",
+    "kind",
+    "source",
+    "text",
+    "lang",
+    "model",
+    "prompt",
+    "checks",
+    "attempts",
+    "flagged",
+    "problems",
+}
 CHECK_NAMES_EN = {"shape", "script", "figures", "years", "citations", "titles", "added", "terms"}
 CHECK_NAMES_ZH = {"shape", "script", "figures", "years", "citations"}
 
@@ -84,8 +98,11 @@ class Fakes:
 
     def units_asked(self) -> list[str]:
         """The text of each unit asked for whole (first attempts; not retries or clauses)."""
-        return [asked(r)[1] for r in self.requests if "An earlier translation" not in r
-                and asked(r)[0] != "clause of a sentence"]
+        return [
+            asked(r)[1]
+            for r in self.requests
+            if "An earlier translation" not in r and asked(r)[0] != "clause of a sentence"
+        ]
 
 
 @dataclass
@@ -106,8 +123,11 @@ class Corpus:
         return self.settings.corpus.documents_dir / "translations" / "memo.zh.jsonl"
 
     def cached(self) -> list[dict]:
-        return [json.loads(line) for line in self.cache.read_text(encoding="utf-8").splitlines()] \
-            if self.cache.is_file() else []
+        return (
+            [json.loads(line) for line in self.cache.read_text(encoding="utf-8").splitlines()]
+            if self.cache.is_file()
+            else []
+        )
 
 
 def sent(row: EditionRow | dict) -> str:
@@ -126,8 +146,12 @@ def make_corpus(root: Path, paper: Path = REPO_ROOT / "corpus" / "paper.txt") ->
         shutil.copy(REPO_ROOT / "corpus" / "termbase.json", termbase)
     settings = Settings(
         data_dir=root / "data",
-        corpus=CorpusSettings(paper=paper, manifest=REPO_ROOT / "corpus" / "manifest.json",
-                              references_dir=root / "references", documents_dir=docs),
+        corpus=CorpusSettings(
+            paper=paper,
+            manifest=REPO_ROOT / "corpus" / "manifest.json",
+            references_dir=root / "references",
+            documents_dir=docs,
+        ),
         edition=EditionSettings(translations_dir=root / "translations", termbase=termbase),
     )
     return Corpus(root, settings)
@@ -269,8 +293,12 @@ def test_a_changed_prompt_translates_again(copy_of_built, monkeypatch):
     summary = translate_corpus(copy_of_built.settings, fakes)
     kinds = {asked(r)[0] for r in fakes.requests} - {"clause of a sentence"}  # pieced after failing
     assert kinds == {"heading"}
-    headings = [r for f in (copy_of_built.paper_file, copy_of_built.memo_file) for r in read_rows(f)
-                if r.kind == "heading"]
+    headings = [
+        r
+        for f in (copy_of_built.paper_file, copy_of_built.memo_file)
+        for r in read_rows(f)
+        if r.kind == "heading"
+    ]
     assert summary.translated == len(headings) > 0
 
 
@@ -365,9 +393,13 @@ def test_redo_all_translates_every_unit(copy_of_built):
 def cli_env(copy_of_built, monkeypatch) -> Corpus:
     """The `translate` command pointed at the copied corpus through ASSISTANT_* variables."""
     s = copy_of_built.settings
-    variables = {"DATA_DIR": s.data_dir, "EDITION__TRANSLATIONS_DIR": s.edition.translations_dir,
-                 "EDITION__TERMBASE": s.edition.termbase, "CORPUS__DOCUMENTS_DIR": s.corpus.documents_dir,
-                 "CORPUS__REFERENCES_DIR": s.corpus.references_dir}
+    variables = {
+        "DATA_DIR": s.data_dir,
+        "EDITION__TRANSLATIONS_DIR": s.edition.translations_dir,
+        "EDITION__TERMBASE": s.edition.termbase,
+        "CORPUS__DOCUMENTS_DIR": s.corpus.documents_dir,
+        "CORPUS__REFERENCES_DIR": s.corpus.references_dir,
+    }
     for name, value in variables.items():
         monkeypatch.setenv(f"ASSISTANT_{name}", str(value))
     assert Settings().edition.termbase == s.edition.termbase  # never the shipped files

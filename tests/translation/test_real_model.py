@@ -28,8 +28,11 @@ def model_data_dir(tmp_path_factory):
 
 
 def test_the_bundled_small_model_translates_short_units(model_data_dir):
-    settings = Settings(data_dir=model_data_dir, llm=LLMSettings(n_ctx=2048, threads=2),
-                        edition=EditionSettings(retries=1, max_tokens=60, timeout_s=60))
+    settings = Settings(
+        data_dir=model_data_dir,
+        llm=LLMSettings(n_ctx=2048, threads=2),
+        edition=EditionSettings(retries=1, max_tokens=60, timeout_s=60),
+    )
     started = time.perf_counter()
     translator = model_translators(settings, "local", "0.5b")("zh", "en")
     assert (model_data_dir / "models" / BUNDLED["0.5b"].filename).stat().st_size == BUNDLED["0.5b"].size

@@ -43,8 +43,10 @@ def rows(settings) -> list[EditionRow]:
 def test_every_unit_that_needs_english_has_a_row(units, rows):
     keys = {r.key for r in rows}
     missing = [u.id for u in units if u.key not in keys]
-    assert not missing, (f"{len(missing)} of {len(units)} units have no row in paper.en.jsonl "
-                         f"(run `assistant translate`): {', '.join(missing)}")
+    assert not missing, (
+        f"{len(missing)} of {len(units)} units have no row in paper.en.jsonl "
+        f"(run `assistant translate`): {', '.join(missing)}"
+    )
 
 
 def test_no_row_is_left_from_a_unit_the_corpus_no_longer_has(units, rows):
@@ -85,8 +87,10 @@ def test_nearly_every_row_passes_every_check(rows):
     share = len(passed) / len(rows)
     failing = Counter(k for r in rows for k, ok in r.checks.items() if not ok)
     flagged = [r.id for r in rows if r not in passed]
-    message = (f"{len(passed)} of {len(rows)} rows ({share:.1%}) pass every check, below {MIN_PASSED:.0%}; "
-               f"failing checks {dict(failing)}; flagged: {', '.join(flagged)}")
+    message = (
+        f"{len(passed)} of {len(rows)} rows ({share:.1%}) pass every check, below {MIN_PASSED:.0%}; "
+        f"failing checks {dict(failing)}; flagged: {', '.join(flagged)}"
+    )
     assert share >= MIN_PASSED, message
 
 
@@ -96,7 +100,13 @@ def test_rows_were_made_with_todays_prompt_and_termbase(settings, units, rows):
     termbase = Termbase.load(settings.edition.termbase)  # read only: the build would refresh it
     translator = UnitTranslator(None, "none", "zh", "en")
     by_key = {r.key: r for r in rows}
-    stale = [u.id for u in units if u.key in by_key
-             and by_key[u.key].prompt != translator.prompt_hash(termbase.for_text(u.text), u.kind)]
-    assert not stale, (f"{len(stale)} of {len(units)} rows were made with another prompt or other termbase "
-                       f"entries (run `assistant translate`): {', '.join(stale)}")
+    stale = [
+        u.id
+        for u in units
+        if u.key in by_key
+        and by_key[u.key].prompt != translator.prompt_hash(termbase.for_text(u.text), u.kind)
+    ]
+    assert not stale, (
+        f"{len(stale)} of {len(units)} rows were made with another prompt or other termbase "
+        f"entries (run `assistant translate`): {', '.join(stale)}"
+    )

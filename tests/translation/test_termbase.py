@@ -14,8 +14,9 @@ def by_zh(terms: list[Term]) -> dict[str, Term]:
 
 
 def made_up_paper(**fields) -> Paper:
-    base = dict(title="", authors=[], sections=[], paragraphs=[], tables=[], bibliography=[], citations=[],
-                text="")
+    base = dict(
+        title="", authors=[], sections=[], paragraphs=[], tables=[], bibliography=[], citations=[], text=""
+    )
     return Paper(**{**base, **fields})
 
 
@@ -55,10 +56,15 @@ def test_derive_splits_the_title_into_main_title_and_subtitle_items(derived):
 
 def test_derive_aligns_the_abstract_enumerations_in_order(derived):
     expected = {
-        "区域化": "regionalization", "多元化": "diversification", "数字化": "digitalization",
-        "区域联盟化": "regional alliances", "采购单极化": "single-level procurement",
-        "人工智能化": "artificial intelligence", "壁垒武器化": "weaponization of barriers",
-        "产业空心化": "industrial hollowing out", "关键矿产受制": "reliance on critical minerals",
+        "区域化": "regionalization",
+        "多元化": "diversification",
+        "数字化": "digitalization",
+        "区域联盟化": "regional alliances",
+        "采购单极化": "single-level procurement",
+        "人工智能化": "artificial intelligence",
+        "壁垒武器化": "weaponization of barriers",
+        "产业空心化": "industrial hollowing out",
+        "关键矿产受制": "reliance on critical minerals",
     }
     for zh, en in expected.items():
         assert zh in derived, f"{zh} not derived"
@@ -79,7 +85,7 @@ def test_derive_pairs_lists_by_their_number_of_items():
     paper = made_up_paper(
         abstract="城市正在推动交通的电动化、网联化和共享化等方向。其发展面临人口的老龄化、少子化、空巢化和独居化等问题。",
         abstract_en="The city faces population ageing, low fertility, empty nests, and solitary living. "
-                    "It pursues electrification, connectivity, and sharing of transport.",
+        "It pursues electrification, connectivity, and sharing of transport.",
     )
     got = by_zh(derive(paper))
     assert got["电动化"].en == ["electrification"]
@@ -90,9 +96,12 @@ def test_derive_pairs_lists_by_their_number_of_items():
 
 def test_derive_skips_parts_whose_counts_differ():
     paper = made_up_paper(
-        title="城市更新研究", title_en="A Study of Urban Renewal",
-        keywords=["城市更新", "社区治理"], keywords_en=["urban renewal"],  # one English keyword missing
-        authors=["王芳"], authors_en=["WANG Fang"],
+        title="城市更新研究",
+        title_en="A Study of Urban Renewal",
+        keywords=["城市更新", "社区治理"],
+        keywords_en=["urban renewal"],  # one English keyword missing
+        authors=["王芳"],
+        authors_en=["WANG Fang"],
     )
     got = by_zh(derive(paper))
     assert "城市更新" not in got and "社区治理" not in got  # no guessing which keyword is which
@@ -133,34 +142,45 @@ def test_en_lists_cuts_the_first_item_to_the_length_of_the_middle_ones():
 def test_en_lists_needs_three_items_and_reads_each_sentence():
     assert en_lists("We studied apples and bananas.") == []
     assert en_lists("It sold tea, rice, and salt. It bought iron, coal, and wood.") == [
-        ["tea", "rice", "salt"], ["iron", "coal", "wood"]]
+        ["tea", "rice", "salt"],
+        ["iron", "coal", "wood"],
+    ]
 
 
 # --- Term.found_in --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("english", [
-    "Firms are diversifying their suppliers.",
-    "The Diversification of suppliers continued.",
-])
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Firms are diversifying their suppliers.",
+        "The Diversification of suppliers continued.",
+    ],
+)
 def test_found_in_accepts_derived_forms(english):
     assert Term(zh="多元化", en=["diversification"], source="x").found_in(english)
 
 
-@pytest.mark.parametrize("english", [
-    "Procurement at a single level spread.",  # word order changed, function words ignored
-    "Single-Level Procurement spread.",  # case and hyphen
-    "single level procurements spread.",  # plural
-])
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Procurement at a single level spread.",  # word order changed, function words ignored
+        "Single-Level Procurement spread.",  # case and hyphen
+        "single level procurements spread.",  # plural
+    ],
+)
 def test_found_in_accepts_word_order_case_and_hyphens(english):
     assert Term(zh="采购单极化", en=["single-level procurement"], source="x").found_in(english)
 
 
-@pytest.mark.parametrize("english", [
-    "Procurement became multi-level.",  # one word of the term is missing
-    "Suppliers spread out.",
-    "",
-])
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Procurement became multi-level.",  # one word of the term is missing
+        "Suppliers spread out.",
+        "",
+    ],
+)
 def test_found_in_rejects_absent_terms(english):
     assert not Term(zh="采购单极化", en=["single-level procurement"], source="x").found_in(english)
 
@@ -176,16 +196,22 @@ def test_found_in_accepts_any_listed_rendering():
 
 
 def test_refreshed_keeps_manual_entries_first_and_replaces_the_rest():
-    old = Termbase(terms=[
-        Term(zh="旧词", en=["old word"], source="paper:keywords"),
-        Term(zh="产业链", en=["industry chain"], source="manual"),
-        Term(zh="旧提示", en=["old hint"], source="cc-cedict", checked=False),
-        Term(zh="供应链", en=["supply chain"], source="manual"),
-    ])
-    derived = [Term(zh="产业链", en=["industrial chain"], source="paper:keywords"),
-               Term(zh="新词", en=["new word"], source="paper:abstract-list")]
-    hints = [Term(zh="新词", en=["a hint"], source="cc-cedict", checked=False),
-             Term(zh="新提示", en=["new hint"], source="cc-cedict", checked=False)]
+    old = Termbase(
+        terms=[
+            Term(zh="旧词", en=["old word"], source="paper:keywords"),
+            Term(zh="产业链", en=["industry chain"], source="manual"),
+            Term(zh="旧提示", en=["old hint"], source="cc-cedict", checked=False),
+            Term(zh="供应链", en=["supply chain"], source="manual"),
+        ]
+    )
+    derived = [
+        Term(zh="产业链", en=["industrial chain"], source="paper:keywords"),
+        Term(zh="新词", en=["new word"], source="paper:abstract-list"),
+    ]
+    hints = [
+        Term(zh="新词", en=["a hint"], source="cc-cedict", checked=False),
+        Term(zh="新提示", en=["new hint"], source="cc-cedict", checked=False),
+    ]
     new = old.refreshed(derived, hints)
     assert [t.zh for t in new.terms] == ["产业链", "供应链", "新词", "新提示"]
     assert new.terms[0].en == ["industry chain"] and new.terms[0].source == "manual"  # a person's word wins
@@ -205,12 +231,14 @@ def test_termbase_save_and_load_round_trip(tmp_path):
 
 
 def test_for_text_prefers_the_longer_entry():
-    tb = Termbase(terms=[
-        Term(zh="人工智能", en=["artificial intelligence"], source="manual"),
-        Term(zh="人工智能封闭化", en=["closed artificial intelligence"], source="manual"),
-        Term(zh="供应链", en=["supply chain"], source="manual"),
-        Term(zh="产业", en=["industry"], source="manual"),
-    ])
+    tb = Termbase(
+        terms=[
+            Term(zh="人工智能", en=["artificial intelligence"], source="manual"),
+            Term(zh="人工智能封闭化", en=["closed artificial intelligence"], source="manual"),
+            Term(zh="供应链", en=["supply chain"], source="manual"),
+            Term(zh="产业", en=["industry"], source="manual"),
+        ]
+    )
     found = tb.for_text("人工智能封闭化影响供应链。")
     assert [t.zh for t in found] == ["人工智能封闭化", "供应链"]
     # the shorter entry still applies where it stands alone

@@ -11,36 +11,87 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import jieba_words
+from assistant.text import jieba_tags, jieba_words
 
 # a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
 RE_AMOUNT_QUESTION = re.compile(
     r"多少|多大|多高|how many|how much|"
-    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|fraction|density|ratio)\b", re.I
+    r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|fraction|density|ratio)\b",
+    re.I,
 )
 # counted words that name no thing a passage would state a figure for ("how many people worked in …")
 COUNTED_EN = {"people", "persons", "times", "ones", "units", "items", "pieces"}
 # words that say what kind of figure is asked, not what it is a figure of ("the share of X")
 GENERIC_EN = {
-    "share", "shares", "percentage", "percent", "proportion", "ratio", "figure", "figures", "number",
-    "numbers", "amount", "rate", "level", "size", "scale", "total", "volume", "money", "sum", "points",
-    "additional", "exact", "overall", "combined", "much", "many", "peak", "highest", "lowest", "record",
+    "share",
+    "shares",
+    "percentage",
+    "percent",
+    "proportion",
+    "ratio",
+    "figure",
+    "figures",
+    "number",
+    "numbers",
+    "amount",
+    "rate",
+    "level",
+    "size",
+    "scale",
+    "total",
+    "volume",
+    "money",
+    "sum",
+    "points",
+    "additional",
+    "exact",
+    "overall",
+    "combined",
+    "much",
+    "many",
+    "peak",
+    "highest",
+    "lowest",
+    "record",
 }
 STOP_EN = {"the", "a", "an", "its", "their", "his", "her", "this", "that", "these", "those"}
 PRONOUNS = {"they", "it", "them", "this", "that", "these", "those"}
 AUX = r"(?:did|does|do|is|are|was|were|will|would|has|have|had|can|could)"
 # where an English noun phrase ends: a preposition, an auxiliary, an adverb, a bracket
 RE_NP_END = re.compile(
-    rf"\s*(?:\(|(?<![\w-])(?:in|by|per|to|from|according|that|which|with|on|at|over|between|during|since|as|"
+    r"\s*(?:\(|(?<![\w-])(?:in|into|onto|through|across|towards?|by|per|to|from|according|that|which|"
+    r"with|on|at|over|between|during|since|as|"
     r"for|of|about|around|back|ago|now|then|today|currently|roughly|approximately|exactly|so "
     r"far|such|like|including|"
     rf"{AUX})(?![\w-])).*$"
 )
 # verbs and particles that end a subject: "did the number of firms fall", "did their share go up"
 VERBS_EN = {
-    "go", "goes", "went", "up", "down", "rise", "grow", "fall", "drop", "increase", "decrease",
-    "decline", "shrink", "change", "compared", "add", "reach", "hold", "earn", "worked", "were",
-    "there", "came", "come", "comes",
+    "go",
+    "goes",
+    "went",
+    "up",
+    "down",
+    "rise",
+    "grow",
+    "fall",
+    "drop",
+    "increase",
+    "decrease",
+    "decline",
+    "shrink",
+    "change",
+    "compared",
+    "add",
+    "reach",
+    "hold",
+    "earn",
+    "worked",
+    "were",
+    "there",
+    "came",
+    "come",
+    "comes",
 }
 RE_HOW = re.compile(rf"\b(?:by )?how (?:many|much)\b(?P<np>.*?)(?: {AUX}\b(?P<clause>[^?,;]*)|[?,;]|$)")
 SHARE_EN = r"(?:share|percentage|proportion|fraction|part)"
@@ -52,23 +103,45 @@ RE_ACCOUNT = re.compile(  # "X account for what share of Y" and the other ways r
     rf"\bwhat {SHARE_EN} of [^?,;]+? (?:was|were|is|are) made up of (?P<x3>[^?,;]+)|"
     rf"\bwhat {SHARE_EN} of [^?,;]+? (?:came|comes|come) from (?P<x4>[^?,;]+)"
 )
-RE_WHAT_DID = re.compile(r"\bwhat (?:percentage|share|proportion|rate|amount|number|factor)(?: "
-                         rf"points?)? {AUX} (?![a-z]+ed\b)(?P<clause>[^?,;]+)")
+RE_WHAT_DID = re.compile(
+    r"\bwhat (?:percentage|share|proportion|rate|amount|number|factor)(?: "
+    rf"points?)? {AUX} (?![a-z]+ed\b)(?P<clause>[^?,;]+)"
+)
 RE_WHAT = re.compile(
     r"\bwhat (?:(?:is|was|are|were) (?P<np1>[^?,;]+)|(?P<np2>(?:[a-z\-]+ ){0,3}"
     r"(?:percentage|share|figure|rate|number|amount|proportion|density|ratio)\b[^?,;]*))"
 )
 
-GENERIC_ZH = ("规模", "比重", "比例", "占比", "数量", "份额", "金额", "数额", "水平", "总额", "总量", "数字", "数据", "程度", "总数")
-RE_ZH_BEFORE = re.compile(r"(?P<np>[^，,。？?；;！!]{1,30}?)(?:具体|大概|大约|一共|总共)?(?:是|有|为|达到|"
-                          r"达)?(?:多少|多大|多高)")
-RE_ZH_AFTER = re.compile(r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|所|款|万亿|亿|"
-                         r"万)?(?![万亿元美吨])(?P<np>[\u4e00-\u9fffA-Za-z&]{2,10})")
+GENERIC_ZH = (
+    "规模",
+    "比重",
+    "比例",
+    "占比",
+    "数量",
+    "份额",
+    "金额",
+    "数额",
+    "水平",
+    "总额",
+    "总量",
+    "数字",
+    "数据",
+    "程度",
+    "总数",
+)
+RE_ZH_BEFORE = re.compile(
+    r"(?P<np>[^，,。？?；;！!]{1,30}?)(?:具体|大概|大约|一共|总共)?(?:是|有|为|达到|"
+    r"达)?(?:多少|多大|多高)"
+)
+RE_ZH_AFTER = re.compile(
+    r"多少(?:个|家|项|台|辆|件|条|种|位|名|座|所|款|万亿|亿|"
+    r"万)?(?![万亿元美吨])(?P<np>[\u4e00-\u9fffA-Za-z&]{2,10})"
+)
 RE_ZH_TIMES = re.compile(r"(?:多少|几)次")
 # who says it: "文中说", "据世界银行数据，", "牛津经济研究院预计"
 RE_ZH_LEAD = re.compile(
     r"^.*?(?:文章里说|文中说|论文说|文章说|根据[^，,]{0,20}[，,]|据[^，,]{0,20}[，,]|[^，,：:]{0,20}[：:]|"
-    r"预计|预期|估计)到?|"
+    r"预计|预期|估计|建议|显示|表明)到?|"
     r"^(?:那么|所以|因此|请问)"  # the word that leads from a premise to the question ("…，那么投入了多少")
 )
 RE_ZH_DROP = re.compile(
@@ -86,7 +159,22 @@ RE_ZH_VERB = re.compile(
 )
 # words that name no thing: "这一数字约为2015年的多少倍" and "到2021年最高涨到了多少" count what
 # the question named before ("this figure", "at most"), as "they" does in English
-NAMING_NOTHING_ZH = {"这一", "这个", "这些", "上述", "该", "此", "最高", "最低", "最多", "最少", "只有", "已经", "到", "至"}
+NAMING_NOTHING_ZH = {
+    "这一",
+    "这个",
+    "这些",
+    "上述",
+    "该",
+    "此",
+    "最高",
+    "最低",
+    "最多",
+    "最少",
+    "只有",
+    "已经",
+    "到",
+    "至",
+}
 # "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
 RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
 
@@ -152,8 +240,10 @@ def _english(question: str) -> tuple[str, str] | None:
         if words := _thing(m.group("np")):
             return " ".join(words), m.group("np")
         # "how many are projected to be in China": a participle names no thing
-        if (clause := m.group("clause") or "") and not re.match(r"\s*[a-z]+ed\b", clause) and (
-            words := _subject(clause)
+        if (
+            (clause := m.group("clause") or "")
+            and not re.match(r"\s*[a-z]+ed\b", clause)
+            and (words := _subject(clause))
         ):
             if words[0] in PRONOUNS:  # "how much did they spend": what they are was named before
                 return None
@@ -172,13 +262,43 @@ def _english(question: str) -> tuple[str, str] | None:
     return None
 
 
+def _nominal(tag: str) -> bool:
+    return tag[:1] in ("n", "j") or tag in ("vn", "eng", "b", "an")
+
+
+def _subject_zh(np: str) -> str:
+    """The noun phrase a Chinese phrase opens with when a verb phrase follows it: "私人房东向供热公司申请"
+    names 私人房东, "住宅接入了这个网络" names 住宅, "配套企业一起迁移" names 配套企业; a compound
+    ("工业机器人安装量", "研发支出", "中国对美出口") stays whole. Parts of speech are jieba's."""
+    tags = jieba_tags(np)
+    for k, (_, tag) in enumerate(tags):
+        if tag != "v" or not any(_nominal(t) for _, t in tags[:k]):
+            continue
+        start = next(i for i, (_, t) in enumerate(tags) if _nominal(t))
+        prep = next((i for i in range(start, k) if tags[i][1] == "p"), None)
+        after = tags[k + 1][1] if k + 1 < len(tags) else ""
+        ends = after[:1] == "u" or (not after and (prep is not None or not _nominal(tags[k - 1][1])))
+        if not ends:
+            continue
+        end = k if prep is None else prep
+        while end > start and not _nominal(tags[end - 1][1]):
+            end -= 1
+        return "".join(w for w, _ in tags[:end])
+    return np
+
+
 def _chinese(question: str) -> tuple[str, str] | None:
     for clause in re.split(r"[？?。！!；;]", question):
         if RE_ZH_TIMES.search(clause):  # how often something happens: a count of events, of no thing
             return None
         m = RE_ZH_AFTER.search(clause)
         span = RE_ZH_RANGE.search(clause)
-        if m and not span and not m.group("np").startswith(("个百分点", "百分点")) and not m.group("np").isascii():
+        if (
+            m
+            and not span
+            and not m.group("np").startswith(("个百分点", "百分点"))
+            and not m.group("np").isascii()
+        ):
             np = m.group("np")
         else:
             m = RE_ZH_BEFORE.search(clause)
@@ -197,10 +317,12 @@ def _chinese(question: str) -> tuple[str, str] | None:
             # "中国在制造业增加值中的占比", "中国占全球制造业增加值的比重": 制造业增加值
             if len(RE_ZH_DROP.sub("", np)) < 2 and (where or whole):
                 np = where.group(1) if where else whole.rpartition("的")[0] or whole
-        np = RE_ZH_DROP.sub("", np)
+        np = _subject_zh(RE_ZH_DROP.sub("", np))
         while np.endswith(GENERIC_ZH) and len(np) > 2:
             np = next(np[: -len(g)] for g in GENERIC_ZH if np.endswith(g))
-        if not [w for w in jieba_words(np) if len(w) > 1 and w not in NAMING_NOTHING_ZH and w not in GENERIC_ZH]:
+        if not [
+            w for w in jieba_words(np) if len(w) > 1 and w not in NAMING_NOTHING_ZH and w not in GENERIC_ZH
+        ]:
             return None
         if len(np) >= 2:
             return np, re.split(r"[，,]", clause[m.start() :])[0]
@@ -208,8 +330,10 @@ def _chinese(question: str) -> tuple[str, str] | None:
 
 
 # measure words and currencies: "多少辆" asks for a count of vehicles, "多少美元" for dollars
-RE_ASKED_UNIT = re.compile(r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|"
-                           r"[个家项台辆件人元吨次倍座条种席所款位])")
+RE_ASKED_UNIT = re.compile(
+    r"(?:多少|(?<!哪)几)(个百分点|美元|欧元|亿元|万元|"
+    r"[个家项台辆件人元吨次倍座条种席所款位])"
+)
 # "how many times did it mention …" counts events (次); "how many times the 2015 level" is a multiple
 RE_HOW_MANY_TIMES = re.compile(r"\bhow many times (?:did|does|do|has|have|had|is|was|are|were)\b", re.I)
 

@@ -21,7 +21,78 @@ ZH_NAME_TAGS = {"ns", "nt", "nz"}
 STEM = 4  # letters two forms of a name share ("Chin": China, Chinese)
 # capitalised because they open a sentence, not because they name something
 OPENERS = EN_STOP | set(
-    ["since", "given", "according", "why", "how", "what", "which", "who", "when", "where", "does", "did", "is", "are", "was", "were", "the", "in", "by", "as", "if", "so", "and", "but", "however", "moreover", "furthermore", "first", "second", "third", "fourth", "fifth", "finally", "overall", "although", "while", "this", "these", "those", "also", "besides", "then", "thus", "therefore", "yet", "still", "instead", "meanwhile", "notably", "summarise", "summarize", "explain", "describe", "please", "tell", "list", "name", "say", "give", "i", "we", "you", "it", "its", "they", "there", "here", "let", "suppose", "say"]
+    [
+        "since",
+        "given",
+        "according",
+        "why",
+        "how",
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "does",
+        "did",
+        "is",
+        "are",
+        "was",
+        "were",
+        "the",
+        "in",
+        "by",
+        "as",
+        "if",
+        "so",
+        "and",
+        "but",
+        "however",
+        "moreover",
+        "furthermore",
+        "first",
+        "second",
+        "third",
+        "fourth",
+        "fifth",
+        "finally",
+        "overall",
+        "although",
+        "while",
+        "this",
+        "these",
+        "those",
+        "also",
+        "besides",
+        "then",
+        "thus",
+        "therefore",
+        "yet",
+        "still",
+        "instead",
+        "meanwhile",
+        "notably",
+        "summarise",
+        "summarize",
+        "explain",
+        "describe",
+        "please",
+        "tell",
+        "list",
+        "name",
+        "say",
+        "give",
+        "i",
+        "we",
+        "you",
+        "it",
+        "its",
+        "they",
+        "there",
+        "here",
+        "let",
+        "suppose",
+        "say",
+    ]
 )
 
 
@@ -62,10 +133,18 @@ def same_name(a: str, b: str) -> bool:
     if a_ in b_ or b_ in a_:
         return True
     bare_a, bare_b = a.rstrip("s"), b.rstrip("s")
-    if bare_a.isupper() and len(bare_a) >= 2 and _initials(b) == bare_a or bare_b.isupper() and _initials(a) == bare_b:
+    if (
+        bare_a.isupper()
+        and len(bare_a) >= 2
+        and _initials(b) == bare_a
+        or bare_b.isupper()
+        and _initials(a) == bare_b
+    ):
         return True
     wa, wb = a_.split(), b_.split()
-    return len(wa) == len(wb) and all(x[:STEM] == y[:STEM] and min(len(x), len(y)) >= STEM for x, y in zip(wa, wb, strict=False))
+    return len(wa) == len(wb) and all(
+        x[:STEM] == y[:STEM] and min(len(x), len(y)) >= STEM for x, y in zip(wa, wb, strict=False)
+    )
 
 
 def named_in(name: str, text: str, lang: str) -> bool:

@@ -29,12 +29,56 @@ def _forms(*verbs: str) -> str:
 
 
 VERB_EN = (
-    r"(?:" + _forms("show", "conclude", "argue", "state", "claim", "prove", "demonstrate", "note", "report",
-                    "suggest", "believe", "insist", "assert", "establish", "point out", "maintain", "contend",
-                    "recommend", "propose", "call for", "urge", "predict", "forecast", "estimate", "mention",
-                    "cite", "document", "observe", "emphasize", "stress", "acknowledge", "admit", "warn",
-                    "find", "say", "think", "write", "tell", "describe", "reveal", "confirm", "indicate",
-                    "expect", "anticipate", "quote", "define", "project")
+    r"(?:"
+    + _forms(
+        "show",
+        "conclude",
+        "argue",
+        "state",
+        "claim",
+        "prove",
+        "demonstrate",
+        "note",
+        "report",
+        "suggest",
+        "believe",
+        "insist",
+        "assert",
+        "establish",
+        "point out",
+        "maintain",
+        "contend",
+        "recommend",
+        "propose",
+        "call for",
+        "urge",
+        "predict",
+        "forecast",
+        "estimate",
+        "mention",
+        "cite",
+        "document",
+        "observe",
+        "emphasize",
+        "stress",
+        "acknowledge",
+        "admit",
+        "warn",
+        "find",
+        "say",
+        "think",
+        "write",
+        "tell",
+        "describe",
+        "reveal",
+        "confirm",
+        "indicate",
+        "expect",
+        "anticipate",
+        "quote",
+        "define",
+        "project",
+    )
     + r"|shown|found|said|thought|wrote|written|told|proven)"
 )
 SUBJECT_EN = (
@@ -50,9 +94,14 @@ SUBJECT_EN = (
     r"(?:the )?[\w'’ -]{1,40}? (?:cited|quoted|used|mentioned) (?:in|by) the "
     r"(?:paper|authors?|article|report|document))"
 )
-WH_EN = r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
+WH_EN = (
+    r"(?:what|why|how|which|who|whom|where|when|does|do|did|is|are|was|were|can|could|should|would|will)\b"
+)
 ASK_EN = rf"(?:{WH_EN}|(?:so|then|and|but)\b)"  # the question after the premise
-TAG_EN = r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|am I right)"
+TAG_EN = (
+    r"(?:right|correct|true|yes|no|isn't (?:it|that (?:so|right))|don't they|doesn't it|didn't they|"
+    r"am I right)"
+)
 # where a stated premise ends: a tag question, a full stop, a dash, ", so"
 END_EN = rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)"
 # who a claim is taken from, before the subject: "Citing a McKinsey report, the paper projects …"
@@ -143,8 +192,10 @@ RE_STATED_CLAUSE = re.compile(rf"{RE_CLAUSE_END.pattern}|\s*(?<!\d)[—–]+(?!\
 RE_SOURCE_LEAD = re.compile(
     r"^(?:据[^，。]{0,24}?(?:统计|数据|显示)[，,]?|[^，。]{0,24}?(?:数据|公报|报告|统计)?(?:显示|表明|"
     r"称)[，,：:]?|"
-    r"according to [^,]{0,60}, |(?:the )?[\w'’ -]{0,60}? (?:data|figures?|bulletin|report|statistics|numbers)"
-    r"(?: (?:cited|quoted) in the paper)? (?:shows?|showed|says?|said|puts?|indicates?|suggests?) (?:that )?)",
+    r"according to [^,]{0,60}, |"
+    r"(?:the )?[\w'’ -]{0,60}? (?:data|figures?|bulletin|report|statistics|numbers)"
+    r"(?: (?:cited|quoted) in the paper)? "
+    r"(?:shows?|showed|says?|said|puts?|indicates?|suggests?) (?:that )?)",
     re.I,
 )
 # a figure a claim gives (a share, an amount, a multiple), not a date or a list number
@@ -171,6 +222,23 @@ def _stated_figures(question: str, lang: str) -> tuple[str, str] | None:
     return None
 
 
+# what a why-question takes as given: "Why did X fall?" presupposes "X fell", "为什么X下降？" and
+# "X为什么下降？" presuppose "X下降"; who says it is not asked (that is `stated_premise`)
+RE_WHY_EN = re.compile(
+    r"^why\s+(?:do|does|did|is|are|was|were|has|have|had|will|would|can|could|should|must)\s+(?P<p>[^?]{8,})\?*$",
+    re.I,
+)
+RE_WHY_ZH = re.compile(r"^(?P<a>[^，,。？?]{0,40}?)(?:为什么|为何)(?:会|要)?(?P<b>[^，,。？?]{2,})[？?]*$")
+
+
+def presupposed(question: str, lang: str) -> tuple[str, str] | None:
+    """(P, the question) when a why-question takes P as given, else None."""
+    text = question.strip()
+    if lang == "en":
+        m = RE_WHY_EN.match(text)
+        return (m.group("p").strip(), text) if m else None
+    m = RE_WHY_ZH.match(text)
+    return (m.group("a") + m.group("b"), text) if m else None
 
 
 def stated_premise(question: str, lang: str) -> tuple[str, str] | None:

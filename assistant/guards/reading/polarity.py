@@ -34,7 +34,8 @@ RE_ABSOLUTE = re.compile(
 # a clause that says its claim does not hold (not 不断, 不仅, 不同: 不 alone says too little)
 RE_NEGATION = re.compile(
     r"未|没有|没能|并非|并不|不是|不会|不能|不再|无法|不曾|从未|不得|\b(?:not|never|none|neither|nor|no "
-    r"longer)\b|n't\b", re.I
+    r"longer)\b|n't\b",
+    re.I,
 )
 # "A而非B", "A而不是B", "A, not B", "A rather than B", "A instead of B": (preferred, rejected)
 RE_CONTRAST_AFTER = re.compile(
@@ -53,26 +54,35 @@ RE_CONTRAST_BEFORE = re.compile(
 
 # a verdict that one side outweighs the other ("on balance good", "弊大于利")
 GOOD, BAD = r"good|positive|beneficial|favou?rable|helpful", r"bad|negative|harmful|unfavou?rable|damaging"
-UPSIDES, DOWNSIDES = r"benefits?|advantages?|gains?|upsides?|pros|opportunities", r"costs?|harms?|risks?|downsides?|cons"
+UPSIDES, DOWNSIDES = (
+    r"benefits?|advantages?|gains?|upsides?|pros|opportunities",
+    r"costs?|harms?|risks?|downsides?|cons",
+)
 RE_VERDICT = {
-    "good": re.compile(rf"利大于弊|利多于弊|好处大于坏处|on balance[^.?;]{{0,30}}\b(?:{GOOD})|"
-                       rf"\b(?:{UPSIDES}) (?:\w+ )?outweigh|"
-                       rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall", re.I),
-    "bad": re.compile(rf"弊大于利|弊多于利|坏处大于好处|on balance[^.?;]{{0,30}}\b(?:{BAD})|"
-                      rf"\b(?:{DOWNSIDES}) (?:\w+ )?outweigh|"
-                      rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD})|\b(?:{BAD}) overall|"
-                      rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit", re.I),
+    "good": re.compile(
+        rf"利大于弊|利多于弊|好处大于坏处|on balance[^.?;]{{0,30}}\b(?:{GOOD})|"
+        rf"\b(?:{UPSIDES}) (?:\w+ )?outweigh|"
+        rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall",
+        re.I,
+    ),
+    "bad": re.compile(
+        rf"弊大于利|弊多于利|坏处大于好处|on balance[^.?;]{{0,30}}\b(?:{BAD})|"
+        rf"\b(?:{DOWNSIDES}) (?:\w+ )?outweigh|"
+        rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD})|\b(?:{BAD}) overall|"
+        rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit",
+        re.I,
+    ),
 }
 
 
 def verdict(text: str) -> str | None:
-    """"good" or "bad" when `text` weighs the two sides and says which outweighs the other."""
+    """ "good" or "bad" when `text` weighs the two sides and says which outweighs the other."""
     found = [side for side, pattern in RE_VERDICT.items() if pattern.search(text)]
     return found[0] if len(found) == 1 else None
 
 
 def direction(text: str) -> str | None:
-    """"up" or "down" when `text` moves one way only."""
+    """ "up" or "down" when `text` moves one way only."""
     up, down = RE_UP.search(text) is not None, RE_DOWN.search(text) is not None
     return "up" if up and not down else "down" if down and not up else None
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
 from assistant.guards.reading import polarity
 from assistant.guards.reading.entities import named_in, names
-from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, stated_premise
+from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, presupposed, stated_premise
 from assistant.text import ZH_STOP, english_words, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
@@ -29,9 +29,16 @@ RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条�
 def content_words(text: str, lang: str) -> list[str]:
     """The words that carry a statement's meaning, as BM25 tokens (English stems; Chinese words of two
     characters or more), figures (in digits or words) left out."""
-    words = english_words(text) if lang == "en" else [w for w in tokenize(text) if len(w) > 1 and w not in ZH_STOP]
-    return list(dict.fromkeys(w for w in words if not RE_DIGITS.match(w) and w not in EN_WORDS
-                              and not RE_ZH_COUNT.fullmatch(w)))
+    words = (
+        english_words(text)
+        if lang == "en"
+        else [w for w in tokenize(text) if len(w) > 1 and w not in ZH_STOP]
+    )
+    return list(
+        dict.fromkeys(
+            w for w in words if not RE_DIGITS.match(w) and w not in EN_WORDS and not RE_ZH_COUNT.fullmatch(w)
+        )
+    )
 
 
 @dataclass
@@ -45,7 +52,9 @@ class Holding:
         return self.related and not self.held and self.why in CONTRADICTIONS
 
 
-PARAPHRASE = 0.4  # cosine at which a sentence says the same thing in other words (USE; checked on paper-reading-dev)
+PARAPHRASE = (
+    0.4  # cosine at which a sentence says the same thing in other words (USE; checked on paper-reading-dev)
+)
 NEAR = 0.7  # a sentence giving the premise's other figures needs only this part of the share to be about it
 CONTRADICTIONS = {"figures", "direction", "negation", "contrast", "absolute", "verdict"}
 
@@ -64,7 +73,10 @@ class Premise:
     negated: bool = False
     absolute: bool = False
     verdict: str | None = None  # "good" or "bad": which side it says outweighs the other
-    moved: list[str] = field(default_factory=list)  # the words after its verb of direction: what it says moves
+    moved: list[str] = field(
+        default_factory=list
+    )  # the words after its verb of direction: what it says moves
+    presupposed: bool = False  # taken as given by a why-question, not said to be the text's
 
     def share(self, sentence: str) -> float:
         if not self.words:
@@ -73,13 +85,16 @@ class Premise:
         low = sentence.lower()
         return sum(w in have or (len(w) > 2 and w in low) for w in self.words) / len(self.words)
 
-    def test(self, sentence: str, min_share: float, home: frozenset[str] = frozenset(), cosine: float = 0.0
-             ) -> Holding:
-        """Whether `sentence` (in the premise's language) holds the premise (see the module doc); `cosine`, the
-        two's embedding similarity, makes a paraphrase count as about the same thing."""
+    def test(
+        self, sentence: str, min_share: float, home: frozenset[str] = frozenset(), cosine: float = 0.0
+    ) -> Holding:
+        """Whether `sentence` (in the premise's language) holds the premise (see the module doc);
+        `cosine`, the two's embedding similarity, makes a paraphrase count as about the same thing."""
         share = max(self.share(sentence), min_share if cosine >= PARAPHRASE else 0.0)
         missing = [f for f in self.figures if not holds_figure(f, sentence)]
-        if missing and share >= NEAR * min_share:  # about the same thing, with another figure of the same kind
+        if (
+            missing and share >= NEAR * min_share
+        ):  # about the same thing, with another figure of the same kind
             given = figures(sentence)
             differs = share >= min_share or bool(self.figures) and len(missing) < len(self.figures)
             differs = differs and any(f.kind == g.kind for f in missing for g in given)
@@ -96,8 +111,15 @@ class Premise:
 
     def _same_way(self, sentence: str) -> Holding:
         clause = self._closest_clause(sentence)
-        moved = [clause, self._object_clause(sentence)]  # where the sentence says which way what the premise moves goes
-        if self.moves and any(polarity.direction(c) not in (None, self.moves) for c in moved if c):
+        moved = [
+            clause,
+            self._object_clause(sentence),
+        ]  # where the sentence says which way what the premise moves goes
+        if (
+            self.moves
+            and any(polarity.direction(c) not in (None, self.moves) for c in moved if c)
+            and not self._goes_its_way(sentence, self.share(clause))
+        ):
             return Holding(False, True, "direction")
         if self.absolute and not polarity.absolute(sentence):
             return Holding(False, True, "absolute")
@@ -109,6 +131,15 @@ class Premise:
         if not sides and polarity.negated(clause) != self.negated:
             return Holding(False, True, "negation")
         return Holding(True, True)
+
+    def _goes_its_way(self, sentence: str, share: float) -> bool:
+        """Another clause, naming as much of the premise (`share`) and its years, goes the premise's
+        way ("rose to 30.5% in 2021, but fell to 28.8% in 2023" does not contradict "fell in 2023")."""
+        return any(
+            polarity.direction(c) == self.moves and all(y in c for y in self.years) and self.share(c) >= share
+            for c in RE_CLAUSE_END.split(sentence)
+            if c.strip()
+        )
 
     def _flips(self, sides: list[tuple[set[str], set[str]]]) -> bool:
         """The premise prefers what a contrast of the sentence rejects: it names the rejected item more
@@ -127,8 +158,9 @@ class Premise:
         return best[1] if best[0] else None
 
     def _closest_clause(self, sentence: str) -> str:
+        """The clause naming the premise's years (if it names any) and most of its words."""
         clauses = [c for c in RE_CLAUSE_END.split(sentence) if c.strip()] or [sentence]
-        return max(clauses, key=lambda c: (self.share(c), -len(c)))
+        return max(clauses, key=lambda c: (all(y in c for y in self.years), self.share(c), -len(c)))
 
 
 def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
@@ -145,13 +177,16 @@ def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
 
 def moved_words(text: str, lang: str) -> list[str]:
     m = polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
-    return content_words(text[m.end():], lang) if m else []
+    return content_words(text[m.end() :], lang) if m else []
 
 
 def premise_of(question: str, lang: str) -> Premise | None:
-    """The premise a question states, if it states one (see `assistant.guards.reading.frames`)."""
+    """The premise a question states, if it states one, else the one a why-question takes as given
+    (see `assistant.guards.reading.frames`)."""
     stated = stated_premise(question, lang)
-    if stated is None:
+    given = stated is None and presupposed(question, lang)
+    stated = stated or given
+    if not stated:
         return None
     text, said = stated
     bare = RE_TITLE.sub("", RE_QUOTED.sub("", text))
@@ -165,9 +200,18 @@ def premise_of(question: str, lang: str) -> Premise | None:
         cited.append((author.split()[-1] if lang == "en" else author, year))
     cited_years = {y for _, y in cited}
     return Premise(
-        text=text, lang=lang, said=said, words=words, figures=found,
+        text=text,
+        lang=lang,
+        said=said,
+        words=words,
+        figures=found,
         years=[y for y in years_of(text) if y not in cited_years],
         names=frozenset(n for n in names(text, lang) if not any(n in a or a in n for a, _ in cited)),
-        cited=cited, moves=polarity.direction(bare), negated=polarity.negated(bare),
-        absolute=polarity.absolute(bare), verdict=polarity.verdict(bare), moved=moved_words(bare, lang),
+        cited=cited,
+        moves=polarity.direction(bare),
+        negated=polarity.negated(bare),
+        absolute=polarity.absolute(bare),
+        verdict=polarity.verdict(bare),
+        moved=moved_words(bare, lang),
+        presupposed=bool(given),
     )

@@ -30,11 +30,17 @@ RE_BASE_YEAR = re.compile(
 # the year a source appeared ("工信部2025年发布的数据", "the 2023 report", "(IMF, 2023)")
 RE_SOURCE_YEAR = re.compile(
     r"((?:19|20)\d\d)\s*年?\s*(?:发布|公布|出版|的?(?:报告|公报|年报)|(?:report|bulletin|edition)\b)|"
-    r"[（(](?:[^（）()]{1,40}[,，]\s*)?((?:19|20)\d\d)[)）]", re.I
+    r"[（(](?:[^（）()]{1,40}[,，]\s*)?((?:19|20)\d\d)[)）]",
+    re.I,
 )
-RE_COUNT_QUESTION = re.compile(r"\bhow many\b|多少[个家项台辆件座条种所款位名人户亩]|"
-                               r"几[个家项台辆件座条种所款位名]", re.I)
-RE_RATE_QUESTION = re.compile(r"\b(?:share|percentage|proportion|fraction|rate)\b|比重|比例|占比|百分|率", re.I)
+RE_COUNT_QUESTION = re.compile(
+    r"\bhow many\b|多少[个家项台辆件座条种所款位名人户亩]|"
+    r"几[个家项台辆件座条种所款位名]",
+    re.I,
+)
+RE_RATE_QUESTION = re.compile(
+    r"\b(?:share|percentage|proportion|fraction|rate)\b|比重|比例|占比|百分|率", re.I
+)
 RE_CHANGE_QUESTION = re.compile(
     r"\b(?:grow|grew|grown|growth|rise|rose|risen|fall|fell|fallen|drop|dropped|decline|declined|increase|"
     r"increased|decrease|decreased|change|changed|gain|gained|lose|lost|up|down|more|fewer|less|cut|shrink|"
@@ -49,7 +55,9 @@ RE_CHANGE_BEFORE = re.compile(
     re.I,
 )
 # a clause that gives the level the clause before it names ("…，达到225万台", "…, reaching 2.25 million")
-RE_LEVEL_AFTER = re.compile(r"^\s*(?:达到|达|为|增至|降至|升至|至|超过|突破|占|reach\w*|to\b|totall?ing|at\b)", re.I)
+RE_LEVEL_AFTER = re.compile(
+    r"^\s*(?:达到|达|为|增至|降至|升至|至|超过|突破|占|reach\w*|to\b|totall?ing|at\b)", re.I
+)
 MEASURE_WORDS = frozenset("家项台辆件座条种所款")
 
 
@@ -65,8 +73,11 @@ class Quantity:
     count: bool = False  # a number of things is asked ("how many", 多少个)
 
     def _gives(self, part: str) -> bool:
-        found = [f for f in figures(part, words=True) if not (f.value.is_integer() and 1900 <= f.value <= 2100
-                                                               and not f.kind)]
+        found = [
+            f
+            for f in figures(part, words=True)
+            if not (f.value.is_integer() and 1900 <= f.value <= 2100 and not f.kind)
+        ]
         if not found or not all(m in part for m in self.measures):
             return False
         if self.rate and not any(f.kind in ("%", "pp") for f in found):
@@ -108,8 +119,16 @@ def quantity_of(question: str, lang: str, home: frozenset[str] = frozenset()) ->
     said = next((s for s in reversed(sentences) if asked_quantity(s, lang)), question)
     sources = {y for pair in RE_SOURCE_YEAR.findall(question) for y in pair if y}
     compared = {y for pair in RE_BASE_YEAR.findall(question) for y in pair if y}
-    years = frozenset(RE_QUESTION_YEAR.findall(said) or RE_QUESTION_YEAR.findall(question)) - sources - compared
-    return Quantity(phrase, lang, words, rate=RE_RATE_QUESTION.search(asking) is not None, years=years,
-                    change=RE_CHANGE_QUESTION.search(question) is not None,
-                    measures=MEASURE_WORDS & asked_units(question),
-                    count=RE_COUNT_QUESTION.search(question) is not None and not RE_RATE_QUESTION.search(asking))
+    years = (
+        frozenset(RE_QUESTION_YEAR.findall(said) or RE_QUESTION_YEAR.findall(question)) - sources - compared
+    )
+    return Quantity(
+        phrase,
+        lang,
+        words,
+        rate=RE_RATE_QUESTION.search(asking) is not None,
+        years=years,
+        change=RE_CHANGE_QUESTION.search(question) is not None,
+        measures=MEASURE_WORDS & asked_units(question),
+        count=RE_COUNT_QUESTION.search(question) is not None and not RE_RATE_QUESTION.search(asking),
+    )

@@ -20,9 +20,12 @@ from assistant.serving.api.limits import install_limits
 
 
 def create_app(assistant: Assistant) -> FastAPI:
-    app = FastAPI(title="Paper assistant API", version=metadata.version("paper-assistant"),
-                  description="Citation-first answers from 《全球产业链再布局：演进、影响及应对》, in "
-                              "Chinese or English.")
+    app = FastAPI(
+        title="Paper assistant API",
+        version=metadata.version("paper-assistant"),
+        description="Citation-first answers from 《全球产业链再布局：演进、影响及应对》, in "
+        "Chinese or English.",
+    )
     app.state.assistant = assistant
     install_limits(app, assistant.settings.serve, assistant.settings.data_dir)
     install_errors(app)

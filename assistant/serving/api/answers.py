@@ -11,12 +11,22 @@ from assistant.question.followup import Turn
 from assistant.serving.api.errors import APIError
 
 
-def open_stream(assistant: Assistant, question: str, mode: str | None, section: str | None, history: list[Turn],
-                document: str | None = None) -> Iterator[dict]:
+def open_stream(
+    assistant: Assistant,
+    question: str,
+    mode: str | None,
+    section: str | None,
+    history: list[Turn],
+    document: str | None = None,
+) -> Iterator[dict]:
     """The answer events, with bad input raised as an APIError here (before any response is sent)."""
     if mode is not None and mode not in MODES:
-        raise APIError(404, f"unknown model/mode {mode!r}; available: {', '.join(MODES)}", param="model",
-                       code="model_not_found")
+        raise APIError(
+            404,
+            f"unknown model/mode {mode!r}; available: {', '.join(MODES)}",
+            param="model",
+            code="model_not_found",
+        )
     events = assistant.stream(question, mode=mode, section=section, history=history, document=document)
     try:
         first = next(events)

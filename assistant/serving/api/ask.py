@@ -13,5 +13,7 @@ router = APIRouter()
 
 @router.post("/v1/ask", response_model=Answer, summary="Answer a question (the CLI's JSON contract)")
 def ask(req: AskRequest, request: Request) -> Answer:
-    events = open_stream(request.app.state.assistant, req.question, req.mode, req.section, req.history, req.document)
+    events = open_stream(
+        request.app.state.assistant, req.question, req.mode, req.section, req.history, req.document
+    )
     return answer_of(events)

@@ -72,8 +72,14 @@ def sse(events: Iterator[dict], ident: str, created: int, model: str, with_sourc
     them, the Sources list, then a final chunk with the checked answer, its citations and notices."""
 
     def chunk(delta: dict, finish: str | None = None, **fields: Any) -> str:
-        body = {"id": ident, "object": "chat.completion.chunk", "created": created, "model": model,
-                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **fields}
+        body = {
+            "id": ident,
+            "object": "chat.completion.chunk",
+            "created": created,
+            "model": model,
+            "choices": [{"index": 0, "delta": delta, "finish_reason": finish}],
+            **fields,
+        }
         return f"data: {json.dumps(body, ensure_ascii=False)}\n\n"
 
     started = streamed = False
@@ -92,8 +98,14 @@ def sse(events: Iterator[dict], ident: str, created: int, model: str, with_sourc
             text += sources_text(answer) if with_sources else ""
             for i in range(0, len(text), STREAM_PIECE):
                 yield chunk({"content": text[i : i + STREAM_PIECE]})
-            yield chunk({}, "stop", citations=[c.model_dump() for c in answer.citations], abstained=answer.abstained,
-                        notice=answer.notice, answer=answer.model_dump())
+            yield chunk(
+                {},
+                "stop",
+                citations=[c.model_dump() for c in answer.citations],
+                abstained=answer.abstained,
+                notice=answer.notice,
+                answer=answer.model_dump(),
+            )
     yield "data: [DONE]\n\n"
 
 
@@ -105,15 +117,26 @@ def chat(req: ChatRequest, request: Request):
     ident, created = f"chatcmpl-{uuid.uuid4().hex[:24]}", int(time.time())
     events = open_stream(assistant, question, req.model, req.section, history, req.document)
     if req.stream:
-        return StreamingResponse(sse(events, ident, created, req.model, with_sources), media_type="text/even"
-                                                                                                  "t-stream")
+        return StreamingResponse(
+            sse(events, ident, created, req.model, with_sources), media_type="text/event-stream"
+        )
     answer = answer_of(events)
     content = answer.answer + (sources_text(answer) if with_sources else "")
     return {
-        "id": ident, "object": "chat.completion", "created": created, "model": answer.mode,
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
-        "usage": {"prompt_tokens": len(question), "completion_tokens": len(content),
-                  "total_tokens": len(question) + len(content)},
-        "citations": [c.model_dump() for c in answer.citations], "abstained": answer.abstained,
-        "notice": answer.notice, "answer": answer.model_dump(),
+        "id": ident,
+        "object": "chat.completion",
+        "created": created,
+        "model": answer.mode,
+        "choices": [
+            {"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}
+        ],
+        "usage": {
+            "prompt_tokens": len(question),
+            "completion_tokens": len(content),
+            "total_tokens": len(question) + len(content),
+        },
+        "citations": [c.model_dump() for c in answer.citations],
+        "abstained": answer.abstained,
+        "notice": answer.notice,
+        "answer": answer.model_dump(),
     }

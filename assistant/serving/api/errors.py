@@ -11,7 +11,9 @@ from assistant.index.store import StoreError
 
 
 class APIError(Exception):
-    def __init__(self, status: int, message: str, type_: str = "invalid_request_error", param=None, code=None):
+    def __init__(
+        self, status: int, message: str, type_: str = "invalid_request_error", param=None, code=None
+    ):
         self.status, self.message, self.type, self.param, self.code = status, message, type_, param, code
 
 
@@ -22,8 +24,11 @@ def error_body(message: str, type_: str, param=None, code=None) -> dict:
 def install_errors(app: FastAPI) -> None:
     @app.exception_handler(StoreError)
     async def _store_down(_request: Request, exc: StoreError):
-        return JSONResponse(error_body(f"{exc}; try again shortly", "server_error", None, "index_unavailable"),
-                            status_code=503, headers={"Retry-After": "5"})
+        return JSONResponse(
+            error_body(f"{exc}; try again shortly", "server_error", None, "index_unavailable"),
+            status_code=503,
+            headers={"Retry-After": "5"},
+        )
 
     @app.exception_handler(Exception)
     async def _unexpected(_request: Request, exc: Exception):
@@ -38,7 +43,11 @@ def install_errors(app: FastAPI) -> None:
     async def _invalid(_request: Request, exc: RequestValidationError):
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()) if p != "body")
-        message = f"{where}: {first.get('msg', 'invalid request')}" if where else first.get("msg", "invalid request")
+        message = (
+            f"{where}: {first.get('msg', 'invalid request')}"
+            if where
+            else first.get("msg", "invalid request")
+        )
         return JSONResponse(error_body(message, "invalid_request_error", where or None), status_code=400)
 
     @app.exception_handler(HTTPException)

@@ -15,15 +15,21 @@ router = APIRouter()
 
 @router.get("/v1/models", summary="The answer modes, as OpenAI models")
 def models():
-    return {"object": "list",
-            "data": [{"id": m, "object": "model", "created": 0, "owned_by": "paper-assistant"} for m in MODES]}
+    return {
+        "object": "list",
+        "data": [{"id": m, "object": "model", "created": 0, "owned_by": "paper-assistant"} for m in MODES],
+    }
 
 
 @router.get("/v1/sections", summary="The paper's section tree")
 def sections(request: Request):
     paper = request.app.state.assistant.paper
-    return {"sections": [{"id": s.id, "label": s.label, "level": s.level, "parent": s.parent, "path": s.path}
-                         for s in paper.sections]}
+    return {
+        "sections": [
+            {"id": s.id, "label": s.label, "level": s.level, "parent": s.parent, "path": s.path}
+            for s in paper.sections
+        ]
+    }
 
 
 @router.get("/v1/documents", summary="The documents a question can be scoped to")
@@ -38,8 +44,10 @@ def chunk(chunk_id: str, request: Request):
     if found is None:
         raise APIError(404, f"no chunk {chunk_id!r}", "not_found_error", "chunk_id")
     edition = index.editions.get(chunk_id)
-    return {**found.model_dump(), "edition": edition and {"lang": edition.lang, "text": edition.text,
-                                                          "section": edition.section}}
+    return {
+        **found.model_dump(),
+        "edition": edition and {"lang": edition.lang, "text": edition.text, "section": edition.section},
+    }
 
 
 @router.get("/healthz", summary="Index, embedder, generator and versions")
@@ -51,14 +59,24 @@ def healthz(request: Request):
     info = assistant.index.info
     return {
         "status": "ok",
-        "index": {"state": status(assistant.settings), "chunks": info.chunks, "bibliography": info.bibliography,
-                  "editions": info.editions, "built_at": info.built_at, "fingerprint": info.fingerprint,
-                  "build": info.build, "store": assistant.settings.chroma_url or "embedded"},
+        "index": {
+            "state": status(assistant.settings),
+            "chunks": info.chunks,
+            "bibliography": info.bibliography,
+            "editions": info.editions,
+            "built_at": info.built_at,
+            "fingerprint": info.fingerprint,
+            "build": info.build,
+            "store": assistant.settings.chroma_url or "embedded",
+        },
         "embedder": describe(assistant.settings.embedder),
         "generator": {"default_mode": assistant.settings.answer.mode, "modes": list(MODES)},
         "guards": list(assistant.settings.guards.enabled),
         "judge": assistant.settings.judge.mode,
         "translate": assistant.settings.translate.mode,
-        "versions": {"paper-assistant": metadata.version("paper-assistant"), "python": platform.python_version(),
-                     **{p: metadata.version(p) for p in ("chromadb", "langchain-core", "fastapi", "gradio")}},
+        "versions": {
+            "paper-assistant": metadata.version("paper-assistant"),
+            "python": platform.python_version(),
+            **{p: metadata.version(p) for p in ("chromadb", "langchain-core", "fastapi", "gradio")},
+        },
     }

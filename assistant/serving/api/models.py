@@ -17,8 +17,9 @@ class AskRequest(BaseModel):
     mode: str | None = Field(None, description=f"Answer mode: {', '.join(MODES)}.")
     section: str | None = Field(None, description="Only search this section and its subsections (e.g. s4).")
     document: str | None = Field(None, description="Only search this document (see /v1/documents).")
-    history: list[Turn] = Field(default_factory=list, max_length=50, description="Earlier turns, oldest "
-                                                                                 "first.")
+    history: list[Turn] = Field(
+        default_factory=list, max_length=50, description="Earlier turns, oldest first."
+    )
 
 
 class ContentPart(BaseModel):
@@ -45,6 +46,6 @@ class ChatRequest(BaseModel):
     section: str | None = Field(None, description="Extension: only search this section.")
     document: str | None = Field(None, description="Extension: only search this document.")
     sources: bool | None = Field(
-        None, description="Extension: append a Sources list to the message text (default: "
-                          "serve.chat_sources)."
+        None,
+        description="Extension: append a Sources list to the message text (default: serve.chat_sources).",
     )
