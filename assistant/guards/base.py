@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from abc import ABC, abstractmethod
-from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from assistant.guards.reading.entities import names
 from assistant.index.open import OpenIndex
 from assistant.question.analysis import Question
 from assistant.retrieval.hybrid import HybridSearch
@@ -56,17 +54,11 @@ class GuardContext:
     settings: Settings
     extra: dict = field(default_factory=dict)  # per-guard state (a loaded judge model)
 
-    @cached_property
+    @property
     def home(self) -> dict[str, frozenset[str]]:
         """The name each language's text of the corpus uses most (China, for a paper about China):
-        its sentences may leave it unsaid."""
-        counts: dict[str, Counter] = {"zh": Counter(), "en": Counter()}
-        for c in self.index.chunks.values():
-            if c.kind in ("body", "abstract"):
-                counts[c.lang].update(names(c.text, c.lang))
-                if (e := self.index.editions.get(c.id)) is not None:
-                    counts[e.lang].update(names(e.text, e.lang))
-        return {lang: frozenset(n for n, _ in cnt.most_common(1)) for lang, cnt in counts.items()}
+        its sentences may leave it unsaid. Found at ingest."""
+        return self.index.home
 
     @cached_property
     def latin(self) -> set[str]:

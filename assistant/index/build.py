@@ -9,6 +9,7 @@ Layout under ``<data_dir>/index``::
         chunks.jsonl        every chunk with its metadata, BM25 tokens and edition
         sentences.npy       an embedding per quotable sentence (answers rank sentences with it)
         edition.npy         the same for the sentences of the editions
+        home.json           the name each language's text uses most (China), for the guards
         chunk-vectors.*     each chunk's vector as put into Chroma (a BM25-only hit's cosine without
                             a round trip)
         lexicon.json        English → Chinese query terms for this corpus (CC-CEDICT)
@@ -29,6 +30,7 @@ import numpy as np
 
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.edition import Edition, edition_folders
+from assistant.corpus.entities import home_names
 from assistant.corpus.loader import load_corpus
 from assistant.corpus.units import LABEL_SEP
 from assistant.index.fingerprint import (
@@ -131,7 +133,8 @@ def _embed_sentences(texts: list[str], embedder, say: Progress, label: str) -> n
 def _write_side_files(
     folder, chunks: list[Chunk], editions: dict[str, dict], embedder, say: Progress
 ) -> None:
-    """chunks.jsonl (with BM25 tokens and editions), the sentence vectors of both languages, lexicon.json."""
+    """chunks.jsonl (with BM25 tokens and editions), the sentence vectors of both languages, lexicon.json,
+    home.json."""
     from assistant.index.lexicon import build_lexicon
     from assistant.text import tokenize
 
@@ -168,6 +171,11 @@ def _write_side_files(
     say("lexicon", 0, 1)
     lexicon = build_lexicon((tokens[c.id] for c in body), (c.text for c in body))
     (folder / "lexicon.json").write_text(json.dumps(lexicon, ensure_ascii=False), encoding="utf-8")
+    prose = [c for c in body if c.kind in ("body", "abstract")]
+    texts = [(c.lang, c.text) for c in prose] + [
+        (e["lang"], e["text"]) for c in prose if (e := editions.get(c.id))
+    ]
+    (folder / "home.json").write_text(json.dumps(home_names(texts), ensure_ascii=False), encoding="utf-8")
     say("lexicon", 1, 1)
 
 

@@ -47,6 +47,7 @@ class OpenIndex:
     editions: dict[str, ChunkEdition]  # chunk id → the chunk in the other language
     edition_vectors: np.ndarray  # one embedding per sentence of the editions
     chunk_vectors: dict[str, np.ndarray]  # "<collection>/<chunk id>" → the vector Chroma holds for it
+    home: dict[str, frozenset[str]]  # language → the name its text uses most (China), found at ingest
 
     def count(self, collection: str) -> int:
         return self.info.collections.get(collection, 0)
@@ -140,6 +141,7 @@ def open_index(settings: Settings) -> OpenIndex:
     try:
         chunks, tokens, rows, sentence_tokens, editions = _read_chunks(build_dir)
         lexicon = json.loads((build_dir / "lexicon.json").read_text(encoding="utf-8"))
+        home = json.loads((build_dir / "home.json").read_text(encoding="utf-8"))
         if not (build_dir / "jieba.dict").is_file():
             raise OSError("jieba.dict is missing")
         sentences = np.load(build_dir / "sentences.npy")
@@ -176,4 +178,5 @@ def open_index(settings: Settings) -> OpenIndex:
         editions=editions,
         edition_vectors=alt,
         chunk_vectors=dict(zip(keys, matrix, strict=True)),
+        home={lang: frozenset(found) for lang, found in home.items()},
     )

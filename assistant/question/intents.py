@@ -25,20 +25,16 @@ RE_ENGLISH_FRONT = re.compile(
     r"英文(?:版)?(?:摘要|标题|题目|关键词)|英文版",
     re.IGNORECASE,
 )
-ORDINALS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "一": 1,
-    "二": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
+# English ordinals ("the second", "2nd", "the last" = -1) and Chinese numerals one to six
+ORDINAL_WORDS = {
+    **{w: k for k, w in enumerate("first second third fourth fifth sixth seventh eighth".split(), 1)},
+    **{
+        f"{k}{s}": k
+        for k, s in zip(range(1, 9), ["st", "nd", "rd", "th", "th", "th", "th", "th"], strict=True)
+    },
+    "last": -1,
 }
+ORDINALS = {**ORDINAL_WORDS, **{c: k for k, c in enumerate("一二三四五六", 1)}}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 RE_NAMED_SECTION = re.compile(
     r"\b(?:section|part|chapter)\s+(\d+(?:\.\d+)*|[ivx]{1,3}\b)|\b(first|second|third|fourth|fifth|sixth)\s+"
@@ -197,25 +193,6 @@ RE_ORDINAL_REFERENCE = re.compile(
     r"no\.?)\s*(\d)\b",
     re.I,
 )
-ORDINAL_WORDS = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "1st": 1,
-    "2nd": 2,
-    "3rd": 3,
-    "4th": 4,
-    "5th": 5,
-    "6th": 6,
-    "7th": 7,
-    "8th": 8,
-    "last": -1,
-}
 
 
 def metadata_fields(question: str) -> list[str]:

@@ -5,8 +5,8 @@ the readers are language-level and must work on any text."""
 
 import pytest
 
+from assistant.corpus.entities import named_in, names
 from assistant.guards.reading import polarity
-from assistant.guards.reading.entities import named_in, names
 from assistant.guards.reading.frames import stated_premise
 from assistant.guards.reading.premise import premise_of
 from assistant.guards.reading.quantity import quantity_of

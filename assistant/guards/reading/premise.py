@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from assistant.corpus.entities import named_in, names
 from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
 from assistant.guards.reading import polarity
-from assistant.guards.reading.entities import named_in, names
 from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, presupposed, stated_premise
 from assistant.text import ZH_STOP, english_words, tokenize
 

@@ -11,6 +11,8 @@ States"), or, in English, when their words share a stem ("Chinese" and "China", 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
 
 from assistant.text import EN_STOP, jieba_tags
@@ -154,3 +156,12 @@ def named_in(name: str, text: str, lang: str) -> bool:
     if name.lower() in text.lower():
         return True
     return any(same_name(name, other) for other in names(text, lang))
+
+
+def home_names(texts: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """The name each language's text uses most, from (language, text) pairs: China, for a paper
+    about China, whose sentences may leave it unsaid. Read once, at ingest."""
+    counts: dict[str, Counter] = {"zh": Counter(), "en": Counter()}
+    for lang, text in texts:
+        counts[lang].update(names(text, lang))
+    return {lang: [n for n, _ in cnt.most_common(1)] for lang, cnt in counts.items()}
