@@ -268,7 +268,7 @@ def serve(host: str, port: int, data_dir) -> None:
     "set_name",
     default="paper-test",
     show_default=True,
-    help="A set named in evals/sets.json (e.g. paper-holdout-reading), or a JSONL file.",
+    help="A set named in evals/sets.json (e.g. paper-holdout-reading-2), or a JSONL file.",
 )
 @click.option("--mode", default=None, help="Answer mode to evaluate (default: the configured one).")
 @click.option(

@@ -13,10 +13,12 @@ from assistant.answer.base import AnswerContext
 from assistant.answer.contract import Answer
 from assistant.answer.overview import Lines
 from assistant.answer.sentences import sentence_of
-from assistant.index.sections import parent_of
+from assistant.index.sections import bare_label, parent_of
 from assistant.retrieval.results import Retrieval
+from assistant.text import tokenize
 
 MAX_ROWS = 6
+NAMED = 0.8  # share of a heading's words a question uses to name that section
 
 
 def without_caption(row: str) -> str:
@@ -42,9 +44,16 @@ def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None
     return out.answer("comparison")
 
 
-def compose_sections(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
-    """Two sibling sections the question names by their headings, each with its parts."""
-    found = retrieval.matched
+def names(section: str, retrieval: Retrieval, context: AnswerContext) -> bool:
+    """The question uses (nearly) every word of the section's heading."""
+    words = {w for w in tokenize(bare_label(context.index.label(section, retrieval.lang))) if len(w) > 1}
+    return bool(words) and len(words & set(retrieval.terms)) >= NAMED * len(words)
+
+
+def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool = False) -> Answer | None:
+    """Two sibling sections the question names by their headings, each with its parts (`named`: only
+    sections it names word for word, "积极影响和消极影响分别是什么？")."""
+    found = [s for s in retrieval.matched if not named or names(s, retrieval, context)]
     pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if parent_of(a) == parent_of(b)]
     if not pairs:
         return None

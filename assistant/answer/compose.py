@@ -2,17 +2,19 @@
 
 After the guards: an abstention says why (the deciding guard's notice); a premise the text
 contradicts is corrected. Then by what the question asks (see `assistant.question.intents`):
-its front matter (metadata); the whole document or a section (summary, conclusion); two sides
-next to each other (comparison); the parts of a section (list); and otherwise the sentences that best
-answer it. Each composer answers from the document's structure where it has one; when it finds none,
-the next one is tried, down to the sentences. No language model is involved.
+its front matter (metadata); the whole document or a section (summary, conclusion); the proposals
+for a problem the text treats in a section of its own (the section that responds to it, see
+`assistant.retrieval.responses`); two sides next to each other (comparison, or a list question naming
+two sibling sections); the parts of a section (list); and otherwise the sentences that best answer it.
+Each composer answers from the document's structure where it has one; when it finds none, the next
+one is tried, down to the sentences. No language model is involved.
 """
 
 from __future__ import annotations
 
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import add_other_language
-from assistant.answer.comparison import compose_comparison
+from assistant.answer.comparison import compose_comparison, compose_sections
 from assistant.answer.contract import Answer
 from assistant.answer.correction import compose_correction
 from assistant.answer.metadata import compose_metadata
@@ -20,12 +22,9 @@ from assistant.answer.outline import compose_outline, find_outline
 from assistant.answer.overview import compose_document, compose_section
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
-from assistant.index.sections import bare_label
 from assistant.question import intents
+from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, names_only
 from assistant.retrieval.results import Retrieval
-from assistant.text import tokenize
-
-NAMED_HEADING = 0.8  # share of a heading's words a question uses to be about that section
 
 
 def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
@@ -38,15 +37,18 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return None if answer.abstained else answer
     if kind in ("summary", "conclusion"):
         section = retrieval.target
-        if (
-            section is None
-            or kind == "conclusion"
-            or (intents.about_whole(q.searched) and not retrieval.sections)
-        ):
+        bare = section is None and (kind == "conclusion" or intents.bare_summary(q.searched))
+        if q.whole and not retrieval.sections or bare:
             return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
-        return compose_section(section, retrieval, context)
+        return compose_section(section, retrieval, context) if section else None
+    if intents.says_about(q.searched) and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
+        return compose_section(retrieval.target, retrieval, context)  # "What does the paper say about X?"
+    if retrieval.responses and kind in ("fact", "list"):  # "作者对X有什么建议": the section answering X
+        return compose_section(retrieval.responses[0], retrieval, context)
     if kind == "comparison":
         return compose_comparison(retrieval, context)
+    if kind == "list" and (pair := compose_sections(retrieval, context, named=True)) is not None:
+        return pair  # "积极影响和消极影响分别是什么？": two sections it names, side by side
     if kind == "list" and (parent := find_outline(retrieval, context)):
         return compose_outline(parent, retrieval, context)
     leaf = retrieval.target and not context.index.tree.children.get(retrieval.target)
@@ -57,15 +59,9 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     return None
 
 
-def about_heading(retrieval: Retrieval, context: AnswerContext) -> bool:
-    """The question is its target's heading and little else ("产业空心化有哪些表现？"): it uses nearly all the
-    heading's words, and they are most of its own."""
-    words = {
-        w for w in tokenize(bare_label(context.index.label(retrieval.target, retrieval.lang))) if len(w) > 1
-    }
-    asked = {w for w in retrieval.terms if len(w) > 1}
-    common = words & asked
-    return bool(words) and len(common) >= NAMED_HEADING * len(words) and len(common) >= 0.5 * len(asked)
+def about_heading(retrieval: Retrieval, context: AnswerContext, share: float = NAMED_HEADING) -> bool:
+    """The question is its target's heading and little else ("产业空心化有哪些表现？")."""
+    return names_only(context.index.label(retrieval.target, retrieval.lang), set(retrieval.terms), share)
 
 
 def compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) -> Answer:
@@ -83,7 +79,8 @@ def _compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) 
         answer = empty(retrieval.question, retrieval)
         answer.guard, answer.notice = decided.guard, decided.notice
         return answer
-    structural = not retrieval.named and not retrieval.question.english_front
+    q = retrieval.question
+    structural = not retrieval.named and (not q.english_front or q.intent == "metadata")
     if structural and (answer := structured(retrieval, context)) is not None and not answer.abstained:
         return answer
     return compose_passages(retrieval, context)

@@ -1,6 +1,8 @@
 """Enumerations inside a paragraph: a sentence that announces items ("体现在三个方面：", "in three
-ways:") and the items that follow it ("一是…", "第二，…", "Second, …", "(iii) …"), read in the text's own
-language; and questions that ask for a number of things ("哪三个方面", "which four trends")."""
+ways:", "表现在多个层面。") and the items that follow it ("一是…", "第二，…", "Second, …", "(iii) …", or
+units set off by semicolons), read in the text's own language; the other items of an enumeration
+one item of which was found; and questions that ask for a number of things ("哪三个方面", "which four
+trends") or for several ("哪几条办法", "What are the measures")."""
 
 from __future__ import annotations
 
@@ -8,11 +10,13 @@ import re
 
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.retrieval.results import Retrieval
+from assistant.text import EN_STOP, ZH_STOP, tokenize
 
 RE_ANNOUNCE = re.compile(
-    r"[两一二三四五六七八九十\d]+\s*[个大项点]?.{0,4}?(?:方面|因素|阶段|层面|特征|途径|类别|措施|趋势|问题|"
+    r"(?:[两一二三四五六七八九十\d]+|多|几|若干)\s*[个大项点种]?.{0,4}?(?:方面|因素|阶段|层面|特征|途径|类别|措施|趋势|问题|形式|"
     r"原因|部分)[。：:]$|[：:]$|"
-    r"\b(?:two|three|four|five|six|several)\s+(?:\w+\s+){0,2}(?:ways|aspects|reasons|factors|stages|levels|"
+    r"\b(?:two|three|four|five|six|several|multiple|many|various)\s+(?:\w+\s+){0,2}(?:ways|aspects|reasons|"
+    r"factors|stages|levels|layers|forms|"
     r"measures|"
     r"trends|problems|steps|parts|areas|lessons|findings|recommendations)\b.{0,30}[.:]$|\bas follows[.:]$",
     re.I,
@@ -24,6 +28,14 @@ RE_ITEM = re.compile(
     re.I,
 )
 MAX_ITEMS = 8
+RE_SEMICOLON = re.compile(r"[；;]")
+RE_MANY = re.compile(
+    r"哪些|哪几|有哪|几[条项点个种方]|分别|列举|\b(?:what|which) are\b|\blist\b|\bname the\b|\benumerate\b|"
+    r"\bwhat (?:kinds?|forms?|types?|ways?)\b|"
+    r"\bwhat (?:\w+ ){0,2}(?:measures|steps|recommendations|proposals|suggestions|policies|ways|forms|"
+    r"features|factors|risks|impacts|trends)\b",
+    re.I,
+)
 NUMERALS = {
     "two": "两二2",
     "three": "三3",
@@ -72,7 +84,70 @@ def list_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Senten
         for k, (s, e) in enumerate(hit.chunk.sentence_spans()):
             if s >= after and RE_ITEM.match(hit.chunk.text[s:e]) and len(items) < MAX_ITEMS:
                 items.append(sentence_of(hit, k, sentence.hit_rank))
-        head, _, k = hit.chunk.id.rpartition(":c")  # the next chunk of the same paragraph
-        nxt = context.index.chunks.get(f"{head}:c{int(k) + 1}") if k.isdigit() else None
+        nxt = paragraph_chunk(hit.chunk.id, 1, context)
         hit, after = (context.view(nxt, retrieval, like=sentence.hit), 0) if nxt else (None, 0)
-    return items
+    return items or semicolon_run(sentence, context, retrieval)
+
+
+def paragraph_chunk(chunk_id: str, k: int, context, absolute: bool = False):
+    """The chunk `k` after `chunk_id` in its paragraph (ids end in ":c<n>"), or its `k`-th chunk with
+    `absolute`; None past the paragraph's end."""
+    head, _, n = chunk_id.rpartition(":c")
+    if not n.isdigit():
+        return None
+    return context.index.chunks.get(f"{head}:c{k if absolute else int(n) + k}")
+
+
+def semicolon_run(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:
+    """Items set off by semicolons after an announcing sentence ("例如，A；B；C。"): the units up to the
+    one that closes the run, when at least two end with a semicolon."""
+    run: list[Sentence] = []
+    after = next_sentence(sentence, context, retrieval)
+    while after is not None and len(run) < MAX_ITEMS:
+        run.append(after)
+        if not RE_SEMICOLON.search(after.text.rstrip()[-1:]):
+            break
+        after = next_sentence(after, context, retrieval)
+    return run if sum(bool(RE_SEMICOLON.search(u.text.rstrip()[-1:])) for u in run) >= 2 else []
+
+
+def next_sentence(sentence: Sentence, context, retrieval: Retrieval) -> Sentence | None:
+    """The unit after `sentence` in its paragraph (in the next chunk when it ends its own)."""
+    if sentence.index + 1 < len(sentence.hit.chunk.sentence_spans()):
+        return sentence_of(sentence.hit, sentence.index + 1, sentence.hit_rank)
+    nxt = paragraph_chunk(sentence.hit.chunk.id, 1, context)
+    return sentence_of(context.view(nxt, retrieval, like=sentence.hit), 0, sentence.hit_rank) if nxt else None
+
+
+def asks_many(question: str) -> bool:
+    """The question asks for several things ("哪几条办法", "What are the measures", "list …"), not one."""
+    return RE_MANY.search(question) is not None
+
+
+def names_item(sentence: Sentence, terms: dict[str, float]) -> bool:
+    """The question names the item itself and asks what is inside it."""
+    words = {w for w in tokenize(sentence.shown) if len(w) > 1 and w not in ZH_STOP and w not in EN_STOP}
+    return bool(words) and len(words & set(terms)) >= 0.5 * len(words)
+
+
+def sibling_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:
+    """For a question asking for several things whose best sentence is one item of an enumeration
+    ("第五，…") it does not itself name, the other items of its paragraph (across its chunks), in order;
+    [] otherwise."""
+    if (
+        not asks_many(retrieval.question.searched)
+        or not RE_ITEM.match(sentence.text)
+        or names_item(sentence, retrieval.terms)
+    ):
+        return []
+    items: list[Sentence] = []
+    n = 0
+    while (chunk := paragraph_chunk(sentence.hit.chunk.id, n, context, absolute=True)) and len(
+        items
+    ) < MAX_ITEMS:
+        hit = context.view(chunk, retrieval, like=sentence.hit)
+        for j, (s, e) in enumerate(chunk.sentence_spans()):
+            if RE_ITEM.match(chunk.text[s:e]) and len(items) < MAX_ITEMS:
+                items.append(sentence_of(hit, j, sentence.hit_rank))
+        n += 1
+    return items if len(items) > 1 else []

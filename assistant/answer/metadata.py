@@ -109,7 +109,8 @@ def _journal(lang: str, context: AnswerContext) -> str:
 
 def compose_metadata(fields: list[str], retrieval: Retrieval, context: AnswerContext, document: str):
     lang = retrieval.lang
-    found = paper_fields(lang, context) if document == "paper" else document_fields(document, context)
+    front = "en" if retrieval.question.english_front else lang  # "英文标题": the English front matter
+    found = paper_fields(front, context) if document == "paper" else document_fields(document, context)
     out = Lines(retrieval, context)
     sep = "：" if lang == "zh" else ": "
     for field in fields:

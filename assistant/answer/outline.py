@@ -14,7 +14,13 @@ from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.index.sections import bare_label
+from assistant.retrieval.outline import RE_COUNT, asked_count
 from assistant.retrieval.results import Retrieval
+
+MISCOUNT = {
+    "zh": "问题的前提有误：论文列出的是{n}项，不是{asked}项。",
+    "en": "The question's premise is wrong: the text lists {n}, not {asked}.",
+}
 
 
 @dataclass
@@ -49,6 +55,10 @@ def compose_outline(parent: str, retrieval: Retrieval, context: AnswerContext) -
     for heading, s in zip(outline.labels, outline.parts, strict=True):
         lines.append(f"{heading}{sep}{render.line(s, citer, context.settings.answer.max_sentence_chars)}")
     answer.answer = render.block(retrieval.lang, lines, outline.parts)
+    asked = asked_count(retrieval.question.searched)
+    if asked is not None and asked != len(lines):  # "the three negative impacts" of five: say so first
+        answer.premise_rejected = RE_COUNT.search(retrieval.question.searched).group()
+        answer.answer = MISCOUNT[retrieval.lang].format(n=len(lines), asked=asked) + "\n" + answer.answer
     answer.abstained, answer.kind, answer.citations = False, "outline", citer.citations
     answer.items = [
         {"label": bare_label(label), "section_id": k}

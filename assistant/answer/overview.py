@@ -74,7 +74,12 @@ def abstract_chunks(document: str, lang: str, context: AnswerContext) -> list[Ch
     else:
         found = [c for c in chunks if c.section_id == f"{document}.abstract"]
     keywords = re.compile(r"^(?:关键词|关键字|keywords?|JEL)\s*(?:classification)?\s*[:：]", re.I)
-    found = [c for c in found if not keywords.match(c.text) and len(c.text) > 60]
+    # sentences, not the title or author lines above them (those end without a full stop)
+    found = [
+        c
+        for c in found
+        if not keywords.match(c.text) and len(c.text) > 60 and c.text.rstrip()[-1:] in ".。!?！？"
+    ]
     return sorted(found, key=lambda c: c.start)
 
 

@@ -2,10 +2,15 @@
 
 Sentences are scored by how much of the question they cover, their cosine to it and their
 passage's rank, with a bonus for a sentence that announces as many items as the question asks
-("哪三个方面" / "体现在三个方面") and for a definition when one is asked. Only sentences within
-`answer.min_relative_score` of the best are quoted, at most `answer.max_sentences`, in reading order;
-a sentence that announces a list brings its items (see `assistant.answer.enumeration`). A question
-about sources also cites the bibliography entries of the in-text citations it quotes.
+("哪三个方面" / "体现在三个方面"), for an item of an enumeration when several things are asked, for a
+definition, a reason, an example, figures or a date when the question asks for one; a follow-up asking
+for something new ("有例子吗？", "Any numbers?") does not get again what the previous answer said.
+Only sentences within `answer.min_relative_score` of the best are quoted, at most
+`answer.max_sentences`, in reading order; a sentence that announces a list brings its items, one that
+opens by pointing back ("These regions …") the sentence before it, and when several things are asked
+and the best sentence is one item of an enumeration, the answer is the whole enumeration (see
+`assistant.answer.enumeration`). A question about sources also cites the bibliography entries of the
+in-text citations it quotes.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from assistant.answer import render
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
-from assistant.answer.enumeration import announces_count, list_items
+from assistant.answer.enumeration import RE_ITEM, announces_count, asks_many, list_items, sibling_items
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
@@ -45,6 +50,34 @@ RE_GIVES_REASON = re.compile(
 )
 # a figure: digits, or a Chinese numeral before a unit
 RE_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:%|个百分点|倍|万|亿)")
+# what kind of content a question asks for, and a sentence that gives it: an example, figures, a date
+ASKED_KINDS = [
+    (
+        re.compile(r"例子|举例|举个例|案例|实例|\bexamples?\b|\binstances?\b|\bcase stud", re.I),
+        re.compile(r"例如|比如|譬如|为例|诸如|\bfor (?:example|instance)\b|\bsuch as\b|\be\.g\.", re.I),
+    ),
+    (
+        re.compile(
+            r"有[^，。？?]{0,4}(?:数据|数字)|(?:数据|数字)(?:吗|呢|说明|支持|证明)|具体的?(?:数据|数字)|统计数|"
+            r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)\b|\b(?:numbers|figures|data) on\b",
+            re.I,
+        ),
+        RE_FIGURE,
+    ),
+    (
+        re.compile(
+            r"什么时候|何时|哪一?年|哪天|^when\b|\bwhat year\b|"
+            r"\bwhen (?:did|does|do|was|were|is|will|has|had)\b",
+            re.I,
+        ),
+        re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
+    ),
+]
+# a follow-up that asks for more than was said: "还有别的吗？", "Anything else?"
+RE_MORE = re.compile(r"还有|其他|其它|别的|另外|更多|\b(?:else|other|more|another)\b", re.I)
+KIND_BONUS = 0.2
+ITEM_BONUS = 0.1  # a list question: a sentence that is an item of an enumeration ("第三，…")
+REPEAT_PENALTY = 0.3  # a follow-up asking for something new: a sentence the previous answer already gave
 LIST_BONUS = 0.3
 DEFINITION_BONUS = 0.3
 REASON_BONUS = 0.1
@@ -58,15 +91,34 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     question = retrieval.question.searched
     defining = RE_DEFINITION_QUESTION.search(question) is not None
     why = RE_WHY_QUESTION.search(question) is not None
+    asked = asked_kinds(retrieval.question.text)
+    listing = asks_many(question)
+    said = said_before(retrieval) if asked or RE_MORE.search(retrieval.question.text) else ""
     for s in sentences:
         s.score = (
-            cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
+            KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
+            - (REPEAT_PENALTY if said and s.shown.strip() in said else 0.0)
+            + cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(question, s.text) else 0.0)
+            + (ITEM_BONUS if listing and RE_ITEM.match(s.text) else 0.0)
             + (DEFINITION_BONUS if defining and RE_DEFINES.search(s.shown) else 0.0)
             + (REASON_BONUS if why and RE_GIVES_REASON.search(s.shown) else 0.0)
         )
+
+
+def asked_kinds(question: str) -> list[re.Pattern]:
+    """For each kind of content the question asks for (an example, figures, a date), what gives it."""
+    return [gives for asks, gives in ASKED_KINDS if asks.search(question)]
+
+
+def said_before(retrieval: Retrieval) -> str:
+    """The previous answer's text, when the question is a follow-up (else "")."""
+    q = retrieval.question
+    if not q.is_follow_up:
+        return ""
+    return next((t.content for t in reversed(q.history) if t.role == "assistant"), "")
 
 
 def evidence_after(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
@@ -76,6 +128,19 @@ def evidence_after(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
         return []
     after = next((t for t in sentences if t.hit is s.hit and t.index == s.index + 1), None)
     return [after] if after is not None and RE_FIGURE.search(after.shown) else []
+
+
+# a sentence that opens by pointing back ("These regions …", "该措施…") leans on the one before it
+RE_POINTS_BACK = re.compile(
+    r"^(?:这些|这一|这种|这类|此类|该|上述|其中)|^(?:these|this|such|those|the above)\b", re.I
+)
+
+
+def context_before(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
+    """The previous sentence of the same passage when `s` opens by pointing back to it."""
+    if s.index == 0 or not (RE_POINTS_BACK.match(s.text) or RE_POINTS_BACK.match(s.shown)):
+        return []
+    return [t for t in sentences if t.hit is s.hit and t.index == s.index - 1]
 
 
 def related(a: str, b: str) -> bool:
@@ -104,6 +169,24 @@ def choose(sentences: list[Sentence], settings) -> list[Sentence]:
     return sorted(chosen, key=lambda s: (s.hit_rank, s.start))
 
 
+def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+    """The sentences of the answer: the chosen ones, each with what it leans on (the sentence it points
+    back to, the items it announces, the figures that bear it out). A list question whose best sentence
+    is an item of an enumeration gets the whole enumeration, in its order, and nothing else."""
+    picked = choose(sentences, context.settings)
+    best = max(picked, key=lambda s: s.score)
+    if items := sibling_items(best, context, retrieval):
+        return items
+    chosen: list[Sentence] = []
+    for s in picked:
+        if any(s.text == c.text for c in chosen):  # brought already as another's items or evidence
+            continue
+        before = [b for b in context_before(s, sentences) if all(b.text != c.text for c in chosen)]
+        more = list_items(s, context, retrieval) or evidence_after(s, sentences)
+        chosen += before + [s] + [i for i in more if all(i.text != c.text for c in chosen + before + [s])]
+    return chosen
+
+
 def bibliography_for(sentence: Sentence, chunks: dict[str, Chunk]) -> list[Chunk]:
     """Bibliography chunks for the in-text citations inside one quoted sentence."""
     found = []
@@ -126,12 +209,7 @@ def compose_passages(retrieval: Retrieval, context: AnswerContext) -> Answer:
     if not sentences:
         return answer
     score(sentences, retrieval, context.settings)
-    chosen: list[Sentence] = []
-    for s in choose(sentences, context.settings):
-        if any(s.text == c.text for c in chosen):  # brought already as another's items or evidence
-            continue
-        more = list_items(s, context, retrieval) or evidence_after(s, sentences)
-        chosen += [s] + [i for i in more if all(i.text != c.text for c in chosen + [s])]
+    chosen = select(sentences, retrieval, context)
     citer, lines, best = Citer(), [], max(s.score for s in chosen)
     found = {h.chunk.id for h in retrieval.hits}
     for s in chosen:

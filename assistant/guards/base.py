@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from assistant.index.open import OpenIndex
+from assistant.question import intents
 from assistant.question.analysis import Question
 from assistant.retrieval.hybrid import HybridSearch
 from assistant.retrieval.results import Hit, Retrieval
@@ -82,7 +83,9 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
     a summary of the whole document or of a section it names, the parts of a section, its front matter."""
     if question.intent == "metadata" or question.intent == "list" and retrieval.outline is not None:
         return True
-    return question.intent in ("summary", "conclusion") and (question.whole or retrieval.target is not None)
+    if question.intent not in ("summary", "conclusion"):
+        return False
+    return question.whole or retrieval.target is not None or intents.bare_summary(question.searched)
 
 
 def hit_units(hit: Hit) -> list[str]:

@@ -3,6 +3,8 @@ that speak of 2021 and 2023. Figures are compared as values, in either language 
 
 from __future__ import annotations
 
+import re
+
 from assistant.figures import figures, holds_figure, years_of
 from assistant.guards.base import Guard, Verdict, passed
 from assistant.question.analysis import Question
@@ -17,6 +19,8 @@ class FiguresGuard(Guard):
         if retrieval.named:
             return passed(self.name)
         asked = RE_REFERENCE_NUMBER.sub(" ", RE_NAMED_SECTION.sub(" ", question.searched))
+        for number in question.section_numbers:  # "3.2消极影响这节" names a section, not a figure
+            asked = re.sub(rf"(?<![\d.]){re.escape(number)}(?![\d.])", " ", asked)
         texts = [h.chunk.text + " " + h.chunk.section for h in retrieval.hits]
         texts += [h.edition.text + " " + h.edition.section for h in retrieval.hits if h.edition]
         joined = " ".join(texts)

@@ -113,15 +113,17 @@ def _words(text: str) -> set[str]:
 RE_QUESTION_WORDS = re.compile(
     r"(?:指的是什么|是什么意思|什么意思|指的是|是指|是什么|什么|有哪些|是多少|有多少|为什么|怎么样|如何|吗|"
     r"呢)|[？?。！!，,]|"
+    r"^(?:so|and|but|then|also)\b|"
     r"\b(?:what|why|how|which|who|when|where|does|do|did|is|are|was|were|mean|means|say|says|the paper|the "
-    r"authors?)\b",
+    r"authors?)\b|\b(?:take|view|views|position|stance) on\b",
     re.I,
 )
 
 
 def topic_of(question: str) -> str:
     """What a question is about, without the words that ask ("技术越追越远指的是什么？" → 技术越追越远)."""
-    return " ".join(RE_QUESTION_WORDS.sub(" ", question).split())
+    left = RE_QUESTION_WORDS.sub(" ", question)
+    return " ".join(re.sub(r"(?<!\w)['’]s\b", " ", left).split())  # "What's the paper's" leaves "'s"
 
 
 def _point(question: str, label: str) -> str:

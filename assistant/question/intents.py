@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import EN_STOP, ZH_STOP, tokenize
+
 RE_REFERENCE_INTENT = re.compile(
     r"参考文献|文献|引用|引述|出处|来源|期刊|杂志|出版|发表|作者是|谁的研究|哪位学者|学者|援引|"
     r"\bcit(e|es|ed|ing|ation|ations)\b|\breferences?\b|\bbibliograph|\bsources?\b|\bjournal\b|"
@@ -84,6 +86,17 @@ def named_references(question: str) -> list[int]:
     return [int(a or b) for a, b in RE_REFERENCE_NUMBER.findall(question)]
 
 
+# a section by its bare number, "3.2消极影响这节", "4.1, the part on …", "四（二）那块", read only with a
+# word for a part of the text or for a summary
+RE_BARE_NUMBER = re.compile(
+    r"(?<![\d.])([1-9]\.[1-9](?:\.[1-9])?)(?![\d.%‰]|\s*(?:%|倍|万|亿|个|年|pp|percent|per|million|billion))"
+)
+RE_ZH_NESTED = re.compile(r"([一二三四五六七八九])\s*[（(]\s*([一二三四五六七八九])\s*[)）]")
+RE_PART_WORD = re.compile(
+    r"节|部分|那块|这块|章|\b(?:sub)?sections?\b|\bparts?\b|\bchapters?\b|概括|总结|summar", re.I
+)
+
+
 def section_numbers(question: str) -> list[str]:
     """The section numbers a question names: "Section 2" → "2", "the fourth part" → "4", "第三部分" → "3",
     "section 3.1" → "3.1", "Part II" → "2"."""
@@ -93,6 +106,13 @@ def section_numbers(question: str) -> list[str]:
             out.append(str(ROMAN[number.lower()]))
         else:
             out.append(number or str(ORDINALS.get((word or zh).lower(), zh)))
+    if not out and RE_PART_WORD.search(question):
+        out += RE_BARE_NUMBER.findall(question)
+        out += [
+            f"{ORDINALS[a]}.{ORDINALS[b]}"
+            for a, b in RE_ZH_NESTED.findall(question)
+            if a in ORDINALS and b in ORDINALS
+        ]
     return out
 
 
@@ -116,27 +136,46 @@ RE_SUMMARY = re.compile(
     r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
     r"\bhow is (?:the |this )?(?:paper|report|article) (?:structured|organi[sz]ed)\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
-    r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么|写了什么|主要内容|主要观点|"
+    r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么(?!时)|写了什么|主要内容|主要观点|"
     r"核心观点|中心思想|核心论点|"
-    r"主旨|要点|大意|主要论点|基本观点|是关于什么|讲什么|在讲什么|几句话|"
-    r"\bsummar(?:y|ise|ize|ising|izing)\b|\boverview\b|\bmain "
+    r"主旨|要点|大意|主要论点|基本观点|是关于什么|讲什么|在讲什么|几句话|研究了?什么问题|(?:按|以)什么思路|"
+    r"\bsummar(?:y|ise|ize|ising|izing)\b|\boverview\b|\bsum(?:s|med|ming)? (?:it |this |that )?up\b|"
+    r"\btl;?\s?dr\b|\bin a nutshell\b|\bbig picture\b|太长不看|一句话版本|一句话(?:概括|总结|说)|"
+    r"\bwhat (?:problem|question) (?:is|does) (?:the |this )?"
+    r"(?:paper|report|article|study)\b|\bmain "
     r"(?:argument|point|idea|claim|thesis|message|finding)s?\b|"
     r"\bkey (?:argument|point|message|finding)s?\b|\bgist\b|\bthesis\b|\bin (?:a few|one|two|three|\d) "
     r"sentences?\b|"
-    r"\bwhat(?: is|'s|’s) (?:the |this )?(?:paper|report|article|text|document|study|section|"
-    r"part)\b[^?]{0,20}\babout\b|"
-    r"\bwhat does (?:the |this )?(?:\w+ ){0,3}(?:section|part|chapter)\b[^?]{0,30}\b(?:say|cover|discuss|"
+    r"\bwhat(?: is|'s|’s) (?:the |this )?(?:paper|report|article|text|document|study|(?:sub)?section|"
+    r"part)\b[^?]{0,40}\babout\b|"
+    r"\bwhat does (?:the |this )?(?:\w+ ){0,3}(?:(?:sub)?section|part|chapter)\b[^?]{0,30}\b"
+    r"(?:say|cover|discuss|"
     r"argue|"
     r"recommend|propose|describe|deal with|address)\b|\bwhat (?:is|are) (?:covered|discussed) in\b|"
     r"\b(?:walk me through|tell me about|give me an overview of|describe) (?:the |this "
-    r")?(?:paper|report|section|part)\b",
+    r")?(?:paper|report|(?:sub)?section|part)\b",
+    re.I,
+)
+# looser words for "tell me about it" that ask for a summary only of the text or one of its parts
+RE_SUMMARY_SOFT = re.compile(
+    r"[讲说]了?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
+    r"\b(?:explain|explains|cover|covers|about|argue|argues|say|says)\b",
+    re.I,
+)
+# a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
+RE_PART = re.compile(
+    r"部分|一节|小节|章节|那节|这节|本节|[这那]块|\b(?:the|this|that) (?:sub)?(?:section|part|chapter)\b",
     re.I,
 )
 RE_CONCLUSION = re.compile(
-    r"结论|得出了?什么|最终认为|\bconclu(?:de|des|ded|sion|sions)\b|\bbottom line\b|\btake-?away\b", re.I
+    r"结论|得出了?什么|最终认为|(?:总体|总的|整体)(?:上|来说)?(?:怎么|如何)?(?:判断|看法|评价)|"
+    r"\bconclu(?:de|des|ded|sion|sions)\b|\bbottom line\b|\btake-?away\b|"
+    r"\boverall (?:assessment|verdict|judge?ment)\b",
+    re.I,
 )
 RE_WHOLE = re.compile(
-    r"这篇(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|文章(?:主要|讲)|"
+    r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
+    r"文章(?:主要|讲)|"
     r"论文(?:主要|讲)|"
     r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b",
     re.I,
@@ -150,7 +189,7 @@ RE_COMPARISON = re.compile(
 )
 RE_LIST_QUESTION = re.compile(
     r"哪些|有哪|哪几|几个方面|哪[两二三四五六七八九十]|表现在|体现在|包括什么|包括哪|列举|各是什么|分别是什么|分别是哪些|各是哪些|"
-    r"[两二三四五六七八九十][条项点大](?:[\u4e00-\u9fff]{1,8})(?:是|有|包括)|"
+    r"[两二三四五六七八九十][条项点大个](?:[\u4e00-\u9fff]{1,8})(?:是|有|包括)|"
     r"\bwhich\b|\bwhat are\b|\blist\b|\bname the\b|\benumerate\b|\bwhat kinds? of\b|\bwhat (?:\w+ ){0,2}"
     r"(?:impacts|effects|trends|risks|recommendations|measures|problems|challenges|opportunities|factors|"
     r"reasons|"
@@ -174,8 +213,12 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|"
     r"(?:单位|机构)[^，。？?]{0,6}作者|\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|"
     r"\bauthors?\b.{0,40}\bwhere (?:do|does|did) (?:they|he|she) work\b|"
-    r"\bauthors?'?s? (?:institution|institute|positions?|employer)\b",
-    "funding": r"资助|基金|课题|项目编号|经费来源|\bwho (?:funded|financed|sponsored)\b|\bfunding\b|"
+    r"\bauthors?'?s? (?:institution|institute|positions?|employer|(?:job )?titles?|ranks?|jobs?)\b|"
+    r"\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|职称|职务",
+    "funding": r"资助|基金|课题|项目编号|经费(?:来[源自]|从哪|由谁|出自)|谁的经费|"
+    r"(?:文章|论文)的(?:研究)?经费|"
+    r"(?:这项|该|本)(?:研究|课题|项目)[^，。？?]{0,6}经费|"
+    r"\bwho (?:funded|financed|sponsored)\b|\bfunding\b|"
     r"\bgrant (?:number|no)\b",
     "keywords": r"关键词|关键字|\bkey ?words?\b",
     "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
@@ -220,7 +263,11 @@ def intent(question: str) -> str:
     or "fact" (anything else)."""
     if metadata_fields(question) and not RE_SUMMARY.search(question):
         return "metadata"
-    if RE_SUMMARY.search(question):
+    soft = RE_SUMMARY_SOFT.search(question)
+    part = RE_PART.search(question) or section_numbers(question)
+    if RE_SUMMARY.search(question) or (
+        soft and (part or not soft.group().isascii() and RE_WHOLE.search(question))
+    ):
         return "summary"
     if RE_CONCLUSION.search(question) and RE_WHOLE.search(question):
         return "conclusion"
@@ -231,5 +278,32 @@ def intent(question: str) -> str:
     return "fact"
 
 
+MAX_BARE_WORDS = 2  # a summary request naming no more than this many words of its own is of the whole text
+# "What does the paper say about X?", "文章对X怎么说": what the text says on one topic
+RE_SAYS_ABOUT = re.compile(
+    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) (?:say|write|argue)s? "
+    r"(?:about|on)\b|"
+    r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
+    r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)",
+    re.I,
+)
+
+
+def says_about(question: str) -> bool:
+    return RE_SAYS_ABOUT.search(question) is not None
+
+
 def about_whole(question: str) -> bool:
     return RE_WHOLE.search(question) is not None
+
+
+def bare_summary(question: str) -> bool:
+    """A summary of nothing in particular ("TL;DR please", "What's the big picture?", "太长不看"): read
+    when no section is named, it asks about the text as a whole."""
+    if intent(question) not in ("summary", "conclusion"):
+        return False
+    rest = question
+    for rx in (RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART):
+        rest = rx.sub(" ", rest)
+    words = [w for w in tokenize(rest) if len(w) > 1 and w not in ZH_STOP and w not in EN_STOP]
+    return len(words) <= MAX_BARE_WORDS

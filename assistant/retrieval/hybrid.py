@@ -22,6 +22,7 @@ from assistant.question.analysis import Question
 from assistant.question.intents import RE_NAMED_SECTION
 from assistant.retrieval.headings import Headings
 from assistant.retrieval.outline import outline_parent
+from assistant.retrieval.responses import response_sections
 from assistant.retrieval.results import Hit, Retrieval
 from assistant.settings import RetrievalSettings
 from assistant.text import english_words, tokenize
@@ -197,6 +198,10 @@ class HybridSearch:
             self._prefer_sections(sections, question.opening, hits, allowed)
         if question.steer:
             self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
+        matched = [s for _, s in self.headings.matched(set(terms), vector, question.lang, document)]
+        responses = response_sections(question.searched, question.lang, set(terms), matched, self.index)
+        if responses:  # proposals about a topic the text treats: the section that responds to it
+            self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
         ranked = sorted(hits.values(), key=lambda h: -h.score)[: k or s.top_k]
         named = [f"refs:{n}" for n in question.named_references if f"refs:{n}" in self.index.chunks]
@@ -210,7 +215,6 @@ class HybridSearch:
             )
         self.describe(ranked, question, vector)
         best = max((h.dense for h in hits.values()), default=0.0)
-        matched = [s for _, s in self.headings.matched(set(terms), vector, question.lang, document)]
         outline = (
             None
             if named
@@ -230,6 +234,7 @@ class HybridSearch:
             document=document,
             matched=matched,
             outline=outline,
+            responses=responses,
         )
 
     def _rankings(

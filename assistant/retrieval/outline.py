@@ -3,13 +3,18 @@
 A question asks for a section's parts when it asks for a list (a count such as "four" / "哪四个", or
 "which" / "哪些" / "what impacts" …) about a section as a whole: a section near the retrieved ones (above
 or below them) with subsections (as many as the count, when there is one), whose heading's own words the
-question uses, and whose heading path holds a good share of the question's terms, headings read in the
-asker's language. The answer is then one line per subsection (see `assistant.answer.outline`).
+question uses (each word weighed by how rare it is among the document's headings, so that the subject
+every heading names counts little), and whose heading path holds a good share of the question's terms,
+headings read in the asker's language. When the count is wrong ("the three negative impacts" of five)
+and the counted words are the heading's, that section is still the one: its answer says the count is
+wrong. The answer is then one line per subsection (see `assistant.answer.outline`).
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
@@ -18,7 +23,8 @@ from assistant.text import tokenize
 
 RE_COUNT = re.compile(
     r"\b(two|three|four|five|six|seven|[2-7])\s+(?:main\s+|key\s+|major\s+|future\s+|new\s+)?[a-z]+|"
-    r"[哪这]([两二三四五六七])[个大项方种类点]|(?<![第一二三四五六七八九十])([两二三四五六七])[条项点大](?=[\u4e00-\u9fff])",
+    r"[哪这]([两二三四五六七])[个大项方种类点]|(?<![第一二三四五六七八九十])([两二三四五六七])[条项点大](?=[\u4e00-\u9fff])|"
+    r"(?<![第一二三四五六七八九十])([两二三四五六七])个(?=[\u4e00-\u9fff]{2})",
     re.I,
 )
 # list questions about a section as a whole named ≥ 0.67 / covered ≥ 0.30 of its heading on the dev
@@ -52,6 +58,42 @@ def asked_count(question: str) -> int | None:
     return int(key) if key.isdigit() else NUMBER[key]
 
 
+def counted_words(question: str) -> set[str]:
+    """The words just after a count: what the question counts ("three negative impacts" → negative,
+    impact)."""
+    m = RE_COUNT.search(question)
+    if not m:
+        return set()
+    after = question[m.start() : m.end() + 8] if not question.isascii() else question[m.start() :]
+    words = tokenize(after)
+    return set(words[:3] if question.isascii() else words)
+
+
+_WEIGHTS: dict[tuple[int, str, str], dict[str, float]] = {}
+
+
+def heading_weights(index: OpenIndex, lang: str, document: str) -> dict[str, float]:
+    """How much each heading word says about which section is meant: log(1 + n/df) over the document's
+    headings, so that the document's own subject, named in most headings ("global industrial chain"),
+    weighs little beside the words that tell one heading from another."""
+    key = (id(index), lang, document)
+    if key not in _WEIGHTS:
+        heads = [
+            set(tokenize(bare_label(index.label(s, lang))))
+            for s in index.tree.first
+            if index.tree.document_of(s) == document
+        ]
+        df = Counter(w for h in heads for w in h)
+        _WEIGHTS[key] = {w: math.log(1 + len(heads) / n) for w, n in df.items()}
+    return _WEIGHTS[key]
+
+
+def named_share(own: set[str], asked: set[str], weights: dict[str, float]) -> float:
+    """The weighted share of a heading's own words that the question uses."""
+    total = sum(weights.get(w, 1.0) for w in own)
+    return sum(weights.get(w, 1.0) for w in own & asked) / total if total else 0.0
+
+
 def share_of(terms: dict[str, float], text: str) -> float:
     """Weighted share of `terms` that `text` holds."""
     if not terms:
@@ -75,14 +117,22 @@ def outline_parent(
                 if near not in candidates:
                     candidates.append(near)
     best: tuple[float, int, str] | None = None
+    other: tuple[float, int, str] | None = None  # a section it names outright, with another count
     for p in candidates:
         kids = tree.children.get(p, [])
-        if len(kids) < 2 or (count is not None and len(kids) != count):
+        if len(kids) < 2:
             continue
         own = set(tokenize(bare_label(index.label(p, lang))))
-        named = len(own & set(terms)) / len(own) if own else 0.0
+        named = named_share(own, set(terms), heading_weights(index, lang, tree.document_of(p)))
         share = share_of(terms, index.heading_path(p, lang))
+        key = (share, -p.count("."), p)  # the best-covered heading; on a tie, the broader section
+        if count is not None and len(kids) != count:
+            counted = counted_words(question)  # the count is of this heading's things ("三个消极影响")
+            if len(own & counted) >= MIN_NAMED * len(own) and (other is None or key > other):
+                other = key
+            continue
         enough = named > 0 if count is not None else named >= MIN_NAMED
-        if enough and share >= MIN_HEADING_COVERAGE and (best is None or (share, -p.count(".")) > best[:2]):
-            best = (share, -p.count("."), p)  # the best-covered heading; on a tie, the broader section
-    return best[2] if best else None
+        if enough and share >= MIN_HEADING_COVERAGE and (best is None or key[:2] > best[:2]):
+            best = key
+    # a count that is wrong ("the three negative impacts" of five): the section, the answer says so
+    return best[2] if best else other[2] if other else None

@@ -42,6 +42,7 @@ class Retrieval:
     document: str = "paper"  # the document it is about (its scope, else that of the best passage)
     matched: list[str] = field(default_factory=list)  # sections whose headings it names, best first
     outline: str | None = None  # the section whose parts a list question asks for
+    responses: list[str] = field(default_factory=list)  # the section answering a topic's proposals
     vector: list[float] | None = None  # the question's embedding (with its translation's, when given)
 
     @property

@@ -193,3 +193,32 @@ def test_a_why_question_takes_its_clause_as_given(question, lang, given):
 def test_a_why_question_is_corrected_when_the_text_goes_the_other_way(question, sentence, lang, contradicts):
     holding = premise_of(question, lang).test(sentence, 0.5)
     assert holding.contradicts == contradicts
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lang"),
+    [
+        (
+            "Since the report says connected households fell by 12% in 2023, why did that happen?",
+            "Connected households reached 4,200 in 2023, an increase of 12% on the year before.",
+            "en",
+        ),
+        (
+            "报告说2023年灌溉面积比2020年减少了15%，原因是什么？",
+            "2023年灌溉面积达到3.2万亩，相比2020年增长了15%。",
+            "zh",
+        ),
+    ],
+)
+def test_the_clause_giving_the_premises_figure_says_which_way_it_went(question, sentence, lang):
+    holding = premise_of(question, lang).test(sentence, 0.5)
+    assert holding.contradicts and holding.why == "direction"
+
+
+def test_a_sentence_weighing_nothing_neither_holds_nor_contradicts_a_verdict():
+    p = premise_of("作者为什么认为这项改革对农户总体上利大于弊？", "zh")
+    assert p.verdict == "good"
+    neutral = p.test("这项改革对农户既有积极影响，也有消极影响。", 0.5)
+    assert not neutral.held and not neutral.contradicts
+    other = p.test("总体而言，这项改革对农户弊大于利。", 0.5)
+    assert other.contradicts and other.why == "verdict"

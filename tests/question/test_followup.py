@@ -99,3 +99,7 @@ def test_a_new_year_with_a_new_topic_keeps_the_topic():
     assert "技术性贸易壁垒" in got.question and "2023" not in got.question
     got = follow_up("And in 2019?", HISTORY, recalled(question="How many firms moved in 2018?"))
     assert got.question == "How many firms moved in 2019?"
+
+
+def test_a_possessive_is_not_left_behind_as_a_topic():
+    assert topic_of("What's the paper's take on China's battery industry?") == "China's battery industry"

@@ -50,3 +50,62 @@ def test_sections_by_number_and_other_intents():
     assert (
         q.text == "What does the paper conclude?" and q.lang == "en" and q.intent == "conclusion" and q.whole
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "要是只能用一段话介绍这篇论文，你会怎么说？",
+        "“壁垒武器化”那部分讲了啥？",
+        "Give me the TL;DR of this paper.",
+        "In a nutshell, what is the study about?",
+        "What does the subsection on regional alliances argue?",
+    ],
+)
+def test_summaries_however_asked(question):
+    assert intents.intent(question) == "summary"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["讲讲苹果公司的例子", "文章说了什么时候开始的？", "What does the paper say about robots?"],
+)
+def test_loose_words_ask_for_a_summary_only_of_the_text_or_a_part(question):
+    assert intents.intent(question) != "summary"
+
+
+def test_research_spending_is_not_the_papers_funding():
+    assert intents.metadata_fields("2023年我国基础研究经费占R&D经费的比重是多少？") == []
+    assert intents.metadata_fields("这项研究的经费来自哪里？") == ["funding"]
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("2.3这一节能帮我梳理一下吗", ["2.3"]),
+        ("三（一）那块讲了什么", ["3.1"]),
+        ("Give me a summary of 4.2, the part on challenges.", ["4.2"]),
+        ("增长了3.2倍的原因是什么？", []),
+        ("What drove the 2.5% growth?", []),
+    ],
+)
+def test_a_section_by_its_bare_number_only_where_a_part_is_meant(question, numbers):
+    assert intents.section_numbers(question) == numbers
+
+
+@pytest.mark.parametrize(
+    ("question", "bare"),
+    [
+        ("TL;DR please", True),
+        ("What's the big picture?", True),
+        ("Summarize the history of the Roman Empire", False),
+    ],
+)
+def test_a_summary_of_nothing_in_particular_is_of_the_whole_text(question, bare):
+    assert intents.bare_summary(question) == bare
+
+
+def test_what_the_text_says_about_a_topic():
+    assert intents.says_about("What does the paper say about industrial hollowing-out?")
+    assert intents.says_about("文章对产业空心化是怎么讲的？")
+    assert not intents.says_about("What does industrial hollowing-out mean?")

@@ -111,10 +111,9 @@ class Premise:
 
     def _same_way(self, sentence: str) -> Holding:
         clause = self._closest_clause(sentence)
-        moved = [
-            clause,
-            self._object_clause(sentence),
-        ]  # where the sentence says which way what the premise moves goes
+        # where the sentence says which way what the premise moves goes: the closest clause, the one
+        # naming what moves, and the one giving the premise's own figure ("相比2014年增长了99.1%")
+        moved = [clause, self._object_clause(sentence), self._figure_clause(sentence)]
         if (
             self.moves
             and any(polarity.direction(c) not in (None, self.moves) for c in moved if c)
@@ -123,8 +122,9 @@ class Premise:
             return Holding(False, True, "direction")
         if self.absolute and not polarity.absolute(sentence):
             return Holding(False, True, "absolute")
-        if self.verdict and polarity.verdict(sentence) not in (None, self.verdict):
-            return Holding(False, True, "verdict")
+        if self.verdict and (said := polarity.verdict(sentence)) != self.verdict:
+            # the other verdict contradicts; a sentence weighing nothing does not say it
+            return Holding(False, said is not None, "verdict")
         sides = contrast_items(sentence, self.lang)
         if sides and self._flips(sides):
             return Holding(False, True, "contrast")
@@ -147,6 +147,17 @@ class Premise:
         mine = contrast_items(self.text, self.lang)
         wanted = [a for a, _ in mine] or [set(self.words)]
         return any(len(w & rejected) > len(w & preferred) for w in wanted for preferred, rejected in sides)
+
+    def _figure_clause(self, sentence: str) -> str | None:
+        """The clause giving one of the premise's figures."""
+        return next(
+            (
+                c
+                for c in RE_CLAUSE_END.split(sentence)
+                if c.strip() and any(holds_figure(f, c) for f in self.figures)
+            ),
+            None,
+        )
 
     def _object_clause(self, sentence: str) -> str | None:
         """The clause naming most of what the premise says moves (the words after its verb of direction)."""

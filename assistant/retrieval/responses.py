@@ -1,0 +1,86 @@
+"""Where the text answers a problem it names: "作者对产业空心化有什么建议？", "What does the author propose
+to deal with it?".
+
+A question that asks for proposals about a topic the text treats in a section of its own (a heading
+the question names) is steered to the section that responds to it: a section under a heading of
+proposals (建议, 对策, recommendations, policy, response …), the one whose heading shares the most of
+the topic heading's words, weighted by how rare they are among the headings; where none shares a word,
+the one at the same place in a parallel list (the second of five responses for the second of five
+problems). Language knowledge (the words for proposals) is here; nothing about any one document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.index.open import OpenIndex
+from assistant.index.sections import ancestors, bare_label
+from assistant.retrieval.outline import heading_weights
+from assistant.text import tokenize
+
+RE_ASKS_PROPOSAL = re.compile(
+    r"建议|对策|措施|举措|应对|怎么办|如何解决|怎样解决|怎么解决|出路|"
+    r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?)\b|\bdeal with\b|"
+    r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b",
+    re.I,
+)
+RE_PROPOSAL_HEADING = re.compile(
+    r"建议|对策|应对|措施|举措|路径|启示|\brecommend|\bpolic(?:y|ies)\b|\brespons|\bsuggest|\bmeasures?\b|"
+    r"\bimplications?\b",
+    re.I,
+)
+
+
+# words that ask, not name: who is asked (the author, the paper) and what for (proposals)
+RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)
+NAMED_HEADING = 0.8  # share of a heading's words a question uses to be about that section
+NAMED_TOPIC = 0.6  # the same, for "What does the paper say about X?", which may leave out an adjective
+
+
+def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> bool:
+    """The question is the heading and little else ("产业空心化有哪些表现？", "作者对产业空心化有什么建议？"):
+    it uses nearly all the heading's words, and they are most of its own (asking words aside)."""
+    words = {w for w in tokenize(bare_label(heading)) if len(w) > 1}
+    asked = {w for w in terms if len(w) > 1 and (w in words or not RE_ASKING.search(w))}
+    common = words & asked
+    return bool(words) and len(common) >= share * len(words) and len(common) >= 0.5 * len(asked)
+
+
+def _proposing(section: str, index: OpenIndex, lang: str) -> bool:
+    return any(RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang))) for s in ancestors(section))
+
+
+def response_sections(
+    question: str, lang: str, terms: set[str], matched: list[str], index: OpenIndex
+) -> list[str]:
+    """The section that responds to the topic a proposal question names and little else, or []."""
+    if not matched or not RE_ASKS_PROPOSAL.search(question):
+        return []
+    topic = matched[0]
+    tree = index.tree
+    if _proposing(topic, index, lang) or not names_only(index.label(topic, lang), terms):
+        return []  # it names a proposal itself (the search finds it), or asks about more than the topic
+    document = tree.document_of(topic)
+    weights = heading_weights(index, lang, document)
+    words = set(tokenize(bare_label(index.label(topic, lang))))
+    answers = [
+        s
+        for s in tree.first
+        if tree.document_of(s) == document and _proposing(s, index, lang) and s.count(".") == topic.count(".")
+    ]
+    scored = [
+        (sum(weights.get(w, 1.0) for w in words & set(tokenize(bare_label(index.label(s, lang))))), s)
+        for s in answers
+    ]
+    best = max(scored, default=(0.0, None))
+    if best[0] > 0:
+        return [best[1]]
+    parent, _, _ = topic.rpartition(".")
+    siblings = tree.children.get(parent, []) if parent else []
+    place = siblings.index(topic) if topic in siblings else -1
+    for s in answers:  # a parallel list: as many responses as problems, in the same order
+        up, _, _ = s.rpartition(".")
+        kids = tree.children.get(up, [])
+        if place >= 0 and len(kids) == len(siblings) and kids.index(s) == place:
+            return [s]
+    return []

@@ -1,0 +1,121 @@
+"""What a reader asks after the facts, on the real index: a count the text does not have, two parts side
+by side, a whole enumeration, what a follow-up asks for anew, the proposals for a problem, metadata."""
+
+import pytest
+
+from assistant.question.followup import Turn
+from assistant.text import cjk_share
+
+
+def conversation(assistant, *questions):
+    history, answer = [], None
+    for q in questions:
+        answer = assistant.ask(q, history=history)
+        history += [Turn(role="user", content=q), Turn(role="assistant", content=answer.answer)]
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("question", "listed"), [("论文讲的两个消极影响是什么？", "5"), ("Name the four negative impacts.", "5")]
+)
+def test_a_wrong_count_is_corrected_and_the_list_given(assistant, question, listed):
+    a = assistant.ask(question)
+    assert a.premise_rejected and listed in a.answer.splitlines()[0]
+    assert {c.section_id for c in a.citations} == {f"s3.2.{k}" for k in range(1, 6)}
+
+
+def test_a_right_count_is_not_corrected(assistant):
+    a = assistant.ask("What are the five negative impacts?")
+    assert a.kind == "outline" and not a.premise_rejected
+
+
+def test_two_parts_named_together_come_side_by_side(assistant):
+    a = assistant.ask("What are the positive impacts and the negative impacts for China?")
+    assert a.kind == "comparison"
+    cited = {c.section_id for c in a.citations}
+    assert any(s.startswith("s3.1.") for s in cited) and any(s.startswith("s3.2.") for s in cited)
+
+
+def test_a_list_question_gets_the_whole_enumeration_and_nothing_else(assistant):
+    a = assistant.ask("关键矿产方面，文章给出了哪几条应对办法？")
+    assert all(f"第{n}，" in a.answer for n in "一二三四五六")
+    assert {c.section_id for c in a.citations} == {"s4.2.5"}
+
+
+def test_a_question_naming_one_item_is_not_given_the_list(assistant):
+    a = assistant.ask("推动实现产业数字化与数字产业化，要整合哪些机构的数据资源？")
+    assert "国家统计局" in a.answer and "第一，" not in a.answer
+
+
+def test_items_set_off_by_semicolons_follow_the_sentence_announcing_them(assistant):
+    a = assistant.ask("In what forms does the weaponization of barriers show itself?")
+    assert a.answer.count(";") >= 3 and "export" in a.answer.lower()
+
+
+def test_a_follow_up_asking_for_an_example_gets_one_not_the_same_answer(assistant):
+    first = assistant.ask("采购单极化是什么意思？")
+    a = conversation(assistant, "采购单极化是什么意思？", "能举个企业的例子吗？")
+    assert "苹果" in a.answer and a.answer != first.answer
+
+
+def test_proposals_about_a_problem_come_from_the_section_that_answers_it(assistant):
+    zh = assistant.ask("针对产业空心化，作者提出了什么对策？")
+    assert zh.kind == "overview" and {c.section_id for c in zh.citations} == {"s4.2.1"}
+    en = conversation(
+        assistant,
+        "What does the paper mean by escalating technology gaps?",
+        "How should China respond to it?",
+    )
+    assert {c.section_id for c in en.citations} == {"s4.2.2"} and cjk_share(en.answer) < 0.02
+
+
+def test_a_detailed_question_about_a_proposal_is_not_turned_into_a_summary(assistant):
+    a = assistant.ask("作者建议制定关键技术清单目录，清单内企业申请外迁时要满足什么条件？")
+    assert a.kind == "passages" and "保留" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("What is the English title of the paper?", "Global Industrial Chain Restructuring"),
+        ("这篇文章的研究经费从哪来？", "青启计划"),
+        ("What are the authors' job titles?", "CASS"),
+    ],
+)
+def test_metadata_however_asked(assistant, question, wanted):
+    a = assistant.ask(question)
+    assert a.kind == "metadata" and wanted in a.answer
+
+
+def test_an_english_summary_starts_with_the_abstract_not_the_title(assistant):
+    a = assistant.ask("Sum up the paper in two sentences.")
+    lines = [line for line in a.answer.splitlines() if "[" in line]
+    assert a.kind == "overview" and not lines[0].startswith("Global Industrial Chain Restructuring")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "讲讲“区域联盟化”那一小节都说了些什么",
+        "What is the subsection on single-level procurement about?",
+        "Could you sum up the section on the negative impacts?",
+    ],
+)
+def test_a_section_named_by_its_heading_is_summarised(assistant, question):
+    assert assistant.ask(question).kind == "overview"
+
+
+def test_a_summary_of_nothing_in_particular_is_the_whole_paper_and_off_topic_ones_are_not(assistant):
+    assert assistant.ask("Big picture, please?").kind == "overview"
+    assert assistant.ask("Summarize the history of the Roman Empire.").kind != "overview"
+
+
+def test_a_section_named_by_its_bare_number_is_summarised_not_refused(assistant):
+    a = assistant.ask("3.1积极影响这一节能帮我梳理一下吗")
+    assert a.kind == "overview" and not a.abstained
+    assert {c.section_id for c in a.citations} >= {"s3.1.1", "s3.1.2", "s3.1.3"}
+
+
+def test_what_the_paper_says_about_a_topic_with_a_section_is_that_section(assistant):
+    a = assistant.ask("What does the paper say about market shrinkage?")
+    assert a.kind == "overview" and {c.section_id for c in a.citations} == {"s3.2.3"}
