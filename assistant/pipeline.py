@@ -193,7 +193,12 @@ class Assistant:
         retrieval = now.search.search(q)
         answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
         items = [(i["label"], i["section_id"]) for i in answer.items]
-        target = (parent_of(items[0][1]) if items else retrieval.target) or (
+        # listed parts are a section's children; items inside one section's text are that section's
+        within = (
+            items and len({sid for _, sid in items}) == 1 and not now.index.tree.children.get(items[0][1])
+        )
+        listed = (items[0][1] if within else parent_of(items[0][1])) if items else None
+        target = (listed or retrieval.target) or (
             answer.citations[0].section_id if answer.citations else None
         )
         tree, lang = now.index.tree, q.lang

@@ -9,6 +9,8 @@ the question gets the passages that best answer it.
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.base import AnswerContext
 from assistant.answer.contract import Answer
 from assistant.answer.overview import Lines
@@ -18,6 +20,7 @@ from assistant.retrieval.results import Retrieval
 from assistant.text import tokenize
 
 MAX_ROWS = 6
+RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
 NAMED = 0.8  # share of a heading's words a question uses to name that section
 
 
@@ -30,8 +33,10 @@ def without_caption(row: str) -> str:
 
 
 def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """The table rows the question is about, when it names a table or a table row is the best passage."""
     rows = [h for h in retrieval.hits if h.chunk.kind == "table" and not h.chunk.id.endswith(":caption")]
-    if not rows:
+    named = RE_TABLE.search(retrieval.question.searched) is not None
+    if not rows or not (named or retrieval.hits[0].chunk.kind == "table"):
         return None
     table = rows[0].chunk.section_id
     rows = [h for h in rows if h.chunk.section_id == table][:MAX_ROWS]

@@ -17,6 +17,7 @@ from assistant.answer.citer import add_other_language
 from assistant.answer.comparison import compose_comparison, compose_sections
 from assistant.answer.contract import Answer
 from assistant.answer.correction import compose_correction
+from assistant.answer.enumeration import asks_many
 from assistant.answer.metadata import compose_metadata
 from assistant.answer.outline import compose_outline, find_outline
 from assistant.answer.overview import compose_document, compose_section
@@ -49,6 +50,10 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return compose_comparison(retrieval, context)
     if kind == "list" and (pair := compose_sections(retrieval, context, named=True)) is not None:
         return pair  # "积极影响和消极影响分别是什么？": two sections it names, side by side
+    named = retrieval.sections[0] if retrieval.sections else None
+    several = kind == "list" and asks_many(q.searched) and not q.opening
+    if several and named and context.index.tree.children.get(named):  # "the recommendations in part 4"
+        return compose_outline(named, retrieval, context)
     if kind == "list" and (parent := find_outline(retrieval, context)):
         return compose_outline(parent, retrieval, context)
     leaf = retrieval.target and not context.index.tree.children.get(retrieval.target)

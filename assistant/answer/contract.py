@@ -65,7 +65,7 @@ class Answer(BaseModel):
     judged_answerable: bool | None = None  # the model judge's verdict, when it ran
     items: list[dict] = Field(
         default_factory=list
-    )  # the parts a listed answer names, in order: {label, section_id}
+    )  # the parts (or the items of an enumeration) an answer lists, in order: {label, section_id}
     citations: list[CitationOut] = Field(default_factory=list)
     retrieved: list[RetrievedOut] = Field(default_factory=list)
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -12,13 +12,13 @@ from assistant.answer.sentences import Sentence, sentence_of
 from assistant.retrieval.results import Retrieval
 from assistant.text import EN_STOP, ZH_STOP, tokenize
 
+# a sentence that announces items: a count and what is counted at its end ("体现在三个方面。", "主要有以下
+# 四点：", "Our interviews point to three main barriers."), or a colon
 RE_ANNOUNCE = re.compile(
-    r"(?:[两一二三四五六七八九十\d]+|多|几|若干)\s*[个大项点种]?.{0,4}?(?:方面|因素|阶段|层面|特征|途径|类别|措施|趋势|问题|形式|"
-    r"原因|部分)[。：:]$|[：:]$|"
-    r"\b(?:two|three|four|five|six|several|multiple|many|various)\s+(?:\w+\s+){0,2}(?:ways|aspects|reasons|"
-    r"factors|stages|levels|layers|forms|"
-    r"measures|"
-    r"trends|problems|steps|parts|areas|lessons|findings|recommendations)\b.{0,30}[.:]$|\bas follows[.:]$",
+    r"(?:[两一二三四五六七八九十\d]+|多|几|若干)\s*[个大项点种条类]?.{0,4}?(?:方面|因素|阶段|层面|特征|途径|类别|措施|"
+    r"趋势|问题|形式|原因|部分)[。：:]$|(?:[两二三四五六七八九十]|多|几|若干)\s*[个大项点种条类][\u4e00-\u9fff]{1,4}[。：:]$|"
+    r"[：:]$|\b(?:two|three|four|five|six|several|multiple|many|various)\s+(?:\w+\s+){0,2}\w+s\b.{0,30}[.:]$|"
+    r"\bas follows[.:]$",
     re.I,
 )
 RE_ITEM = re.compile(
@@ -151,3 +151,27 @@ def sibling_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Sen
                 items.append(sentence_of(hit, j, sentence.hit_rank))
         n += 1
     return items if len(items) > 1 else []
+
+
+MAX_LABEL = 40  # characters of an item's label
+RE_LABEL_END = re.compile(r"[，,；;：:。.!?！？]")
+
+
+def item_label(sentence: Sentence) -> str:
+    """An item's few words, to point at it later ("二是深化农业水价综合改革，…" → 深化农业水价综合改革):
+    in the asker's language, without its ordinal, up to its first comma."""
+    shown = sentence.shown.strip()
+    m = RE_ITEM.match(shown)
+    rest = shown[m.end() :].lstrip(" ，,、:：") if m else shown
+    label = RE_LABEL_END.split(rest, maxsplit=1)[0].strip()
+    if len(label) > MAX_LABEL:  # whole words in Latin text
+        label = label[:MAX_LABEL].rsplit(" ", 1)[0] if label.isascii() else label[:MAX_LABEL]
+    return label
+
+
+def items_of(sentences: list[Sentence]) -> list[dict]:
+    """The enumerated items among an answer's sentences, for a follow-up to point at ("第二条")."""
+    found = [s for s in sentences if RE_ITEM.match(s.text)]
+    if len(found) < 2:
+        return []
+    return [{"label": item_label(s), "section_id": s.hit.chunk.section_id} for s in found if item_label(s)]

@@ -52,17 +52,30 @@ def compose_outline(parent: str, retrieval: Retrieval, context: AnswerContext) -
     answer = empty(retrieval.question, retrieval)
     citer, lines = Citer(), []
     sep = "：" if retrieval.lang == "zh" else ": "
-    for heading, s in zip(outline.labels, outline.parts, strict=True):
-        lines.append(f"{heading}{sep}{render.line(s, citer, context.settings.answer.max_sentence_chars)}")
-    answer.answer = render.block(retrieval.lang, lines, outline.parts)
+    limit = context.settings.answer.max_sentence_chars
+    tree = context.index.tree
+    quoted = list(outline.parts)
+    for kid, heading, s in zip(tree.children[parent], outline.labels, outline.parts, strict=True):
+        grand = tree.children.get(kid, [])
+        if not grand:
+            lines.append(f"{heading}{sep}{render.line(s, citer, limit)}")
+            continue
+        lines.append(heading)  # a part with parts of its own: those, not its first part's first sentence
+        for g in grand:
+            first = sentence_of(context.view(tree.first[g], retrieval), 0)
+            quoted.append(first)
+            lines.append(f"  - {label_of(g, retrieval.lang, context)}{sep}{render.line(first, citer, limit)}")
+    answer.answer = render.block(retrieval.lang, lines, quoted)
     asked = asked_count(retrieval.question.searched)
-    if asked is not None and asked != len(lines):  # "the three negative impacts" of five: say so first
+    if asked is not None and asked != len(outline.parts):  # "the three negative impacts" of five: say so
         answer.premise_rejected = RE_COUNT.search(retrieval.question.searched).group()
-        answer.answer = MISCOUNT[retrieval.lang].format(n=len(lines), asked=asked) + "\n" + answer.answer
+        answer.answer = (
+            MISCOUNT[retrieval.lang].format(n=len(outline.parts), asked=asked) + "\n" + answer.answer
+        )
     answer.abstained, answer.kind, answer.citations = False, "outline", citer.citations
     answer.items = [
         {"label": bare_label(label), "section_id": k}
         for label, k in zip(outline.labels, context.index.tree.children[parent], strict=True)
     ]
-    answer.translated = any(s.translated for s in outline.parts)
+    answer.translated = any(s.translated for s in quoted)
     return answer

@@ -18,7 +18,7 @@ from assistant.answer import render
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
-from assistant.answer.enumeration import RE_ITEM
+from assistant.answer.enumeration import RE_ITEM, items_of
 from assistant.answer.outline import label_of
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.corpus.chunking import Chunk
@@ -38,6 +38,7 @@ RE_EXAMPLE = re.compile(
     r"^(?:以|例如|比如|譬如)|为例|\b(?:for example|for instance|e\.g\.)|\d+(?:\.\d+)?\s*(?:%|GWh|亿|万|倍)",
     re.I,
 )
+MAX_INTRO = 3  # a section with parts: at most this many sentences of its own introduction
 MAX_LEAF_SENTENCES = 6  # a section without parts: its opening, items, examples and conclusion, this many
 RE_THESIS = re.compile(
     r"^(?:本文|笔者|我们|作者)(?:认为|指出|发现|主张|强调|得出)|^(?:this|the) (?:paper|article|report|study) "
@@ -157,7 +158,7 @@ class Lines:
             return answer
         answer.answer = render.block(self.retrieval.lang, self.lines[: MAX_LINES * 2], self.quoted)
         answer.abstained, answer.kind, answer.citations = False, kind, self.citer.citations
-        answer.items = self.items
+        answer.items = self.items or items_of(self.quoted)
         answer.translated = any(s.translated for s in self.quoted)
         return answer
 
@@ -201,6 +202,10 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
     if kids:
         own = tree.chunks.get(section_id)
         out.heading(section_id, with_opening=bool(own))
+        if own:  # the section's own introduction states what it is about: up to its first few sentences
+            hit = context.view(own[0], retrieval)
+            for k in range(1, min(MAX_INTRO, len(own[0].sentence_spans()))):
+                out.quote(sentence_of(hit, k), "  ")
         for s in thesis_sentences(tree.document_of(section_id), retrieval, context, within=section_id):
             out.quote(s)
         for kid in kids:
@@ -210,23 +215,17 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
                 out.heading(g, "  - ")
         return out.answer("overview")
     out.text(label_of(section_id, retrieval.lang, context))
-    previous_paragraph = None
     for c in tree.chunks.get(section_id, []):
         hit = context.view(c, retrieval)
         for k in range(len(c.sentence_spans())):
             s = sentence_of(hit, k)
-            opening = (
-                (c.paragraph, c.id.rsplit(":c", 1)[-1]) != previous_paragraph
-                and k == 0
-                and c.id.endswith(":c0")
-            )
+            # each paragraph's first two sentences: its topic and what it says of it
+            opening = k < 2 and c.id.endswith(":c0")
             first = not out.quoted
-            # its opening sentences, each paragraph's first sentence, its items and its concluding sentences
+            # its opening sentences, each paragraph's first ones, its items and its concluding sentences
             if (
                 first
                 or opening
-                or len(out.quoted) == 1
-                and k == 1
                 or RE_ITEM.match(s.text)
                 or RE_CONCLUDING.match(s.text)
                 or RE_THESIS.match(s.text)
@@ -234,5 +233,4 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
                 and len(out.quoted) < MAX_LEAF_SENTENCES
             ):
                 out.quote(s, "" if first else "- ")
-        previous_paragraph = (c.paragraph, c.id.rsplit(":c", 1)[-1])
     return out.answer("overview")

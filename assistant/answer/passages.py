@@ -21,7 +21,14 @@ from assistant.answer import render
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
-from assistant.answer.enumeration import RE_ITEM, announces_count, asks_many, list_items, sibling_items
+from assistant.answer.enumeration import (
+    RE_ITEM,
+    announces_count,
+    asks_many,
+    items_of,
+    list_items,
+    sibling_items,
+)
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
@@ -224,6 +231,7 @@ def compose_passages(retrieval: Retrieval, context: AnswerContext) -> Answer:
         lines.append(render.line(s, citer, context.settings.answer.max_sentence_chars, extra))
     answer.answer = render.join(retrieval.lang, lines, chosen)
     answer.abstained, answer.kind = False, "passages"
+    answer.items = items_of(chosen)
     answer.citations = citer.citations
     answer.translated = any(s.translated for s in chosen)
     return answer

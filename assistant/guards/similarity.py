@@ -1,8 +1,20 @@
 """Retrieval too weak to answer from: no passage's embedding comes near the question's."""
 
 from assistant.guards.base import Guard, Verdict, passed, structural
+from assistant.question import intents
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
+from assistant.text import EN_STOP, ZH_STOP, tokenize
+
+TOP = 3  # passages searched for the topic's words
+
+
+def names_found(question: Question, retrieval: Retrieval) -> bool:
+    """The question asks the text's view of a topic whose every word a top passage holds: a short
+    question about a name embeds far from any passage, yet the text speaks of it."""
+    topic = intents.topic_asked(question.searched)
+    words = {w for w in tokenize(topic or "") if len(w) > 1 and w not in EN_STOP and w not in ZH_STOP}
+    return bool(words) and any(words <= set(h.tokens or []) for h in retrieval.hits[:TOP])
 
 
 class SimilarityGuard(Guard):
@@ -13,6 +25,8 @@ class SimilarityGuard(Guard):
         if retrieval.named or retrieval.best_dense >= floor or structural(question, retrieval):
             return passed(self.name)
         if question.condensed is not None:  # a follow-up made whole from an answered turn is about the text
+            return passed(self.name)
+        if names_found(question, retrieval):  # "What does the paper say about RCEP?", RCEP in a passage
             return passed(self.name)
         return self.abstain(
             "weak-retrieval", "检索到的段落与问题都不相近。", "No passage is close to the question.", question

@@ -153,7 +153,7 @@ def _ordered_words(text: str) -> list[str]:
 
 def _swap_topic(previous: str, old: str, new: str) -> str:
     """`previous` asked of `new` instead of `old`: the old heading replaced by the new one, or else each
-    word in which the two headings differ."""
+    word in which the two headings differ, one for one; failing both, what the text says about `new`."""
     if old and re.search(re.escape(old), previous, re.I):
         return re.sub(
             re.escape(old),
@@ -164,6 +164,8 @@ def _swap_topic(previous: str, old: str, new: str) -> str:
         )
     gone = [w for w in _ordered_words(old) if w not in _ordered_words(new)]
     came = [w for w in _ordered_words(new) if w not in _ordered_words(old)]
+    if not gone or len(gone) != len(came):  # no word-for-word swap: ask what the text says of it
+        return ABOUT[language_of(previous)].format(new)
     out = previous
     for a, b in zip(gone, came, strict=False):
         out = re.sub(

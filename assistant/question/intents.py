@@ -158,8 +158,8 @@ RE_SUMMARY = re.compile(
 )
 # looser words for "tell me about it" that ask for a summary only of the text or one of its parts
 RE_SUMMARY_SOFT = re.compile(
-    r"[讲说]了?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
-    r"\b(?:explain|explains|cover|covers|about|argue|argues|say|says)\b",
+    r"[讲说](?:了|的是?)?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
+    r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b",
     re.I,
 )
 # a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
@@ -284,13 +284,26 @@ RE_SAYS_ABOUT = re.compile(
     r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) (?:say|write|argue)s? "
     r"(?:about|on)\b|"
     r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
-    r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)",
+    r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
+    r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)",
     re.I,
+)
+RE_TOPIC_FRAME = re.compile(
+    r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
+    r"怎么评价|如何评价|是怎么讲的|[？?。]",
 )
 
 
 def says_about(question: str) -> bool:
     return RE_SAYS_ABOUT.search(question) is not None
+
+
+def topic_asked(question: str) -> str | None:
+    """What a question asks the text's view of ("What does the paper say about RCEP?" → RCEP), or None."""
+    if not RE_SAYS_ABOUT.search(question):
+        return None
+    rest = RE_SAYS_ABOUT.sub(" ", question) if question.isascii() else question  # 文章对X怎么看: X inside
+    return RE_TOPIC_FRAME.sub(" ", rest).strip() or None
 
 
 def about_whole(question: str) -> bool:

@@ -99,7 +99,9 @@ class HybridSearch:
     def question_terms(self, question: Question) -> dict[str, float]:
         """BM25 terms in the question's own language (a model's Chinese rendering of an English
         question adds to the bridge, not here)."""
-        return dict.fromkeys(tokenize(RE_NAMED_SECTION.sub(" ", question.searched)), 1.0)
+        words = tokenize(RE_NAMED_SECTION.sub(" ", question.searched))
+        # what a possessive or a contraction leaves ("China's" → china, s; "don't" → don, t): no term
+        return dict.fromkeys((w for w in words if w not in ("s", "t")), 1.0)
 
     def bridge_terms(self, question: Question) -> dict[str, float]:
         """An English question's terms in Chinese, for Chinese text: the lexicon's renderings of its

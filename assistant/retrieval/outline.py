@@ -27,11 +27,8 @@ RE_COUNT = re.compile(
     r"(?<![第一二三四五六七八九十])([两二三四五六七])个(?=[\u4e00-\u9fff]{2})",
     re.I,
 )
-# list questions about a section as a whole named ≥ 0.67 / covered ≥ 0.30 of its heading on the dev
-# questions, list questions about a detail inside one ≤ 0.5 / ≤ 0.12
-MIN_NAMED = (
-    0.6  # share of the section heading's own words the question uses (with a matching count, one word)
-)
+# weighted share of the section heading's own words the question uses (with a count, one word will do)
+MIN_NAMED = 0.6
 MIN_HEADING_COVERAGE = 0.25  # share of the question's terms the heading path holds
 NUMBER = {
     "two": 2,

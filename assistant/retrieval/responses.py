@@ -58,7 +58,7 @@ def response_sections(
         return []
     topic = matched[0]
     tree = index.tree
-    if _proposing(topic, index, lang) or not names_only(index.label(topic, lang), terms):
+    if _proposing(topic, index, lang) or not names_only(index.label(topic, lang), terms, NAMED_TOPIC):
         return []  # it names a proposal itself (the search finds it), or asks about more than the topic
     document = tree.document_of(topic)
     weights = heading_weights(index, lang, document)
@@ -75,6 +75,8 @@ def response_sections(
     best = max(scored, default=(0.0, None))
     if best[0] > 0:
         return [best[1]]
+    if len(answers) == 1:  # the one part of proposals at that level ("四、政策建议" for a chapter)
+        return answers
     parent, _, _ = topic.rpartition(".")
     siblings = tree.children.get(parent, []) if parent else []
     place = siblings.index(topic) if topic in siblings else -1

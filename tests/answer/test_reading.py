@@ -119,3 +119,32 @@ def test_a_section_named_by_its_bare_number_is_summarised_not_refused(assistant)
 def test_what_the_paper_says_about_a_topic_with_a_section_is_that_section(assistant):
     a = assistant.ask("What does the paper say about market shrinkage?")
     assert a.kind == "overview" and {c.section_id for c in a.citations} == {"s3.2.3"}
+
+
+def test_a_comparison_that_names_no_table_is_not_answered_from_the_table(assistant):
+    a = assistant.ask("How does single-level procurement differ from buying from many suppliers?")
+    assert not any(c.section_id.endswith(".t1") for c in a.citations)
+    assert "multiple suppliers" in a.answer
+
+
+def test_proposals_for_a_whole_chapter_come_from_the_chapter_of_proposals(assistant):
+    a = conversation(assistant, "全球产业链变化对我国有什么影响？", "那作者对此有什么建议？")
+    assert a.kind == "overview" and all(c.section_id.startswith("s4") for c in a.citations)
+
+
+def test_a_part_named_by_number_in_loose_words_is_summarised_and_listed(assistant):
+    assert assistant.ask("第一部分讲的什么？").kind == "overview"
+    a = assistant.ask("What are the recommendations in part 4?")
+    assert a.kind == "outline" and all(c.section_id.startswith("s4.") for c in a.citations)
+
+
+def test_an_item_inside_a_paragraph_can_be_pointed_at_in_a_follow_up(assistant):
+    listed = assistant.ask("面对关键矿产博弈，作者给出了哪些做法？")
+    assert len(listed.items) == 6 and all(i["section_id"] == "s4.2.5" for i in listed.items)
+    a = conversation(assistant, "面对关键矿产博弈，作者给出了哪些做法？", "第四个具体指什么？")
+    assert a.condensed_question.startswith(listed.items[3]["label"]) and "第四，" in a.answer
+
+
+def test_proposals_for_a_problem_named_in_other_words_come_from_its_section(assistant):
+    a = assistant.ask("What measures does the paper propose for critical minerals?")
+    assert {c.section_id for c in a.citations} == {"s4.2.5"}

@@ -222,3 +222,9 @@ def test_a_sentence_weighing_nothing_neither_holds_nor_contradicts_a_verdict():
     assert not neutral.held and not neutral.contradicts
     other = p.test("总体而言，这项改革对农户弊大于利。", 0.5)
     assert other.contradicts and other.why == "verdict"
+
+
+def test_a_question_about_a_name_the_text_uses_is_not_refused_as_far_from_every_passage(assistant):
+    assert not assistant.ask("What does the paper say about RCEP?").abstained
+    assert not assistant.ask("作者怎么看待RCEP？").abstained
+    assert assistant.ask("What does the paper say about the World Cup?").abstained

@@ -103,3 +103,19 @@ def test_a_new_year_with_a_new_topic_keeps_the_topic():
 
 def test_a_possessive_is_not_left_behind_as_a_topic():
     assert topic_of("What's the paper's take on China's battery industry?") == "China's battery industry"
+
+
+def test_a_sibling_whose_words_do_not_swap_one_for_one_is_asked_about():
+    got = follow_up(
+        "What about single-level procurement?",
+        HISTORY,
+        recalled(
+            question="What is regional alliance-ization?",
+            topic="Regional Alliances",
+            target="s2.1",
+            siblings=[("Single-Level Procurement", "s2.2", 0)],
+        ),
+    )
+    assert got.question == "What does the text say about Single-Level Procurement?" and got.sections == [
+        "s2.2"
+    ]

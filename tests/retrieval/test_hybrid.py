@@ -147,3 +147,10 @@ def test_a_section_named_by_number_is_preferred(assistant):
     q = "第三部分开头说了什么？"
     assert search(assistant, q).hits[0].chunk.id == "s3:p0:c0"  # brought into the pool
     assert search(assistant, q, searcher=unweighted).hits[0].chunk.section_id != "s3"
+
+
+def test_a_possessive_leaves_no_term_behind(assistant):
+    from assistant.question.analysis import analyse
+
+    terms = assistant.retriever.question_terms(analyse("What happened to China's share? It isn't said."))
+    assert "china" in terms and "share" in terms and "s" not in terms and "t" not in terms
