@@ -20,7 +20,7 @@ from assistant.answer.correction import compose_correction
 from assistant.answer.enumeration import asks_many
 from assistant.answer.metadata import compose_metadata
 from assistant.answer.outline import compose_outline, find_outline
-from assistant.answer.overview import compose_document, compose_section
+from assistant.answer.overview import compose_document, compose_missing_section, compose_section
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
 from assistant.question import intents
@@ -33,6 +33,8 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     q = retrieval.question
     kind = intents.intent(q.searched)
     document = retrieval.document
+    if q.section_numbers and not retrieval.sections and kind in ("summary", "list"):  # "第五部分" of four
+        return compose_missing_section(q.section_numbers[0], document, retrieval, context)
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer

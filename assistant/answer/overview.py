@@ -50,6 +50,10 @@ RE_N_SENTENCES = re.compile(r"([一二三四五两\d]|one|two|three|four|five)\s
 MAX_ABSTRACT = 5
 MAX_LINES = 14
 HEAD = {
+    "missing": (
+        "问题的前提有误：文中没有第{n}部分，它的各部分是：",
+        "The question's premise is wrong: the text has no part {n}; its parts are:",
+    ),
     "thesis": ("论文的核心观点（摘要）：", "The thesis (the abstract):"),
     "parts": ("全文结构：", "How the text is organised:"),
     "conclusion": ("结论（摘要）：", "Its conclusion (the abstract):"),
@@ -234,3 +238,16 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
             ):
                 out.quote(s, "" if first else "- ")
     return out.answer("overview")
+
+
+def compose_missing_section(
+    number: str, document: str, retrieval: Retrieval, context: AnswerContext
+) -> Answer:
+    """A part named by a number the document does not have ("第五部分" of four): say so, list its parts."""
+    out = Lines(retrieval, context)
+    out.text(_head("missing", retrieval.lang).format(n=number))
+    for sid in context.index.tree.top(document):
+        out.heading(sid, "- ")
+    answer = out.answer("overview")
+    answer.premise_rejected = number if not answer.abstained else None
+    return answer

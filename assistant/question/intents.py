@@ -263,6 +263,8 @@ def intent(question: str) -> str:
     or "fact" (anything else)."""
     if metadata_fields(question) and not RE_SUMMARY.search(question):
         return "metadata"
+    if RE_WHOLE.search(question) and asks_of_whole(question):  # "这篇文章想说明什么？", "the paper's aim"
+        return "summary"
     soft = RE_SUMMARY_SOFT.search(question)
     part = RE_PART.search(question) or section_numbers(question)
     if RE_SUMMARY.search(question) or (
@@ -284,13 +286,16 @@ RE_SAYS_ABOUT = re.compile(
     r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) (?:say|write|argue)s? "
     r"(?:about|on)\b|"
     r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
+    r"\b(?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
+    r"(?:discuss|mention|talk about|cover|deal with|address|say anything about)\b|"
+    r"(?:文章|论文|本文|作者)(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|"
     r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
     r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)",
     re.I,
 )
 RE_TOPIC_FRAME = re.compile(
     r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
-    r"怎么评价|如何评价|是怎么讲的|[？?。]",
+    r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]",
 )
 
 
@@ -304,6 +309,25 @@ def topic_asked(question: str) -> str | None:
         return None
     rest = RE_SAYS_ABOUT.sub(" ", question) if question.isascii() else question  # 文章对X怎么看: X inside
     return RE_TOPIC_FRAME.sub(" ", rest).strip() or None
+
+
+# what readers ask of a paper as a whole, in words that name no topic of it: its aim, contribution,
+# message, argument, significance (a question naming only these and the paper asks for its overview)
+RE_META = re.compile(
+    r"^(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|"
+    r"主要|讲|讲述|内容|思想|要旨|看法|"
+    r"contribut\w*|aim|aims|goal|purpos\w*|messag\w*|argu\w*|point|idea|thesis|signific\w*|"
+    r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"
+    r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try)$",
+    re.I,
+)
+
+
+def asks_of_whole(question: str) -> bool:
+    """The question names the whole text and, besides, only what readers ask of a paper as such."""
+    rest = RE_WHOLE.sub(" ", question)
+    words = [w for w in tokenize(rest) if w not in ZH_STOP and w not in EN_STOP and w not in ("s", "t")]
+    return all(RE_META.match(w) for w in words)
 
 
 def about_whole(question: str) -> bool:

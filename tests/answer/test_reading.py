@@ -148,3 +148,16 @@ def test_an_item_inside_a_paragraph_can_be_pointed_at_in_a_follow_up(assistant):
 def test_proposals_for_a_problem_named_in_other_words_come_from_its_section(assistant):
     a = assistant.ask("What measures does the paper propose for critical minerals?")
     assert {c.section_id for c in a.citations} == {"s4.2.5"}
+
+
+@pytest.mark.parametrize("question", ["论文第五部分讲了什么？", "Summarize section 7."])
+def test_a_part_the_text_does_not_have_is_said_not_to_exist(assistant, question):
+    a = assistant.ask(question)
+    assert a.premise_rejected and a.kind == "overview"
+    assert {c.section_id for c in a.citations} == {"s1", "s2", "s3", "s4"}
+
+
+def test_whether_the_paper_mentions_a_name_is_answered_from_where_it_does(assistant):
+    a = assistant.ask("Does the paper discuss India?")
+    assert not a.abstained and "India" in a.answer
+    assert assistant.ask("Does the paper mention bitcoin?").abstained

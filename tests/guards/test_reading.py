@@ -167,6 +167,20 @@ def test_which_way_a_statement_goes():
 
 
 @pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("the positive effects of the reform outweigh the negative ones", "good"),
+        ("the negative impacts for farmers outweigh the positive", "bad"),
+        ("改革的积极影响大于消极影响", "good"),
+        ("总体上弊大于利", "bad"),
+        ("it has both positive and negative effects", None),
+    ],
+)
+def test_which_side_a_verdict_takes(text, side):
+    assert polarity.verdict(text) == side
+
+
+@pytest.mark.parametrize(
     ("question", "lang", "given"),
     [
         ("Why did heat prices fall in 2022?", "en", "heat prices fall in 2022"),
