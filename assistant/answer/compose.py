@@ -23,6 +23,7 @@ from assistant.answer.outline import compose_outline, find_outline
 from assistant.answer.overview import compose_document, compose_missing_section, compose_section
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
+from assistant.index.sections import label_number
 from assistant.question import intents
 from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, names_only
 from assistant.retrieval.results import Retrieval
@@ -33,8 +34,15 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     q = retrieval.question
     kind = intents.intent(q.searched)
     document = retrieval.document
-    if q.section_numbers and not retrieval.sections and kind in ("summary", "list"):  # "第五部分" of four
-        return compose_missing_section(q.section_numbers[0], document, retrieval, context)
+    if (
+        q.section_numbers
+        and not retrieval.sections
+        and kind in ("summary", "list")
+        and numbered(document, context)
+    ):
+        return compose_missing_section(
+            q.section_numbers[0], document, retrieval, context
+        )  # "第五部分" of four
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer
@@ -64,6 +72,13 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
             retrieval.target, retrieval, context
         )  # "X有哪些表现": the items of X's section
     return None
+
+
+def numbered(document: str, context: AnswerContext) -> bool:
+    """The document numbers its parts, so a number it does not have names no part of it."""
+    tree = context.index.tree
+    parts = tree.top(document)
+    return bool(parts) and all(label_number(tree.labels.get(s, "")) for s in parts)
 
 
 def about_heading(retrieval: Retrieval, context: AnswerContext, share: float = NAMED_HEADING) -> bool:

@@ -161,3 +161,16 @@ def test_whether_the_paper_mentions_a_name_is_answered_from_where_it_does(assist
     a = assistant.ask("Does the paper discuss India?")
     assert not a.abstained and "India" in a.answer
     assert assistant.ask("Does the paper mention bitcoin?").abstained
+
+
+def test_a_part_number_is_only_called_missing_where_the_parts_are_numbered():
+    from types import SimpleNamespace
+
+    from assistant.answer.compose import numbered
+
+    def context(labels):
+        tree = SimpleNamespace(top=lambda document: list(labels), labels=labels)
+        return SimpleNamespace(index=SimpleNamespace(tree=tree))
+
+    assert numbered("d", context({"d.s1": "1. Introduction", "d.s2": "2. Findings"}))
+    assert not numbered("d", context({"d.s1": "Introduction", "d.s2": "Findings"}))
