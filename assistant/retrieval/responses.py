@@ -6,7 +6,8 @@ the question names) is steered to the section that responds to it: a section und
 proposals (建议, 对策, recommendations, policy, response …), the one whose heading shares the most of
 the topic heading's words, weighted by how rare they are among the headings; where none shares a word,
 the only one at that level (a chapter of recommendations for a chapter of impacts), or else the one at
-the same place in a parallel list (the second of five responses for the second of five problems). Language knowledge (the words for proposals) is here; nothing about any one document.
+the same place in a parallel list (the second of five responses for the second of five problems).
+Language knowledge (the words for proposals) is here; nothing about any one document.
 """
 
 from __future__ import annotations
