@@ -115,6 +115,20 @@ def stem(word: str) -> str:
     return w
 
 
+# what a possessive or a contraction leaves after the tokenizer splits it ("China's" → china, s)
+LEFTOVERS = frozenset({"s", "t"})
+
+
+def content_tokens(text: str, min_len: int = 2) -> list[str]:
+    """The BM25 tokens of `text` that carry meaning: no function words, no possessive leftovers, at
+    least `min_len` characters."""
+    return [
+        w
+        for w in tokenize(text)
+        if len(w) >= min_len and w not in ZH_STOP and w not in EN_STOP and w not in LEFTOVERS
+    ]
+
+
 def english_words(text: str) -> list[str]:
     words = (re.sub(r"['’]s$", "", w) for w in RE_WORD.findall(text))
     stems = ((w, stem(w)) for w in words if w.lower() not in EN_STOP)

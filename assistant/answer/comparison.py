@@ -15,9 +15,8 @@ from assistant.answer.base import AnswerContext
 from assistant.answer.contract import Answer
 from assistant.answer.overview import Lines
 from assistant.answer.sentences import sentence_of
-from assistant.index.sections import bare_label, parent_of
+from assistant.index.sections import heading_words, parent_of
 from assistant.retrieval.results import Retrieval
-from assistant.text import tokenize
 
 MAX_ROWS = 6
 RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
@@ -51,7 +50,7 @@ def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None
 
 def names(section: str, retrieval: Retrieval, context: AnswerContext) -> bool:
     """The question uses (nearly) every word of the section's heading."""
-    words = {w for w in tokenize(bare_label(context.index.label(section, retrieval.lang))) if len(w) > 1}
+    words = heading_words(context.index.label(section, retrieval.lang))
     return bool(words) and len(words & set(retrieval.terms)) >= NAMED * len(words)
 
 

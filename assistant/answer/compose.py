@@ -32,7 +32,7 @@ from assistant.retrieval.results import Retrieval
 def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     """An answer from the document's structure, when the question asks for one and the structure has it."""
     q = retrieval.question
-    kind = intents.intent(q.searched)
+    kind = q.intent
     document = retrieval.document
     if (
         q.section_numbers

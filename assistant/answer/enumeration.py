@@ -10,7 +10,7 @@ import re
 
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.retrieval.results import Retrieval
-from assistant.text import EN_STOP, ZH_STOP, tokenize
+from assistant.text import content_tokens
 
 # a sentence that announces items: a count and what is counted at its end ("体现在三个方面。", "主要有以下
 # 四点：", "Our interviews point to three main barriers."), or a colon
@@ -126,7 +126,7 @@ def asks_many(question: str) -> bool:
 
 def names_item(sentence: Sentence, terms: dict[str, float]) -> bool:
     """The question names the item itself and asks what is inside it."""
-    words = {w for w in tokenize(sentence.shown) if len(w) > 1 and w not in ZH_STOP and w not in EN_STOP}
+    words = set(content_tokens(sentence.shown))
     return bool(words) and len(words & set(terms)) >= 0.5 * len(words)
 
 

@@ -4,7 +4,7 @@ from assistant.guards.base import Guard, Verdict, passed, structural
 from assistant.question import intents
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
-from assistant.text import EN_STOP, ZH_STOP, tokenize
+from assistant.text import content_tokens
 
 TOP = 3  # passages searched for the topic's words
 
@@ -13,7 +13,7 @@ def names_found(question: Question, retrieval: Retrieval) -> bool:
     """The question asks the text's view of a topic whose every word a top passage holds: a short
     question about a name embeds far from any passage, yet the text speaks of it."""
     topic = intents.topic_asked(question.searched)
-    words = {w for w in tokenize(topic or "") if len(w) > 1 and w not in EN_STOP and w not in ZH_STOP}
+    words = set(content_tokens(topic or ""))
     return bool(words) and any(words <= set(h.tokens or []) for h in retrieval.hits[:TOP])
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.corpus.chunking import Chunk
+from assistant.text import tokenize
 
 LABEL_SEP = " › "
 ZH_NUMERALS = {ch: i for i, ch in enumerate("〇一二三四五六七八九十", 0)}
@@ -55,6 +56,11 @@ def label_number(label: str) -> str | None:
 def bare_label(label: str) -> str:
     """A heading without its number: "二、全球产业链未来变动趋势" → "全球产业链未来变动趋势"."""
     return RE_NUMBERING.sub("", label).strip() or label
+
+
+def heading_words(label: str) -> set[str]:
+    """The words of a heading that name its topic (its number left out), two characters or more."""
+    return {w for w in tokenize(bare_label(label)) if len(w) > 1}
 
 
 def parent_of(section_id: str) -> str | None:

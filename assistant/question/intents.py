@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text import EN_STOP, ZH_STOP, tokenize
+from assistant.text import content_tokens
 
 RE_REFERENCE_INTENT = re.compile(
     r"参考文献|文献|引用|引述|出处|来源|期刊|杂志|出版|发表|作者是|谁的研究|哪位学者|学者|援引|"
@@ -326,8 +326,7 @@ RE_META = re.compile(
 def asks_of_whole(question: str) -> bool:
     """The question names the whole text and, besides, only what readers ask of a paper as such."""
     rest = RE_WHOLE.sub(" ", question)
-    words = [w for w in tokenize(rest) if w not in ZH_STOP and w not in EN_STOP and w not in ("s", "t")]
-    return all(RE_META.match(w) for w in words)
+    return all(RE_META.match(w) for w in content_tokens(rest, min_len=1))
 
 
 def about_whole(question: str) -> bool:
@@ -335,12 +334,10 @@ def about_whole(question: str) -> bool:
 
 
 def bare_summary(question: str) -> bool:
-    """A summary of nothing in particular ("TL;DR please", "What's the big picture?", "太长不看"): read
-    when no section is named, it asks about the text as a whole."""
-    if intent(question) not in ("summary", "conclusion"):
-        return False
+    """A question asking for a summary (its intent "summary" or "conclusion") of nothing in particular
+    ("TL;DR please", "What's the big picture?", "太长不看"): read when no section is named, it asks about
+    the text as a whole."""
     rest = question
     for rx in (RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART):
         rest = rx.sub(" ", rest)
-    words = [w for w in tokenize(rest) if len(w) > 1 and w not in ZH_STOP and w not in EN_STOP]
-    return len(words) <= MAX_BARE_WORDS
+    return len(content_tokens(rest)) <= MAX_BARE_WORDS

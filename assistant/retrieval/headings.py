@@ -12,8 +12,7 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.index.open import OpenIndex
-from assistant.index.sections import bare_label
-from assistant.text import tokenize
+from assistant.index.sections import bare_label, heading_words
 
 MIN_NAMED = 0.5  # share of a heading's own words the question uses
 MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
@@ -49,9 +48,7 @@ class Headings:
     def words(self, section: str, lang: str) -> set[str]:
         key = (section, lang)
         if key not in self._words:
-            self._words[key] = {
-                w for w in tokenize(bare_label(self.index.label(section, lang))) if len(w) > 1
-            }
+            self._words[key] = heading_words(self.index.label(section, lang))
         return self._words[key]
 
     def matched(

@@ -25,7 +25,7 @@ from assistant.retrieval.outline import outline_parent
 from assistant.retrieval.responses import response_sections
 from assistant.retrieval.results import Hit, Retrieval
 from assistant.settings import RetrievalSettings
-from assistant.text import english_words, tokenize
+from assistant.text import LEFTOVERS, english_words, tokenize
 
 ENGLISH_FRONT = "abstract.en"  # the parser's section for the English title, abstract, keywords and JEL codes
 FRONT_PINNED = 3  # English front-matter chunks put first when a question asks for them
@@ -100,8 +100,7 @@ class HybridSearch:
         """BM25 terms in the question's own language (a model's Chinese rendering of an English
         question adds to the bridge, not here)."""
         words = tokenize(RE_NAMED_SECTION.sub(" ", question.searched))
-        # what a possessive or a contraction leaves ("China's" → china, s; "don't" → don, t): no term
-        return dict.fromkeys((w for w in words if w not in ("s", "t")), 1.0)
+        return dict.fromkeys((w for w in words if w not in LEFTOVERS), 1.0)
 
     def bridge_terms(self, question: Question) -> dict[str, float]:
         """An English question's terms in Chinese, for Chinese text: the lexicon's renderings of its

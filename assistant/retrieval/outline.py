@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 
 from assistant.index.open import OpenIndex
@@ -66,7 +67,8 @@ def counted_words(question: str) -> set[str]:
     return set(words[:3] if question.isascii() else words)
 
 
-_WEIGHTS: dict[tuple[int, str, str], dict[str, float]] = {}
+# per open index (checked by a weak reference: a new build may reuse a closed one's id)
+_WEIGHTS: dict[tuple[int, str, str], tuple[weakref.ref, dict[str, float]]] = {}
 
 
 def heading_weights(index: OpenIndex, lang: str, document: str) -> dict[str, float]:
@@ -74,15 +76,17 @@ def heading_weights(index: OpenIndex, lang: str, document: str) -> dict[str, flo
     headings, so that the document's own subject, named in most headings ("global industrial chain"),
     weighs little beside the words that tell one heading from another."""
     key = (id(index), lang, document)
-    if key not in _WEIGHTS:
+    cached = _WEIGHTS.get(key)
+    if cached is None or cached[0]() is not index:
         heads = [
             set(tokenize(bare_label(index.label(s, lang))))
             for s in index.tree.first
             if index.tree.document_of(s) == document
         ]
         df = Counter(w for h in heads for w in h)
-        _WEIGHTS[key] = {w: math.log(1 + len(heads) / n) for w, n in df.items()}
-    return _WEIGHTS[key]
+        cached = (weakref.ref(index), {w: math.log(1 + len(heads) / n) for w, n in df.items()})
+        _WEIGHTS[key] = cached
+    return cached[1]
 
 
 def named_share(own: set[str], asked: set[str], weights: dict[str, float]) -> float:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from assistant.index.open import OpenIndex
-from assistant.index.sections import ancestors, bare_label
+from assistant.index.sections import ancestors, bare_label, heading_words
 from assistant.retrieval.outline import heading_weights
 from assistant.text import tokenize
 
@@ -41,7 +41,7 @@ NAMED_TOPIC = 0.6  # the same, for "What does the paper say about X?", which may
 def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> bool:
     """The question is the heading and little else ("产业空心化有哪些表现？", "作者对产业空心化有什么建议？"):
     it uses nearly all the heading's words, and they are most of its own (asking words aside)."""
-    words = {w for w in tokenize(bare_label(heading)) if len(w) > 1}
+    words = heading_words(heading)
     asked = {w for w in terms if len(w) > 1 and (w in words or not RE_ASKING.search(w))}
     common = words & asked
     return bool(words) and len(common) >= share * len(words) and len(common) >= 0.5 * len(asked)
