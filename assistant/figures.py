@@ -70,6 +70,8 @@ RE_MONTH_BEFORE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s*$"
 )
 RE_YEAR = re.compile(r"(?<![\d.])(?:19|20)\d\d(?!\d|\.\d|\s*[万亿千百多余%％件项台家辆元吨倍个])")
+# tenths, as Chinese writes a share: "五成" is 50%, "两成" 20% (not 成为, 形成, 一成不变)
+RE_ZH_TENTHS = re.compile(r"(?<![十百千万亿第])([一二两三四五六七八九])成(?![为立本员功长熟果就绩交不])")
 RE_FRACTION = re.compile(
     r"(?<!first )(?<!second )\bhalf\b|\ba third\b|\ba "
     r"quarter\b|一半|半数|二分之一|三分之一|四分之一",
@@ -145,6 +147,8 @@ def figures(text: str, years: bool = False, words: bool = True) -> list[Figure]:
         for m in RE_ZH_NUMERAL.finditer(text):
             nxt = text[m.end() : m.end() + 1]
             out.append(Figure(float(zh_number(m.group())), "x" if nxt == "倍" else "", m.group()))
+        for m in RE_ZH_TENTHS.finditer(text):
+            out.append(Figure(ZH_DIGITS[m.group(1)] * 10.0, "%", m.group()))
         for m in RE_FRACTION.finditer(text):
             value = FRACTIONS[m.group().lower()]
             out.append(Figure(value, "", m.group()))

@@ -18,6 +18,7 @@ from typing import get_args
 from assistant.answer.base import AnswerContext
 from assistant.answer.compose import compose
 from assistant.answer.contract import Answer
+from assistant.answer.named import headings_named
 from assistant.guards.base import GuardContext
 from assistant.guards.stage import GuardStage
 from assistant.index.build import Progress, build
@@ -193,6 +194,9 @@ class Assistant:
         retrieval = now.search.search(q)
         answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
         items = [(i["label"], i["section_id"]) for i in answer.items]
+        named = headings_named(answer, now.index, q.lang)  # parts the answer names in passing
+        if not items and retrieval.target not in {sid for _, sid in named}:  # unless it asked of one
+            items = named
         # listed parts are a section's children; items inside one section's text are that section's
         within = (
             items and len({sid for _, sid in items}) == 1 and not now.index.tree.children.get(items[0][1])

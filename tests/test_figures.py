@@ -36,6 +36,11 @@ def test_years_dates_and_names_are_not_amounts():
     assert [f.value for f in figures("in February 4, 2025", years=True)] == [2025.0]
 
 
+def test_tenths_as_chinese_writes_a_share():
+    assert [(f.value, f.kind) for f in figures("约五成的农户；九成以上")] == [(50.0, "%"), (90.0, "%")]
+    assert figures("形成了一成不变的做法，三成为") == []
+
+
 def test_spoken_english():
     assert spoken(7_508_000) == "7.508 million"
     assert spoken(17_000) == "17,000"

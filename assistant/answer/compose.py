@@ -23,10 +23,14 @@ from assistant.answer.outline import compose_outline, find_outline
 from assistant.answer.overview import compose_document, compose_missing_section, compose_section
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
-from assistant.index.sections import label_number
+from assistant.index.sections import heading_words, label_number
 from assistant.question import intents
-from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, names_only
+from assistant.question.synonyms import alike, named_in, widened
+from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, RE_ASKING, names_only
 from assistant.retrieval.results import Retrieval
+
+NAMED_SHARE = 0.5  # of a heading's own words, for a list question to ask for that section's parts
+MAX_OWN = 1  # words of its own besides, for it to ask for nothing narrower
 
 
 def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
@@ -46,10 +50,13 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer
+    if kind == "conclusion" and not (retrieval.sections or q.section or retrieval.focus):
+        return compose_document(document, retrieval, context, conclusion=True)  # the whole text's verdict
     if kind in ("summary", "conclusion"):
         section = retrieval.target
         bare = section is None and (kind == "conclusion" or intents.bare_summary(q.searched))
-        if q.whole and not retrieval.sections or bare:
+        whole = q.whole and not retrieval.sections and not intents.names_part(q.searched)
+        if whole or bare:
             return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
         return compose_section(section, retrieval, context) if section else None
     if intents.says_about(q.searched) and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
@@ -66,6 +73,13 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return compose_outline(named, retrieval, context)
     if kind == "list" and (parent := find_outline(retrieval, context)):
         return compose_outline(parent, retrieval, context)
+    # the best-named heading, unless the question names one below it too ("关键矿产…哪几条办法")
+    heading = retrieval.matched[0] if retrieval.matched else None
+    if heading and any(m.startswith(heading + ".") for m in retrieval.matched):
+        heading = None
+    parts = heading and context.index.tree.children.get(heading)
+    if several and parts and names_heading(heading, retrieval, context):
+        return compose_outline(heading, retrieval, context)  # "What upsides does it see?": its parts
     leaf = retrieval.target and not context.index.tree.children.get(retrieval.target)
     if leaf and kind == "list" and about_heading(retrieval, context):
         return compose_section(
@@ -79,6 +93,17 @@ def numbered(document: str, context: AnswerContext) -> bool:
     tree = context.index.tree
     parts = tree.top(document)
     return bool(parts) and all(label_number(tree.labels.get(s, "")) for s in parts)
+
+
+def names_heading(section: str, retrieval: Retrieval, context: AnswerContext) -> bool:
+    """The question names the section's heading (at least half its words, or words readers use for the
+    same thing) and little else: one word of its own at most, the asking words and the text's home
+    name aside ("What upsides does China get?", "列出不利影响")."""
+    words = heading_words(context.index.label(section, retrieval.lang))
+    asked = {w for w in set(retrieval.terms) | named_in(retrieval.question.searched) if len(w) > 1}
+    home = {w.lower() for w in context.index.home.get(retrieval.lang, frozenset())}
+    own = {w for w in asked if not alike(w) & words and w not in home and not RE_ASKING.search(w)}
+    return bool(words) and len(words & widened(asked)) >= NAMED_SHARE * len(words) and len(own) <= MAX_OWN
 
 
 def about_heading(retrieval: Retrieval, context: AnswerContext, share: float = NAMED_HEADING) -> bool:

@@ -33,7 +33,8 @@ RE_MANY = re.compile(
     r"哪些|哪几|有哪|几[条项点个种方]|分别|列举|\b(?:what|which) are\b|\blist\b|\bname the\b|\benumerate\b|"
     r"\bwhat (?:kinds?|forms?|types?|ways?)\b|"
     r"\bwhat (?:\w+ ){0,2}(?:measures|steps|recommendations|proposals|suggestions|policies|ways|forms|"
-    r"features|factors|risks|impacts|trends)\b",
+    r"features|factors|risks|impacts|trends|upsides|downsides|benefits|advantages|disadvantages|drawbacks|"
+    r"costs|harms|threats|dangers)\b",
     re.I,
 )
 NUMERALS = {
@@ -109,6 +110,25 @@ def semicolon_run(sentence: Sentence, context, retrieval: Retrieval) -> list[Sen
             break
         after = next_sentence(after, context, retrieval)
     return run if sum(bool(RE_SEMICOLON.search(u.text.rstrip()[-1:])) for u in run) >= 2 else []
+
+
+MIN_RUN = 2  # units ending in a semicolon that make a run of items
+
+
+def semicolon_items(chunk) -> set[int]:
+    """The units of `chunk` that are items set off by semicolons ("包括：A，指…；B，即…；C…。"): each run
+    of at least `MIN_RUN` units ending in one, with the unit that closes it."""
+    units = [chunk.text[s:e].rstrip() for s, e in chunk.sentence_spans()]
+    out: set[int] = set()
+    k = 0
+    while k < len(units):
+        j = k
+        while j < len(units) and RE_SEMICOLON.search(units[j][-1:]):
+            j += 1
+        if j - k >= MIN_RUN:
+            out.update(range(k, min(j + 1, len(units))))
+        k = j + 1
+    return out
 
 
 def next_sentence(sentence: Sentence, context, retrieval: Retrieval) -> Sentence | None:

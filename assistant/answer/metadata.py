@@ -24,6 +24,7 @@ LABELS = {
     "title": ("题目", "Title"),
     "authors": ("作者", "Authors"),
     "affiliation": ("作者单位", "Affiliation"),
+    "positions": ("作者简介", "About the authors"),
     "journal": ("期刊", "Journal"),
     "issue": ("期次", "Issue"),
     "doi": ("DOI", "DOI"),
@@ -71,6 +72,7 @@ def paper_fields(lang: str, context: AnswerContext) -> dict[str, Chunk | None]:
         "title": pick(paper.title, paper.title_en),
         "authors": pick(" ".join(paper.authors), " ".join(paper.authors_en)),
         "affiliation": pick(paper.author_note[:20], paper.affiliation_en),
+        "positions": _chunk_with(paper.author_note[:20], context, "paper"),  # only the author note says
         "doi": pick(paper.doi),
         "journal": pick(paper.doi),
         "issue": pick(paper.doi),

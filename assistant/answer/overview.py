@@ -18,7 +18,7 @@ from assistant.answer import render
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
-from assistant.answer.enumeration import RE_ITEM, items_of
+from assistant.answer.enumeration import RE_ITEM, items_of, semicolon_items
 from assistant.answer.outline import label_of
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.corpus.chunking import Chunk
@@ -38,8 +38,10 @@ RE_EXAMPLE = re.compile(
     r"^(?:以|例如|比如|譬如)|为例|\b(?:for example|for instance|e\.g\.)|\d+(?:\.\d+)?\s*(?:%|GWh|亿|万|倍)",
     re.I,
 )
+# a sentence that turns the argument ("但是，…", "However, …"): where a paragraph makes its point
+RE_TURN = re.compile(r"^(?:但是|但|然而|不过|可是|However|But|Yet|Nevertheless|Nonetheless)[，,\s]", re.I)
 MAX_INTRO = 3  # a section with parts: at most this many sentences of its own introduction
-MAX_LEAF_SENTENCES = 6  # a section without parts: its opening, items, examples and conclusion, this many
+MAX_EXAMPLES = 3  # a section without parts: at most this many of its examples and figures
 RE_THESIS = re.compile(
     r"^(?:本文|笔者|我们|作者)(?:认为|指出|发现|主张|强调|得出)|^(?:this|the) (?:paper|article|report|study) "
     r"(?:argues|finds|shows|concludes|contends|holds)|^(?:we|the authors) (?:argue|find|conclude|contend)",
@@ -219,23 +221,26 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
                 out.heading(g, "  - ")
         return out.answer("overview")
     out.text(label_of(section_id, retrieval.lang, context))
+    examples = 0
     for c in tree.chunks.get(section_id, []):
         hit = context.view(c, retrieval)
+        listed = semicolon_items(c)
         for k in range(len(c.sentence_spans())):
             s = sentence_of(hit, k)
-            # each paragraph's first two sentences: its topic and what it says of it
-            opening = k < 2 and c.id.endswith(":c0")
+            # its opening sentences, each paragraph's first two (its topic and what it says of it), its
+            # items, its concluding sentences and turns, and a few of its examples and figures
             first = not out.quoted
-            # its opening sentences, each paragraph's first ones, its items and its concluding sentences
-            if (
-                first
-                or opening
+            example = RE_EXAMPLE.search(s.text) is not None and examples < MAX_EXAMPLES
+            kept = (
+                k < 2 and c.id.endswith(":c0")
+                or k in listed
                 or RE_ITEM.match(s.text)
                 or RE_CONCLUDING.match(s.text)
                 or RE_THESIS.match(s.text)
-                or RE_EXAMPLE.search(s.text)
-                and len(out.quoted) < MAX_LEAF_SENTENCES
-            ):
+                or RE_TURN.match(s.text)
+            )
+            if first or kept or example:
+                examples += bool(example and not kept and not first)
                 out.quote(s, "" if first else "- ")
     return out.answer("overview")
 

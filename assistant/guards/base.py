@@ -85,7 +85,10 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
         return True
     if question.intent not in ("summary", "conclusion"):
         return False
-    return question.whole or retrieval.target is not None or intents.bare_summary(question.searched)
+    # a section found only from where the passages gather (see assistant.retrieval.focus) is no sign
+    # that the text has it: the guards read those passages as they read any
+    named = question.section_numbers or question.section or retrieval.matched
+    return question.whole or bool(named) or intents.bare_summary(question.searched)
 
 
 def hit_units(hit: Hit) -> list[str]:

@@ -8,7 +8,9 @@ from __future__ import annotations
 import math
 
 from assistant.guards.base import Guard, Verdict, passed, structural
+from assistant.question import intents
 from assistant.question.analysis import Question
+from assistant.question.synonyms import alike, named_in
 from assistant.retrieval.results import Hit, Retrieval
 from assistant.text import tokenize
 
@@ -19,8 +21,23 @@ def weighted_share(
     if not words:
         return 1.0
     weights = {w: idf.get(w, unknown) for w in words}
-    got = sum(wt for w, wt in weights.items() if w in have or (len(w) > 2 and w in text))
+
+    def used(word: str) -> bool:  # the word, or one readers use for the same thing ("upsides": positive)
+        return any(w in have or (len(w) > 2 or not w.isascii()) and w in text for w in alike(word)) or (
+            len(word) > 2 and word in text
+        )
+
+    got = sum(wt for w, wt in weights.items() if w in have or used(w))
     return got / sum(weights.values())
+
+
+def question_words(text: str) -> list[str]:
+    """The question's words; one the tokenizer splits because the corpus never uses it (好处 → 好, 处)
+    stays whole when readers use it for something the text names (see assistant.question.synonyms)."""
+    words = list(dict.fromkeys(tokenize(text)))
+    whole = [w for w in named_in(text) if not w.isascii()]
+    pieces = {ch for w in whole for ch in w}
+    return [w for w in words if not (len(w) == 1 and w in pieces)] + [w for w in whole if w not in words]
 
 
 class CoverageGuard(Guard):
@@ -40,14 +57,18 @@ class CoverageGuard(Guard):
 
     def share(self, question: Question, hit: Hit, words: list[str] | None = None) -> float:
         idf, unknown = self._idf(question.lang)
-        words = words if words is not None else list(dict.fromkeys(tokenize(question.searched)))
+        words = words if words is not None else question_words(question.searched)
         text = (hit.edition.text if hit.edition else hit.chunk.context_text).lower()
         return weighted_share(words, set(hit.tokens or []), text, idf, unknown)
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         if retrieval.named or structural(question, retrieval):
             return passed(self.name)
-        words = list(dict.fromkeys(tokenize(question.searched)))
+        words = question_words(question.searched)
+        if question.intent == "summary":  # "summarise the part on X": X's words, not those asking for it
+            words = [w for w in words if w in intents.topic_words(question.searched)] or words
+        elif topic := intents.topic_asked(question.searched):  # "文章里是怎么讲RCEP的": RCEP
+            words = question_words(topic) or words
         best = max((self.share(question, h, words) for h in retrieval.hits), default=0.0)
         if best >= self.context.settings.guards.min_coverage:
             return passed(self.name)

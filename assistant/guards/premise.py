@@ -10,6 +10,7 @@ import numpy as np
 
 from assistant.guards.base import Correction, Guard, Verdict, hit_units, passed
 from assistant.guards.reading.premise import premise_of
+from assistant.question import intents
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
 
@@ -31,6 +32,8 @@ class PremiseGuard(Guard):
         premise = premise_of(question.searched, question.lang)
         if premise is None or share <= 0 or retrieval.named:
             return passed(self.name)
+        if question.intent == "summary" and intents.names_part(question.searched):
+            return passed(self.name)  # "文章讲X的那部分说了什么": X says which part, it claims nothing
         home = self.context.home.get(question.lang, frozenset())
         vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
         best: tuple[float, Correction] | None = None

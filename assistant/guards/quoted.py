@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.guards.base import Guard, Verdict, passed
+from assistant.question import intents
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
 from assistant.text import english_words
@@ -30,8 +31,8 @@ class QuotedGuard(Guard):
         return not words or any(set(words) <= set(english_words(t)) for t in texts)
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
-        if retrieval.named:
-            return passed(self.name)
+        if retrieval.named or question.intent == "summary" and intents.names_part(question.searched):
+            return passed(self.name)  # "讲“X”的那部分": X describes the part in the asker's words
         # a quoted term is checked where the asker reads the text as written: in a translation, their
         # words for a term are their own ("procurement unipolarization"), not the translator's
         texts = [f"{h.chunk.section} {h.chunk.text}" for h in retrieval.hits if h.edition is None]

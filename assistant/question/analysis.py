@@ -41,6 +41,13 @@ class Question:
         return self.condensed is not None
 
 
+def _intent(text: str, searched: str) -> str:
+    """What the question wants: a follow-up's own words say it ("两相比较，总体判断是？" asks for the
+    verdict), else the question it stands for does ("第二个呢？": what was asked of the first)."""
+    own = intents.intent(text)
+    return own if own != "fact" or searched == text else intents.intent(searched)
+
+
 def analyse(
     text: str,
     mode: str = "grounded",
@@ -67,7 +74,7 @@ def analyse(
         opening=intents.asks_opening(searched),
         named_references=intents.named_references(searched),
         orders=intents.gives_orders(text),
-        intent=intents.intent(searched),
+        intent=_intent(text, searched),
         whole=intents.about_whole(searched),
         condensed=condensed,
         steer=list(steer or []),

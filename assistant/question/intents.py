@@ -159,12 +159,14 @@ RE_SUMMARY = re.compile(
 # looser words for "tell me about it" that ask for a summary only of the text or one of its parts
 RE_SUMMARY_SOFT = re.compile(
     r"[讲说](?:了|的是?)?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
+    r"(?:怎么|如何|怎样)(?:论述|阐述|说|讲|写|分析|展开)|"
     r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b",
     re.I,
 )
 # a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
 RE_PART = re.compile(
-    r"部分|一节|小节|章节|那节|这节|本节|[这那]块|\b(?:the|this|that) (?:sub)?(?:section|part|chapter)\b",
+    r"部分|一节|小节|章节|那节|这节|本节|[这那]一?块|[这那]一?段|"
+    r"\b(?:the|this|that) (?:sub)?(?:section|part|chapter)\b",
     re.I,
 )
 RE_CONCLUSION = re.compile(
@@ -173,6 +175,14 @@ RE_CONCLUSION = re.compile(
     r"\boverall (?:assessment|verdict|judge?ment)\b",
     re.I,
 )
+# a question that asks which side outweighs the other ("help or hurt", "利大还是弊大")
+RE_WEIGHING = re.compile(
+    r"利大还是弊大|弊大还是利大|利多还是弊多|好处多还是坏处多|坏处多还是好处多|利弊|好事多还是坏事多|"
+    r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood or bad\b|\b(?:benefit|benefits) or (?:harm|hurt)|"
+    r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)",
+    re.I,
+)
+RE_OVERALL = re.compile(r"总的来说|总体|整体|综合|总而言之|\boverall\b|\bon balance\b|\bin the end\b", re.I)
 RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
     r"文章(?:主要|讲)|"
@@ -188,13 +198,14 @@ RE_COMPARISON = re.compile(
     re.I,
 )
 RE_LIST_QUESTION = re.compile(
-    r"哪些|有哪|哪几|几个方面|哪[两二三四五六七八九十]|表现在|体现在|包括什么|包括哪|列举|各是什么|分别是什么|分别是哪些|各是哪些|"
+    r"哪些|有哪|哪几|几个方面|哪[两二三四五六七八九十]|表现在|体现在|包括什么|包括哪|列举|列出|列一下|各是什么|分别是什么|分别是哪些|各是哪些|"
     r"[两二三四五六七八九十][条项点大个](?:[\u4e00-\u9fff]{1,8})(?:是|有|包括)|"
     r"\bwhich\b|\bwhat are\b|\blist\b|\bname the\b|\benumerate\b|\bwhat kinds? of\b|\bwhat (?:\w+ ){0,2}"
     r"(?:impacts|effects|trends|risks|recommendations|measures|problems|challenges|opportunities|factors|"
     r"reasons|"
     r"ways|steps|policies|suggestions|proposals|barriers|features|characteristics|lessons|findings|options|"
-    r"manifestations|types|stages|levels)\b",
+    r"manifestations|types|stages|levels|upsides|downsides|benefits|advantages|disadvantages|drawbacks|"
+    r"costs|harms|threats|dangers)\b",
     re.I,
 )
 # the paper itself, as readers name it: "this paper", 本文, "the article's"
@@ -215,6 +226,9 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     r"\bauthors?\b.{0,40}\bwhere (?:do|does|did) (?:they|he|she) work\b|"
     r"\bauthors?'?s? (?:institution|institute|positions?|employer|(?:job )?titles?|ranks?|jobs?)\b|"
     r"\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|职称|职务",
+    "positions": r"职称|职务|\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|"
+    r"\bauthors?'?s? (?:positions?|(?:job )?titles?|ranks?|jobs?)\b|"
+    r"\bauthors?\b.{0,30}\b(?:positions?|ranks?)\b",
     "funding": r"资助|基金|课题|项目编号|经费(?:来[源自]|从哪|由谁|出自)|谁的经费|"
     r"(?:文章|论文)的(?:研究)?经费|"
     r"(?:这项|该|本)(?:研究|课题|项目)[^，。？?]{0,6}经费|"
@@ -222,7 +236,8 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     r"\bgrant (?:number|no)\b",
     "keywords": r"关键词|关键字|\bkey ?words?\b",
     "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
-    "title": rf"(?:{DOC})的?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|(?:{DOC}) title\b|"
+    "title": rf"(?:{DOC})的?(?:英文|中文)?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|"
+    rf"(?:{DOC}) (?:english |chinese |full )?title\b|"
     r"\bwhat is (?:the paper|it|this paper) called\b",
     "editor": r"责任编辑|编辑是|\beditors?\b",
     "contact": r"通讯作者|邮箱|电子邮件|联系方式|\bcorresponding author\b|\be-?mail\b|\bcontact\b",
@@ -271,8 +286,10 @@ def intent(question: str) -> str:
         soft and (part or not soft.group().isascii() and RE_WHOLE.search(question))
     ):
         return "summary"
-    if RE_CONCLUSION.search(question) and RE_WHOLE.search(question):
-        return "conclusion"
+    if (RE_CONCLUSION.search(question) or RE_WEIGHING.search(question)) and (
+        RE_WHOLE.search(question) or RE_OVERALL.search(question)
+    ):
+        return "conclusion"  # "What does the paper conclude?", "总的来说是利大还是弊大？"
     if RE_COMPARISON.search(question):
         return "comparison"
     if RE_LIST_QUESTION.search(question):
@@ -290,12 +307,14 @@ RE_SAYS_ABOUT = re.compile(
     r"(?:discuss|mention|talk about|cover|deal with|address|say anything about)\b|"
     r"(?:文章|论文|本文|作者)(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|"
     r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
-    r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)",
+    r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)|"
+    r"(?:文章|论文|本文)[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)",
     re.I,
 )
 RE_TOPIC_FRAME = re.compile(
     r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
-    r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]",
+    r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]|"
+    r"[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)的?",
 )
 
 
@@ -308,7 +327,7 @@ def topic_asked(question: str) -> str | None:
     if not RE_SAYS_ABOUT.search(question):
         return None
     rest = RE_SAYS_ABOUT.sub(" ", question) if question.isascii() else question  # 文章对X怎么看: X inside
-    return RE_TOPIC_FRAME.sub(" ", rest).strip() or None
+    return RE_TOPIC_FRAME.sub(" ", rest).strip().removesuffix("的").strip() or None
 
 
 # what readers ask of a paper as a whole, in words that name no topic of it: its aim, contribution,
@@ -333,11 +352,29 @@ def about_whole(question: str) -> bool:
     return RE_WHOLE.search(question) is not None
 
 
+def _without(question: str, *patterns: re.Pattern) -> str:
+    for rx in patterns:
+        question = rx.sub(" ", question)
+    return question
+
+
 def bare_summary(question: str) -> bool:
     """A question asking for a summary (its intent "summary" or "conclusion") of nothing in particular
     ("TL;DR please", "What's the big picture?", "太长不看"): read when no section is named, it asks about
-    the text as a whole."""
-    rest = question
-    for rx in (RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART):
-        rest = rx.sub(" ", rest)
-    return len(content_tokens(rest)) <= MAX_BARE_WORDS
+    the text as a whole. One that names a part ("the subsection on X", "那一块") is not bare."""
+    rest = _without(question, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION)
+    if RE_PART.search(rest):
+        return False
+    return len(content_tokens(_without(rest, RE_PART))) <= MAX_BARE_WORDS
+
+
+def names_part(question: str) -> bool:
+    """The question names a part of the text as such ("the part where …", "那一块", 这一节)."""
+    return RE_PART.search(question) is not None
+
+
+def topic_words(question: str) -> set[str]:
+    """The words a summary question says of its own: besides the words asking for a summary, naming a
+    part or the whole text, and what readers ask of a paper as such (aim, argument …)."""
+    rest = _without(question, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART, RE_WHOLE)
+    return {w for w in content_tokens(rest) if not RE_META.match(w)}

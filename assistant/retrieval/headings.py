@@ -3,7 +3,8 @@
 A section a question names by number ("Section 2", 第三部分, "part II") is that section, in the way
 the document numbers its headings. Otherwise the question is matched against every heading of the
 document, in the asker's language (its own, or its translated edition's): by the share of the
-heading's words the question uses, and by the cosine between the question and the heading. No word
+heading's words the question uses (or words readers use for the same thing, see
+`assistant.question.synonyms`), and by the cosine between the question and the heading. No word
 list about any document is involved.
 """
 
@@ -13,6 +14,7 @@ import numpy as np
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import bare_label, heading_words
+from assistant.question.synonyms import widened
 
 MIN_NAMED = 0.5  # share of a heading's own words the question uses
 MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
@@ -59,6 +61,7 @@ class Headings:
         vectors = self.vectors(lang) if vector is not None else {}
         q = np.asarray(vector, dtype=np.float32) if vector is not None else None
         out = []
+        terms = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
         for s in self.sections(document):
             words = self.words(s, lang)
             named = len(words & terms) / len(words) if words else 0.0

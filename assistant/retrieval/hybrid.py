@@ -20,12 +20,14 @@ from assistant.index.sections import ancestors
 from assistant.index.store import StoreError
 from assistant.question.analysis import Question
 from assistant.question.intents import RE_NAMED_SECTION
+from assistant.question.synonyms import named_in
+from assistant.retrieval.focus import summary_focus
 from assistant.retrieval.headings import Headings
 from assistant.retrieval.outline import outline_parent
 from assistant.retrieval.responses import response_sections
 from assistant.retrieval.results import Hit, Retrieval
 from assistant.settings import RetrievalSettings
-from assistant.text import LEFTOVERS, english_words, tokenize
+from assistant.text import LEFTOVERS, content_tokens, english_words, tokenize
 
 ENGLISH_FRONT = "abstract.en"  # the parser's section for the English title, abstract, keywords and JEL codes
 FRONT_PINNED = 3  # English front-matter chunks put first when a question asks for them
@@ -199,7 +201,9 @@ class HybridSearch:
             self._prefer_sections(sections, question.opening, hits, allowed)
         if question.steer:
             self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
-        matched = [s for _, s in self.headings.matched(set(terms), vector, question.lang, document)]
+        # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
+        asked = set(terms) | set(content_tokens(question.searched)) | named_in(question.searched)
+        matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
         responses = response_sections(question.searched, question.lang, set(terms), matched, self.index)
         if responses:  # proposals about a topic the text treats: the section that responds to it
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
@@ -223,8 +227,14 @@ class HybridSearch:
                 question.searched, question.lang, terms, [h.chunk.section_id for h in ranked], self.index
             )
         )
+        focus = None
+        if not sections and not question.section:
+            valid = set(self.headings.sections(document))
+            home = self.index.home.get(question.lang, frozenset())
+            focus = summary_focus(question, matched, ranked, valid, self._path_words(question.lang), home)
         return Retrieval(
             question=question,
+            focus=focus,
             hits=ranked,
             best_dense=best,
             terms=terms,
@@ -237,6 +247,10 @@ class HybridSearch:
             outline=outline,
             responses=responses,
         )
+
+    def _path_words(self, lang: str):
+        """A section's heading-path words in `lang` (its own heading's and those above it)."""
+        return lambda sid: set().union(*(self.headings.words(s, lang) for s in ancestors(sid)))
 
     def _rankings(
         self,

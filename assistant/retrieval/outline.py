@@ -20,6 +20,7 @@ from collections import Counter
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
 from assistant.question.intents import RE_LIST_QUESTION
+from assistant.question.synonyms import alike, widened
 from assistant.text import tokenize
 
 RE_COUNT = re.compile(
@@ -100,7 +101,8 @@ def share_of(terms: dict[str, float], text: str) -> float:
     if not terms:
         return 0.0
     toks, low = set(tokenize(text)), text.lower()
-    return sum(w for t, w in terms.items() if t in toks or (len(t) > 1 and t in low)) / sum(terms.values())
+    held = sum(w for t, w in terms.items() if alike(t) & toks or (len(t) > 1 and t in low))
+    return held / sum(terms.values())
 
 
 def outline_parent(
@@ -117,6 +119,7 @@ def outline_parent(
             for near in [up, *(k for k in tree.first if k.startswith(up + "."))]:
                 if near not in candidates:
                     candidates.append(near)
+    asked = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
     best: tuple[float, int, str] | None = None
     other: tuple[float, int, str] | None = None  # a section it names outright, with another count
     for p in candidates:
@@ -124,7 +127,7 @@ def outline_parent(
         if len(kids) < 2:
             continue
         own = set(tokenize(bare_label(index.label(p, lang))))
-        named = named_share(own, set(terms), heading_weights(index, lang, tree.document_of(p)))
+        named = named_share(own, asked, heading_weights(index, lang, tree.document_of(p)))
         share = share_of(terms, index.heading_path(p, lang))
         key = (share, -p.count("."), p)  # the best-covered heading; on a tie, the broader section
         if count is not None and len(kids) != count:

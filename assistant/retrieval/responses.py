@@ -16,6 +16,7 @@ import re
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label, heading_words
+from assistant.question.synonyms import opposed
 from assistant.retrieval.outline import heading_weights
 from assistant.text import tokenize
 
@@ -59,15 +60,20 @@ def response_sections(
         return []
     topic = matched[0]
     tree = index.tree
-    if _proposing(topic, index, lang) or not names_only(index.label(topic, lang), terms, NAMED_TOPIC):
-        return []  # it names a proposal itself (the search finds it), or asks about more than the topic
+    if not names_only(index.label(topic, lang), terms, NAMED_TOPIC):
+        return []  # it asks about more than the topic
+    if _proposing(topic, index, lang):  # it names a proposal's own heading ("…avoid hollowing out")
+        return [topic]
     document = tree.document_of(topic)
     weights = heading_weights(index, lang, document)
     words = set(tokenize(bare_label(index.label(topic, lang))))
     answers = [
         s
         for s in tree.first
-        if tree.document_of(s) == document and _proposing(s, index, lang) and s.count(".") == topic.count(".")
+        if tree.document_of(s) == document
+        and _proposing(s, index, lang)
+        and s.count(".") == topic.count(".")
+        and not opposed(words, set(tokenize(bare_label(index.label(s, lang)))))  # not the upsides' for a harm
     ]
     scored = [
         (sum(weights.get(w, 1.0) for w in words & set(tokenize(bare_label(index.label(s, lang))))), s)

@@ -42,6 +42,7 @@ class Retrieval:
     document: str = "paper"  # the document it is about (its scope, else that of the best passage)
     matched: list[str] = field(default_factory=list)  # sections whose headings it names, best first
     outline: str | None = None  # the section whose parts a list question asks for
+    focus: str | None = None  # the section a summary question means (see assistant.retrieval.focus)
     responses: list[str] = field(default_factory=list)  # the section answering a topic's proposals
     vector: list[float] | None = None  # the question's embedding (with its translation's, when given)
 
@@ -51,11 +52,14 @@ class Retrieval:
 
     @property
     def target(self) -> str | None:
-        """The section the question is about: named by number, its scope, or its heading."""
+        """The section the question is about: named by number, its scope, where a summary question
+        points (its focus), or its heading."""
         if self.sections:
             return self.sections[0]
         if self.question.section:
             return self.question.section
+        if self.focus:
+            return self.focus
         return self.matched[0] if self.matched else None
 
     def sentences(self) -> list[str]:

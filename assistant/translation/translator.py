@@ -85,6 +85,27 @@ KIND_NAMES = {
 }
 
 
+# words that open an English clause in the middle of a sentence in lower case
+RE_LOWER_OPENER = re.compile(
+    r"^(?:The|This|That|These|Those|It|Its|In|From|To|And|But|Which|With|For|As|At|By|On|Of|A|An|"
+    r"Their|There|While|Whereas|Since|Because|Compared|Including|Especially|Particularly)\b"
+)
+
+
+def join_clauses(parts: list[str]) -> str:
+    """Clauses translated one by one, as one sentence: each but the last ends in a comma (or its own
+    semicolon or colon), and a clause opened by a common word goes on in lower case."""
+    out = []
+    for k, part in enumerate(p.strip() for p in parts):
+        if k and RE_LOWER_OPENER.match(part) and out[-1].endswith((",", ";")):
+            part = part[0].lower() + part[1:]
+        if k < len(parts) - 1 and not part.endswith((";", ":")):
+            part = part.rstrip(".,!?") + ","
+        out.append(part)
+    joined = " ".join(out).rstrip(",;:")
+    return joined if joined.endswith((".", "!", "?")) else joined + "."
+
+
 def prompt_file(source: str, target: str) -> str:
     return f"edition_{source}_{target}.txt"
 
@@ -213,6 +234,7 @@ class UnitTranslator:
         glossary = [(t.zh, t.en[0]) for t in terms]
         history: list[str] = []
         reply, problems = "", {}
+        tried: list[tuple[str, dict]] = []
         for attempt in range(1, self.retries + 2):
             fixes = [p for ps in problems.values() for p in ps]
             message = request(text, kind, glossary, reply, fixes)
@@ -223,13 +245,19 @@ class UnitTranslator:
             if not any(problems.values()):
                 return Attempted(reply, problems, attempt, history)
             history.append(reply)
+            tried.append((reply, problems))
         pieced = self.by_clauses(text, kind, terms, base)  # a small model keeps more of a short clause
         if pieced is not None:
-            return Attempted(pieced, run_checks(text, pieced, terms, self.target), self.retries + 2, history)
-        return Attempted(reply, problems, self.retries + 1, history)
+            tried.append((pieced, run_checks(text, pieced, terms, self.target)))
+            if not any(tried[-1][1].values()):
+                return Attempted(pieced, tried[-1][1], self.retries + 2, history)
+        # none passed: the one that fails fewest checks (a reply that kept the figures but missed a term
+        # beats one that lost the sentence); the later one on a tie
+        best, found = min(reversed(tried), key=lambda t: sum(bool(v) for v in t[1].values()))
+        return Attempted(best, found, self.retries + 1 + (pieced is not None), history)
 
     def by_clauses(self, text: str, kind: str, terms: list[Term], base: list) -> str | None:
-        """The unit translated clause by clause and joined, when that passes every check; else None."""
+        """The unit translated clause by clause and joined; None for a unit of one clause."""
         clauses = [c for c in RE_CLAUSE.findall(text) if c.strip()]
         if len(clauses) < 2:
             return None
@@ -243,8 +271,4 @@ class UnitTranslator:
                     )
                 )
             )
-        joined = " ".join(
-            o.rstrip(",;") + ("," if not o.endswith((".", "!", "?", ";", ":")) else "") for o in out
-        )
-        joined = joined.rstrip(",") + ("" if joined.endswith((".", "!", "?")) else ".")
-        return joined if not any(run_checks(text, joined, terms, self.target).values()) else None
+        return join_clauses(out)

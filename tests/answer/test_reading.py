@@ -108,6 +108,7 @@ def test_a_section_named_by_its_heading_is_summarised(assistant, question):
 def test_a_summary_of_nothing_in_particular_is_the_whole_paper_and_off_topic_ones_are_not(assistant):
     assert assistant.ask("Big picture, please?").kind == "overview"
     assert assistant.ask("Summarize the history of the Roman Empire.").kind != "overview"
+    assert assistant.ask("Summarise the part about the Roman Empire's aqueducts.").abstained
 
 
 def test_a_section_named_by_its_bare_number_is_summarised_not_refused(assistant):
@@ -174,3 +175,49 @@ def test_a_part_number_is_only_called_missing_where_the_parts_are_numbered():
 
     assert numbered("d", context({"d.s1": "1. Introduction", "d.s2": "2. Findings"}))
     assert not numbered("d", context({"d.s1": "Introduction", "d.s2": "Findings"}))
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("What is the part on shrinking markets about?", "s3.2.3"),
+        ("讲“只依赖少数几家供应商”的那部分，主要说了什么？", "s2.2"),
+        ("Summarise what the policy part proposes about moving industry to the central and western regions.",
+         "s4.1.1"),
+    ],
+)
+def test_a_part_named_by_what_it_is_about_is_summarised(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and {c.section_id for c in a.citations} == {section}
+
+
+@pytest.mark.parametrize(
+    ("question", "parent"),
+    [
+        ("What are the drawbacks for China?", "s3.2"),
+        ("这对中国有哪些好处？", "s3.1"),
+        ("列出不利影响", "s3.2"),
+    ],
+)
+def test_a_heading_asked_for_in_other_words_lists_its_parts(assistant, question, parent):
+    a = assistant.ask(question)
+    assert a.kind == "outline" and {c.section_id.rsplit(".", 1)[0] for c in a.citations} == {parent}
+
+
+def test_items_set_off_by_semicolons_are_all_in_a_summary_of_their_section(assistant):
+    a = assistant.ask("采购单极化这一小节讲了些什么？")
+    assert sum(line.rstrip().endswith(("；[1]", "；[2]")) for line in a.answer.splitlines()) >= 5
+
+
+def test_the_parts_a_sentence_names_can_be_pointed_at_next(assistant):
+    # the four trends, named inside one sentence of the answer, not listed as its parts
+    a = conversation(assistant, "文章认为全球产业链以后会呈现什么新特征？", "第三个指的是什么？")
+    assert "封闭化" in a.condensed_question and all(c.section_id.startswith("s2") for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    "question", ["On balance, does the reshuffle help or hurt China?", "整体来看，这对我国是利大还是弊大？"]
+)
+def test_which_side_outweighs_is_answered_with_the_authors_verdict(assistant, question):
+    a = assistant.ask(question)
+    assert any("弊大于利" in (c.quote + (c.quote_zh or "")) for c in a.citations)

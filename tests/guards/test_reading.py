@@ -127,6 +127,12 @@ def test_a_sentence_holds_or_contradicts_a_premise(question, sentence, lang, hel
             "en",
             False,
         ),
+        (  # the scale and currency asked in are not the thing counted
+            "How many billions of dollars in subsidies did the heat plan provide?",
+            "The utility spent 2.1 billion dollars on new pipes.",
+            "en",
+            False,
+        ),
         ("2024年全县有多少个用水户协会？", "到2024年，全县共组建用水户协会83个。", "zh", True),
         ("2024年全县有多少个用水户协会？", "到2024年，全县用水户协会覆盖了62%的项目区。", "zh", False),
         (
@@ -141,6 +147,11 @@ def test_an_amount_needs_a_figure_for_the_thing_asked(question, sentence, lang, 
     q = quantity_of(question, lang)
     assert q is not None
     assert q.given_in(sentence, 0.5) == given
+
+
+def test_the_thing_counted_before_a_list_of_years():
+    q = quantity_of("全县的灌溉用水量，2019年、2021年和2023年分别是多少？", "zh", frozenset())
+    assert q is not None and "灌溉" in q.phrase and "灌溉" in q.words
 
 
 def test_names_in_either_language():
@@ -227,6 +238,47 @@ def test_a_why_question_is_corrected_when_the_text_goes_the_other_way(question, 
 def test_the_clause_giving_the_premises_figure_says_which_way_it_went(question, sentence, lang):
     holding = premise_of(question, lang).test(sentence, 0.5)
     assert holding.contradicts and holding.why == "direction"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "lang", "contradicts"),
+    [  # no figure in the premise: the clause right after the one naming it says which way it went
+        (
+            "Why does the report say pipe leaks fell between 2015 and 2023?",
+            "In 2023, the utility recorded 310 pipe leaks, an increase of 40% compared to 2015.",
+            "en",
+            True,
+        ),
+        (
+            "Why does the report say pipe leaks rose between 2015 and 2023?",
+            "In 2023, the utility recorded 310 pipe leaks, an increase of 40% compared to 2015.",
+            "en",
+            False,
+        ),
+        (  # a clause saying only a year is read with the one after it
+            "为什么报告说2023年全县节水灌溉面积减少了？",
+            "例如，2023年，全县节水灌溉面积达到3.2万亩，增长8.5%，占耕地的四成。",
+            "zh",
+            True,
+        ),
+        (  # the clause after says something else, not which way the premise's thing went
+            "Why does the report say pipe leaks fell in 2023?",
+            "In 2023, the utility recorded 310 pipe leaks, while the council raised heat prices sharply.",
+            "en",
+            False,
+        ),
+    ],
+)
+def test_the_clause_after_the_premises_own_says_which_way_it_went(question, sentence, lang, contradicts):
+    holding = premise_of(question, lang).test(sentence, 0.5)
+    assert holding.contradicts == contradicts
+
+
+def test_a_share_in_tenths_is_a_percentage():
+    holding = premise_of("既然文中说村集体只承担了五成左右的管护经费，为什么还说负担重？", "zh").test(
+        "村集体承担了约九成的管护经费。", 0.5
+    )
+    assert holding.contradicts and holding.why == "figures"
 
 
 def test_a_sentence_weighing_nothing_neither_holds_nor_contradicts_a_verdict():

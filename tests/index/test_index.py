@@ -3,7 +3,7 @@ import pytest
 from assistant.index.build import build
 from assistant.index.fingerprint import IndexError_, fingerprint, read_info, status
 from assistant.index.open import open_index
-from assistant.settings import ChunkSettings, EmbedderSettings, Settings
+from assistant.settings import ChunkSettings, CorpusSettings, EmbedderSettings, Settings
 
 
 def test_index_is_built_once_and_reused(settings):
@@ -53,7 +53,18 @@ def test_interrupted_build_keeps_the_old_index(tmp_path, monkeypatch):
 
 
 def test_sentence_transformers_index(tmp_path):
-    s = Settings(data_dir=tmp_path, embedder=EmbedderSettings(kind="sentence-transformers"))
+    # the paper's front matter, first part and bibliography: every kind of unit, for a quick build
+    paper = tmp_path / "paper.txt"
+    lines = CorpusSettings().paper.read_text(encoding="utf-8").splitlines()
+    second = next(k for k, x in enumerate(lines) if x.startswith("二、"))
+    refs = next(k for k, x in enumerate(lines) if x.strip().startswith("参考文献"))
+    paper.write_text("\n".join(lines[:second] + lines[refs:]) + "\n", encoding="utf-8")
+    (tmp_path / "documents").mkdir()
+    s = Settings(
+        data_dir=tmp_path / "data",
+        embedder=EmbedderSettings(kind="sentence-transformers"),
+        corpus=CorpusSettings(paper=paper, documents_dir=tmp_path / "documents"),
+    )
     info = build(s)
     assert info.parts["embedder"].startswith("st:")
     idx = open_index(s)

@@ -115,6 +115,22 @@ def test_a_unit_of_several_clauses_is_pieced_together_after_the_retries():
     ]
 
 
+def test_when_nothing_passes_the_reply_failing_fewest_checks_is_kept():
+    source = "该省去年新增就业750.8万人，失业率下降了0.3个百分点。"
+
+    def answer(message: str, _n: int) -> str:
+        kind, text = asked(message)
+        if kind == "clause of a sentence":  # the pieces keep the figures but miss the rate's points
+            jobs = "The province added 7.508 million jobs last year."
+            return jobs if "就业" in text else "The jobless rate fell."
+        return "Chapter three: problems."  # the whole unit: nothing of it kept
+
+    tr, _ = zh_en(answer, retries=1)
+    done = tr.translate(source, "sentence", [])
+    assert not done.passed and done.text.startswith("The province added 7.508 million jobs last year, ")
+    assert done.text.endswith("the jobless rate fell.")  # one sentence, its clauses joined
+
+
 def test_a_term_missing_from_the_reply_is_asked_for_by_name():
     terms = [Term(zh="供应链", en=["supply chain"], source="manual")]
     tr, model = zh_en(replies("Logistics has become shorter.", "Supply chains have become shorter."))

@@ -148,6 +148,9 @@ RE_ZH_DROP = re.compile(
     r"从?\d{4}\s*年?(?:底|末|初)?(?:到|至|—|-)\d{4}\s*年?(?:底|末|初)?间?|\d{4}\s*年(?:底|末|初)?|"
     r"一共|总共|大约|大概|约|具体|[“”\"「」《》]|[（(][^）)]*[）)]"
 )
+# what lists the years or places a question asks the figure for, and names no thing ("2004年、2021年和
+# 2023年分别是多少")
+RE_ZH_LISTED = re.compile(r"[、和及与]|分别|各自|依次|各")
 # what the thing is compared with ("较上年增长", "比2018年底少", "同比") and where it is ("在经济结构中")
 RE_ZH_COMPARED = re.compile(r"(?:较|同比|环比|相比|比(?![重例率较]))[^的]*$")
 RE_ZH_WHERE = re.compile(r"在([^的在]{1,12})中(?![国东美欧非])")  # not 中国
@@ -177,6 +180,14 @@ NAMING_NOTHING_ZH = {
 }
 # "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
 RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
+
+
+# the scale and currency a figure is asked in, before the thing ("how many billions of dollars in X")
+RE_UNIT_LEAD = re.compile(
+    r"^\s*(?:(?:billions?|millions?|trillions?|thousands?|hundreds?)(?:\s+of)?\s+)?"
+    r"(?:(?:us\s+)?dollars?|yuan|rmb|euros?|pounds?|yen)\s+(?:in|of|on|for|worth of)\s+|"
+    r"^\s*(?:billions?|millions?|trillions?|thousands?)\s+(?:in|of|on|for)\s+(?!the\b)"
+)
 
 
 def _words(phrase: str) -> list[str]:
@@ -237,7 +248,7 @@ def _english(question: str) -> tuple[str, str] | None:
         np = m.group("np").split()
         if np and np[0] in COUNTED_EN:
             return None
-        if words := _thing(m.group("np")):
+        if words := _thing(RE_UNIT_LEAD.sub(" ", m.group("np"))):  # "billions of dollars in subsidies"
             return " ".join(words), m.group("np")
         # "how many are projected to be in China": a participle names no thing
         if (
@@ -305,6 +316,8 @@ def _chinese(question: str) -> tuple[str, str] | None:
             if not m:
                 continue
             np = RE_ZH_LEAD.sub("", clause[: span.start()] if span else m.group("np"))
+            if len(RE_ZH_LISTED.sub("", RE_ZH_DROP.sub("", np))) < 2:  # "X，2004年和2023年分别是多少": X
+                np = RE_ZH_LEAD.sub("", re.split(r"[，,]", clause[: m.start()].rstrip("，, "))[-1])
             while (shorter := RE_ZH_VERB.sub("", np)) != np:
                 np = shorter
             np = RE_ZH_COMPARED.sub("", np)

@@ -23,6 +23,9 @@ from assistant.text import ZH_STOP, english_words, tokenize
 RE_TITLE = re.compile(r"《[^》]*》")
 RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|'[^']*'|\"[^\"]*\"")
 RE_DIGITS = re.compile(r"^\d+(?:\.\d+)?%?$")
+RE_PARENS = re.compile(r"[(（][^()（）]*[)）]")  # a citation or an aside in brackets
+RE_YEARISH = re.compile(r"^(?:19|20)\d\d年?$")
+MAX_NEXT_WORDS = 3  # a clause saying which way with this few other words is about what precedes it
 RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
 
 
@@ -114,6 +117,8 @@ class Premise:
         # where the sentence says which way what the premise moves goes: the closest clause, the one
         # naming what moves, and the one giving the premise's own figure ("相比2014年增长了99.1%")
         moved = [clause, self._object_clause(sentence), self._figure_clause(sentence)]
+        if polarity.direction(clause) is None:  # "X reached 4334 in 2024, an increase of 99.1% on 2014"
+            moved.append(self._next_clause(sentence, clause))
         if (
             self.moves
             and any(polarity.direction(c) not in (None, self.moves) for c in moved if c)
@@ -137,8 +142,7 @@ class Premise:
         way ("rose to 30.5% in 2021, but fell to 28.8% in 2023" does not contradict "fell in 2023")."""
         return any(
             polarity.direction(c) == self.moves and all(y in c for y in self.years) and self.share(c) >= share
-            for c in RE_CLAUSE_END.split(sentence)
-            if c.strip()
+            for c in self._clauses(sentence)
         )
 
     def _flips(self, sides: list[tuple[set[str], set[str]]]) -> bool:
@@ -153,24 +157,53 @@ class Premise:
         return next(
             (
                 c
-                for c in RE_CLAUSE_END.split(sentence)
-                if c.strip() and any(holds_figure(f, c) for f in self.figures)
+                for c in self._clauses(sentence)
+                if any(holds_figure(f, c) for f in self.figures)
             ),
             None,
         )
+
+    def _clauses(self, sentence: str) -> list[str]:
+        """The sentence's clauses, one that says no more than a year or a connective ("For example",
+        "in 2023", "2023年") joined to the next."""
+        out, carry = [], ""
+        for c in RE_CLAUSE_END.split(sentence):
+            if not c.strip():
+                continue
+            words = [w for w in content_words(c, self.lang) if not RE_YEARISH.match(w)]
+            if len(words) <= 1:
+                carry += c + ","
+                continue
+            out.append(carry + c)
+            carry = ""
+        if carry:
+            out.append(carry.rstrip(","))
+        return out
+
+    def _next_clause(self, sentence: str, clause: str) -> str | None:
+        """The clause right after `clause` when it only says how much and which way that went: besides
+        its figures, years and any citation, few words the premise does not use."""
+        clauses = self._clauses(sentence)
+        at = clauses.index(clause) if clause in clauses else -1
+        if at < 0 or at + 1 >= len(clauses):
+            return None
+        after = re.split(r"(?<=[.。!?！？])\s", RE_PARENS.sub(" ", clauses[at + 1]).strip())[0]
+        words = content_words(after, self.lang)
+        other = [w for w in words if w not in self.words and not RE_YEARISH.match(w)]
+        return after if len(other) <= MAX_NEXT_WORDS else None
 
     def _object_clause(self, sentence: str) -> str | None:
         """The clause naming most of what the premise says moves (the words after its verb of direction)."""
         if not self.moved:
             return None
-        clauses = [c for c in RE_CLAUSE_END.split(sentence) if c.strip()]
+        clauses = self._clauses(sentence)
         scored = [(len(set(content_words(c, self.lang)) & set(self.moved)), c) for c in clauses]
         best = max(scored, key=lambda x: x[0], default=(0, None))
         return best[1] if best[0] else None
 
     def _closest_clause(self, sentence: str) -> str:
         """The clause naming the premise's years (if it names any) and most of its words."""
-        clauses = [c for c in RE_CLAUSE_END.split(sentence) if c.strip()] or [sentence]
+        clauses = self._clauses(sentence) or [sentence]
         return max(clauses, key=lambda c: (all(y in c for y in self.years), self.share(c), -len(c)))
 
 

@@ -1,0 +1,64 @@
+"""Words readers use for the same thing, in either language: language knowledge, not knowledge of any
+document. A reader asks for "the downsides" or "负面冲击" of what a heading calls 消极影响, for "upsides"
+or 好处 where it says "Positive Impacts"; headings are matched with these equivalences (see
+`assistant.retrieval.headings` and `assistant.retrieval.outline`)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from assistant.text import tokenize
+
+CLASSES = (
+    # good for someone
+    "积极 正面 有利 好处 利好 益处 upside upsides positive benefit benefits advantage advantages "
+    "favourable favorable beneficial plus pluses",
+    # bad for someone
+    "消极 负面 不利 坏处 弊端 害处 downside downsides negative harm harms disadvantage disadvantages "
+    "adverse harmful detrimental minus minuses drawback drawbacks shortcoming shortcomings",
+    # what something does to something else
+    "影响 冲击 效应 作用 后果 impact impacts effect effects consequence consequences influence implication "
+    "implications",
+    # what the authors propose
+    "建议 对策 措施 举措 办法 政策建议 recommendation recommendations suggestion suggestions proposal "
+    "proposals measure measures advice remedy remedies",
+    # where things are heading
+    "趋势 走向 动向 态势 trend trends tendency tendencies direction directions",
+)
+
+
+@cache
+def _classes() -> tuple[frozenset[str], ...]:
+    return tuple(frozenset(w for word in c.split() for w in tokenize(word)) for c in CLASSES)
+
+
+@cache
+def alike(word: str) -> frozenset[str]:
+    """`word` and the words readers use for the same thing (as BM25 tokens)."""
+    out = {word}
+    for c in _classes():
+        if word in c:
+            out |= c
+    return frozenset(out)
+
+
+@cache
+def _chinese() -> tuple[str, ...]:
+    return tuple(w for c in CLASSES for w in c.split() if not w.isascii())
+
+
+def named_in(text: str) -> set[str]:
+    """The words of these classes that `text` uses, found as written (a Chinese word the tokenizer
+    splits because the corpus never uses it, such as 好处, is still found)."""
+    return {w for w in _chinese() if w in text} | {w for w in tokenize(text) if len(alike(w)) > 1}
+
+
+def opposed(one: set[str], other: set[str]) -> bool:
+    """One set of words says good for someone where the other says bad ("积极影响" and "消极影响")."""
+    good, bad = _classes()[0], _classes()[1]
+    return bool(one & good and other & bad or one & bad and other & good)
+
+
+def widened(words: set[str] | dict[str, float]) -> set[str]:
+    """`words` with every word readers use for the same thing."""
+    return set().union(*(alike(w) for w in words)) if words else set()

@@ -1,0 +1,79 @@
+"""Which section a summary question means when its heading alone does not say.
+
+A reader often names a part by what it is about rather than by its heading ("the subsection on
+shrinking markets", "讲只找一两家供应商的那部分"), or names a broad part and then narrows it ("what the
+policy part says about moving industry inland"). The passages the question finds say where it is:
+
+- no heading named, and a part named as such ("the subsection on …") or a summary asked of something
+  other than the whole text: the deepest section holding at least two of the best passages, else the best
+  passage's own section;
+- a heading named, and the question says more than that heading (at least two words of its own): the
+  section, below the named one, of the best passage found there.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+
+from assistant.index.sections import ancestors
+from assistant.question import intents
+from assistant.question.analysis import Question
+from assistant.question.synonyms import widened
+from assistant.retrieval.results import Hit
+
+TOP = 5  # the best passages that vote for a section
+MIN_VOTES = 2  # passages a section needs among them to be where the question gathers
+MIN_OWN_WORDS = 2  # words besides the named heading's that make a question ask for a part below it
+
+
+def gathered(hits: list[Hit], valid: set[str]) -> str | None:
+    """The deepest section of `valid` holding `MIN_VOTES` of the best passages, else the best passage's
+    section (the nearest valid one above it)."""
+    votes: dict[str, int] = defaultdict(int)
+    weight: dict[str, float] = defaultdict(float)
+    best: str | None = None
+    for h in hits[:TOP]:
+        chain = [s for s in ancestors(h.chunk.section_id) if s in valid]
+        if chain and best is None:
+            best = chain[-1]
+        for s in chain:
+            votes[s] += 1
+            weight[s] += h.score
+    many = [s for s, n in votes.items() if n >= MIN_VOTES]
+    return max(many, key=lambda s: (s.count("."), weight[s])) if many else best
+
+
+def below(named: str, hits: list[Hit], valid: set[str]) -> str | None:
+    """The section, below `named`, of the best passage found inside it."""
+    for h in hits:
+        sid = h.chunk.section_id
+        if sid != named and sid.startswith(named + "."):
+            chain = [s for s in ancestors(sid) if s in valid and s.startswith(named + ".")]
+            return chain[-1] if chain else None
+    return None
+
+
+def summary_focus(
+    question: Question,
+    matched: list[str],
+    hits: list[Hit],
+    valid: set[str],
+    words_of: Callable[[str], set[str]],
+    home: frozenset[str] = frozenset(),
+) -> str | None:
+    """The section a summary question means, when no number or scope says (see the module doc);
+    `words_of` gives a section's heading-path words in the asker's language, `home` the name the text
+    may leave unsaid (China, for a paper about China)."""
+    summary, part = question.intent == "summary", intents.names_part(question.searched)
+    if not summary and not (question.intent == "conclusion" and part):  # a conclusion: the whole text's
+        return None
+    own = intents.topic_words(question.searched) - {w.lower() for w in home}
+    if matched:
+        named = matched[0]
+        if len(own - widened(words_of(named))) >= MIN_OWN_WORDS and (deeper := below(named, hits, valid)):
+            return deeper
+        return named
+    if part or summary and not question.whole and not intents.bare_summary(question.searched):
+        return gathered(hits, valid)
+    return None

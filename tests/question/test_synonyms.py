@@ -1,0 +1,14 @@
+"""Words readers use for the same thing, in either language."""
+
+from assistant.question.synonyms import alike, named_in, widened
+
+
+def test_readers_words_for_a_headings_own():
+    assert "negative" in alike("downside") and "消极" in alike("负面") and "积极" in alike("好处")
+    assert "impact" in widened({"冲击"}) and "positive" not in widened({"negative"})
+    assert alike("county") == {"county"}
+
+
+def test_a_word_the_tokenizer_splits_is_still_found():
+    assert "好处" in named_in("这对农户有什么好处？")
+    assert "upside" in named_in("What are the upsides?")
