@@ -133,6 +133,12 @@ def test_a_sentence_holds_or_contradicts_a_premise(question, sentence, lang, hel
             "en",
             False,
         ),
+        (  # an amount of money is given in a currency, not as a bare count
+            "How many dollars in grants did the council give to households?",
+            "The council gave grants to 1,200 households.",
+            "en",
+            False,
+        ),
         ("2024年全县有多少个用水户协会？", "到2024年，全县共组建用水户协会83个。", "zh", True),
         ("2024年全县有多少个用水户协会？", "到2024年，全县用水户协会覆盖了62%的项目区。", "zh", False),
         (

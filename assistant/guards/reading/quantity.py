@@ -59,6 +59,13 @@ RE_LEVEL_AFTER = re.compile(
     r"^\s*(?:达到|达|为|增至|降至|升至|至|超过|突破|占|reach\w*|to\b|totall?ing|at\b)", re.I
 )
 MEASURE_WORDS = frozenset("家项台辆件座条种所款")
+# an amount of money, in any currency: asked for in one ("how many dollars", 多少美元), it is given in one
+RE_MONEY_QUESTION = re.compile(
+    r"\bhow (?:many|much)\b.{0,30}\b(?:dollars?|yuan|rmb|euros?|pounds?|yen|money)\b|"
+    r"多少(?:美元|欧元|亿?元|万元|钱)",
+    re.I,
+)
+RE_MONEY = re.compile(r"\b(?:dollars?|yuan|rmb|euros?|pounds?|yen|usd)\b|[$¥€£]|美元|欧元|元", re.I)
 
 
 @dataclass
@@ -71,6 +78,7 @@ class Quantity:
     change: bool = True  # a change may answer it; else only a level does
     measures: frozenset[str] = frozenset()
     count: bool = False  # a number of things is asked ("how many", 多少个)
+    money: bool = False  # an amount of money is asked ("how many dollars", 多少美元)
 
     def _gives(self, part: str) -> bool:
         found = [
@@ -79,6 +87,8 @@ class Quantity:
             if not (f.value.is_integer() and 1900 <= f.value <= 2100 and not f.kind)
         ]
         if not found or not all(m in part for m in self.measures):
+            return False
+        if self.money and not RE_MONEY.search(part):
             return False
         if self.rate and not any(f.kind in ("%", "pp") for f in found):
             return False
@@ -131,4 +141,5 @@ def quantity_of(question: str, lang: str, home: frozenset[str] = frozenset()) ->
         change=RE_CHANGE_QUESTION.search(question) is not None,
         measures=MEASURE_WORDS & asked_units(question),
         count=RE_COUNT_QUESTION.search(question) is not None and not RE_RATE_QUESTION.search(asking),
+        money=RE_MONEY_QUESTION.search(question) is not None,
     )
