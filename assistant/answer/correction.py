@@ -18,6 +18,7 @@ WHY = {
     "negation": ("论文的说法是否定的", "the paper says the opposite"),
     "absolute": ("论文没有说得这么绝对", "the paper does not say it that absolutely"),
     "verdict": ("论文的结论正好相反", "the paper weighs it the other way"),
+    "names": ("论文说的是另一方", "the paper names someone else"),
 }
 
 

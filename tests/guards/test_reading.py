@@ -280,6 +280,33 @@ def test_the_clause_after_the_premises_own_says_which_way_it_went(question, sent
     assert holding.contradicts == contradicts
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "contradicts"),
+    [
+        (
+            "Why did Northgate and Kelso move their depots to Leeds?",
+            "Northgate and Kelso moved their depots to York.",
+            True,
+        ),
+        (
+            "Why did Northgate and Kelso move their depots to York?",
+            "Northgate and Kelso moved their depots to York.",
+            False,
+        ),
+        (  # the other name is in another sentence of the unit, about something else
+            "Why did Northgate increase its R&D spending in the county?",
+            "Suppliers moved their lines to Leeds. Northgate has increased its research and development "
+            "spending in the county.",
+            False,
+        ),
+    ],
+)
+def test_a_premise_naming_another_place_is_corrected(question, sentence, contradicts):
+    holding = premise_of(question, "en").test(sentence, 0.5)
+    assert holding.contradicts == contradicts
+    assert not contradicts or holding.why == "names"
+
+
 def test_a_share_in_tenths_is_a_percentage():
     holding = premise_of("既然文中说村集体只承担了五成左右的管护经费，为什么还说负担重？", "zh").test(
         "村集体承担了约九成的管护经费。", 0.5
