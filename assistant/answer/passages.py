@@ -32,19 +32,22 @@ from assistant.answer.enumeration import (
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
+from assistant.question import intents
 from assistant.retrieval.hybrid import ENGLISH_FRONT
 from assistant.retrieval.results import Retrieval
+from assistant.text import content_tokens, language_of
 
 # "什么是X" / "what is X" / "what does X mean" asks for a definition; "X是指…" / "所谓X" /
 # "X refers to" give one
 RE_DEFINITION_QUESTION = re.compile(
-    r"什么是|是什么意思|是指什么|指什么|何为|什么叫|含义|定义|^what (?:is|are) (?:the |an? )?[\w' "
+    r"什么是|是什么意思|是指什么|指什么|指的是什么|啥意思|何为|什么叫|含义|定义|"
+    r"^what (?:is|are) (?:the |an? )?[\w' "
     r"-]{2,40}\?*$|"
-    r"\bwhat does .{2,60} mean\b|\bdefin|\bmeaning of\b",
+    r"\bwhat does .{2,60} mean\b|\bwhat is meant by\b|\bdefin|\bmeaning of\b",
     re.I,
 )
 RE_DEFINES = re.compile(
-    r"是指|指的是|是一种|所谓|即为|被称为|定义为|\brefers? to\b|\bis defined "
+    r"是指|指的是|是一种|所谓|即为|被称为|定义为|[，,]\s*(?:指|即)(?!使)|\brefers? to\b|\bis defined "
     r"as\b|\bmeans\b",
     re.I,
 )
@@ -88,6 +91,10 @@ REPEAT_PENALTY = 0.3  # a follow-up asking for something new: a sentence the pre
 LIST_BONUS = 0.3
 DEFINITION_BONUS = 0.3
 REASON_BONUS = 0.1
+# the abstract says in one sentence what the body explains: for a question about one thing (not a list,
+# which the abstract may give whole, nor the abstract itself), the body's own sentence first
+SUMMARY_PENALTY = 0.15
+RE_ABSTRACT = re.compile(r"摘要|\babstract\b", re.I)
 SHORT = 60  # characters: a sentence this short that gives no figure leans on the next one for its evidence
 
 
@@ -96,23 +103,45 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     top = retrieval.hits[0].score or 1.0
     sim_weight = cfg.similarity_weight_zh if retrieval.lang == "zh" else cfg.similarity_weight_en
     question = retrieval.question.searched
-    defining = RE_DEFINITION_QUESTION.search(question) is not None
-    why = RE_WHY_QUESTION.search(question) is not None
     asked = asked_kinds(retrieval.question.text)
+    # a follow-up asking for an example of a term is not asking what it means again
+    defining = RE_DEFINITION_QUESTION.search(question) is not None and not asked
+    term = intents.term_asked(question) if defining else None
+    why = RE_WHY_QUESTION.search(question) is not None
     listing = asks_many(question)
     said = said_before(retrieval) if asked or RE_MORE.search(retrieval.question.text) else ""
+    one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     for s in sentences:
         s.score = (
             KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
             - (REPEAT_PENALTY if said and s.shown.strip() in said else 0.0)
+            - (SUMMARY_PENALTY if one_thing and s.hit.chunk.kind == "abstract" else 0.0)
             + cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(question, s.text) else 0.0)
             + (ITEM_BONUS if listing and RE_ITEM.match(s.text) else 0.0)
-            + (DEFINITION_BONUS if defining and RE_DEFINES.search(s.shown) else 0.0)
-            + (REASON_BONUS if why and RE_GIVES_REASON.search(s.shown) else 0.0)
+            # a definition or a reason, as the translation or the original words it
+            + (DEFINITION_BONUS if defining and either(RE_DEFINES, s) and of_term(term, s) else 0.0)
+            + (REASON_BONUS if why and either(RE_GIVES_REASON, s) else 0.0)
         )
+
+
+def of_term(term: str | None, s: Sentence) -> bool:
+    """The sentence is about the term asked (half its words); a term in another language than the
+    original's is not checked (its translation may word it otherwise)."""
+    words = set(content_tokens(term or ""))
+    if not words:
+        return True
+    if language_of(term) != language_of(s.text):  # the translation may word the term otherwise
+        return True
+    have = set(content_tokens(s.text))
+    return len(words & have) >= 0.5 * len(words)
+
+
+def either(pattern: re.Pattern, s: Sentence) -> bool:
+    """The sentence as shown (a translation, maybe) or as the text says it matches `pattern`."""
+    return pattern.search(s.shown) is not None or pattern.search(s.text) is not None
 
 
 def asked_kinds(question: str) -> list[re.Pattern]:

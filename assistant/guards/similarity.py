@@ -10,9 +10,9 @@ TOP = 3  # passages searched for the topic's words
 
 
 def names_found(question: Question, retrieval: Retrieval) -> bool:
-    """The question asks the text's view of a topic whose every word a top passage holds: a short
-    question about a name embeds far from any passage, yet the text speaks of it."""
-    topic = intents.topic_asked(question.searched)
+    """The question asks the text's view of a topic, or the meaning of a term, whose every word a top
+    passage holds: a short question about a name embeds far from any passage, yet the text speaks of it."""
+    topic = intents.topic_asked(question.searched) or intents.term_asked(question.searched)
     words = set(content_tokens(topic or ""))
     return bool(words) and any(words <= set(h.tokens or []) for h in retrieval.hits[:TOP])
 

@@ -318,6 +318,24 @@ RE_TOPIC_FRAME = re.compile(
 )
 
 
+# "What is meant by X?", "What does X mean?", "X指的是什么？": the term whose meaning is asked
+RE_TERM_ASKED = re.compile(
+    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) mean by "
+    r"(?P<d>.+?)(?: as a \w+)?\?*$|"
+    r"\bwhat is meant by (?P<a>.+?)(?: here| in (?:the|this) (?:paper|article|text))?\?*$|"
+    r"\bwhat does (?:the (?:paper|article|text|author)'s |the term )?(?P<b>.+?) mean\b|"
+    r"(?:^|[，,])(?:文中|文章里?|论文里?)?(?:说的|讲的|提到的)?[“\"]?(?P<c>[^，。？?“”\"]{2,16}?)[”\"]?(?:具体)?(?:指的是什么|是什么意思|是指什么|啥意思)",
+    re.I,
+)
+
+
+def term_asked(question: str) -> str | None:
+    """The term a question asks the meaning of ("What is meant by single-level procurement?"), or None."""
+    m = RE_TERM_ASKED.search(question.strip())
+    term = next((g for g in m.groups() if g), None) if m else None
+    return term.strip(" '\"“”‘’") if term else None
+
+
 def says_about(question: str) -> bool:
     return RE_SAYS_ABOUT.search(question) is not None
 

@@ -221,3 +221,12 @@ def test_the_parts_a_sentence_names_can_be_pointed_at_next(assistant):
 def test_which_side_outweighs_is_answered_with_the_authors_verdict(assistant, question):
     a = assistant.ask(question)
     assert any("弊大于利" in (c.quote + (c.quote_zh or "")) for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    "question", ["What is meant by single-level procurement here?", "采购单极化指的是什么？"]
+)
+def test_a_term_asked_about_is_answered_with_the_sentence_defining_it(assistant, question):
+    a = assistant.ask(question)
+    first = a.citations[0]
+    assert not a.abstained and first.section_id == "s2.2" and "一种" in first.quote

@@ -109,3 +109,12 @@ def test_what_the_text_says_about_a_topic():
     assert intents.says_about("What does the paper say about industrial hollowing-out?")
     assert intents.says_about("文章对产业空心化是怎么讲的？")
     assert not intents.says_about("What does industrial hollowing-out mean?")
+
+
+def test_the_term_a_question_asks_the_meaning_of():
+    from assistant.question.intents import term_asked
+
+    assert term_asked("What is meant by heat pooling here?") == "heat pooling"
+    assert term_asked("What does the report mean by 'heat pooling'?") == "heat pooling"
+    assert term_asked("文中说的“水权交易”是什么意思？") == "水权交易"
+    assert term_asked("How many households were connected?") is None
