@@ -113,8 +113,9 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     for s in sentences:
         s.score = (
-            KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
-            - (REPEAT_PENALTY if said and s.shown.strip() in said else 0.0)
+            KIND_BONUS * (gives := sum(1 for g in asked if g.search(s.shown)))
+            # said before: not again, unless it is what is asked for ("an example?" when one was given)
+            - (REPEAT_PENALTY if said and s.shown.strip() in said and not gives else 0.0)
             - (SUMMARY_PENALTY if one_thing and s.hit.chunk.kind == "abstract" else 0.0)
             + cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
             + sim_weight * s.similarity
