@@ -115,6 +115,37 @@ def semicolon_run(sentence: Sentence, context, retrieval: Retrieval) -> list[Sen
 MIN_RUN = 2  # units ending in a semicolon that make a run of items
 
 
+def semicolon_siblings(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:
+    """The run of semicolon-separated items `sentence` belongs to (across its paragraph's chunks), with
+    the unit announcing it when that ends in a colon; [] when it belongs to none."""
+    units: list[tuple[object, int, str]] = []  # (chunk, unit index, text), the paragraph in order
+    n = 0
+    while chunk := paragraph_chunk(sentence.hit.chunk.id, n, context, absolute=True):
+        units += [(chunk, k, chunk.text[a:b].rstrip()) for k, (a, b) in enumerate(chunk.sentence_spans())]
+        n += 1
+    here = (sentence.hit.chunk.id, sentence.index)
+    at = next((i for i, (c, k, _) in enumerate(units) if (c.id, k) == here), -1)
+    ends = [RE_SEMICOLON.search(t[-1:]) is not None for _, _, t in units]
+    if at < 0 or not (ends[at] or at > 0 and ends[at - 1]):
+        return []
+    first = at if ends[at] else at - 1
+    while first > 0 and ends[first - 1]:
+        first -= 1
+    last = at
+    while ends[last] and last + 1 < len(units):
+        last += 1
+    if sum(ends[first : last + 1]) < MIN_RUN:
+        return []
+    if first > 0 and units[first - 1][2][-1:] in "：:":
+        first -= 1
+    out = []
+    for chunk, k, _ in units[first : last + 1]:
+        same = chunk.id == sentence.hit.chunk.id
+        hit = sentence.hit if same else context.view(chunk, retrieval, like=sentence.hit)
+        out.append(sentence_of(hit, k, sentence.hit_rank))
+    return out
+
+
 def semicolon_items(chunk) -> set[int]:
     """The units of `chunk` that are items set off by semicolons ("包括：A，指…；B，即…；C…。"): each run
     of at least `MIN_RUN` units ending in one, with the unit that closes it."""
@@ -152,14 +183,12 @@ def names_item(sentence: Sentence, terms: dict[str, float]) -> bool:
 
 def sibling_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:
     """For a question asking for several things whose best sentence is one item of an enumeration
-    ("第五，…") it does not itself name, the other items of its paragraph (across its chunks), in order;
-    [] otherwise."""
-    if (
-        not asks_many(retrieval.question.searched)
-        or not RE_ITEM.match(sentence.text)
-        or names_item(sentence, retrieval.terms)
-    ):
+    ("第五，…", or one of a run set off by semicolons) it does not itself name, the other items of its
+    paragraph (across its chunks), in order; [] otherwise."""
+    if not asks_many(retrieval.question.searched) or names_item(sentence, retrieval.terms):
         return []
+    if not RE_ITEM.match(sentence.text):  # an item of a run set off by semicolons: the whole run
+        return semicolon_siblings(sentence, context, retrieval)
     items: list[Sentence] = []
     n = 0
     while (chunk := paragraph_chunk(sentence.hit.chunk.id, n, context, absolute=True)) and len(

@@ -204,7 +204,10 @@ class HybridSearch:
         # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
         asked = set(terms) | set(content_tokens(question.searched)) | named_in(question.searched)
         matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
-        responses = response_sections(question.searched, question.lang, set(terms), matched, self.index)
+        # the text's home name (China) may be said or not: it tells no topic from another
+        home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
+        asked_of = set(terms) - home
+        responses = response_sections(question.searched, question.lang, asked_of, matched, self.index)
         if responses:  # proposals about a topic the text treats: the section that responds to it
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
@@ -230,7 +233,6 @@ class HybridSearch:
         focus = None
         if not sections and not question.section:
             valid = set(self.headings.sections(document))
-            home = self.index.home.get(question.lang, frozenset())
             focus = summary_focus(question, matched, ranked, valid, self._path_words(question.lang), home)
         return Retrieval(
             question=question,

@@ -230,3 +230,8 @@ def test_a_term_asked_about_is_answered_with_the_sentence_defining_it(assistant,
     a = assistant.ask(question)
     first = a.citations[0]
     assert not a.abstained and first.section_id == "s2.2" and "一种" in first.quote
+
+
+def test_proposals_for_a_problem_named_with_the_texts_home_name(assistant):
+    a = assistant.ask("What measures does the paper recommend so that China avoids industrial hollowing out?")
+    assert a.kind == "overview" and {c.section_id for c in a.citations} == {"s4.2.1"}
