@@ -183,6 +183,13 @@ RE_WEIGHING = re.compile(
     re.I,
 )
 RE_OVERALL = re.compile(r"总的来说|总体|整体|综合|总而言之|\boverall\b|\bon balance\b|\bin the end\b", re.I)
+# what the text advises as a whole: its strategy, its way forward ("总体思路", "overall strategy")
+RE_OVERALL_ADVICE = re.compile(
+    r"总体(?:思路|战略|对策|建议|方向)|整体(?:思路|战略|对策|建议)|"
+    r"\boverall (?:strategy|approach|recommendation|advice|prescription|response)s?\b|"
+    r"\bway (?:out|forward)\b",
+    re.I,
+)
 RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
     r"文章(?:主要|讲)|"
@@ -290,6 +297,8 @@ def intent(question: str) -> str:
         RE_WHOLE.search(question) or RE_OVERALL.search(question)
     ):
         return "conclusion"  # "What does the paper conclude?", "总的来说是利大还是弊大？"
+    if RE_OVERALL.search(question) and RE_OVERALL_ADVICE.search(question):
+        return "conclusion"  # "In the end, what overall strategy do the authors recommend?"
     if RE_COMPARISON.search(question):
         return "comparison"
     if RE_LIST_QUESTION.search(question):

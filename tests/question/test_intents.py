@@ -118,3 +118,12 @@ def test_the_term_a_question_asks_the_meaning_of():
     assert term_asked("What does the report mean by 'heat pooling'?") == "heat pooling"
     assert term_asked("文中说的“水权交易”是什么意思？") == "水权交易"
     assert term_asked("How many households were connected?") is None
+
+
+def test_what_the_text_advises_as_a_whole_is_its_conclusion():
+    from assistant.question.intents import intent
+
+    assert intent("Overall, what is the way forward the report proposes?") == "conclusion"
+    assert intent("总的来说，作者的总体思路是什么？") == "conclusion"
+    assert intent("整体来看，这项改革是利大还是弊大？") == "conclusion"
+    assert intent("What way forward does the report propose for pumping stations?") != "conclusion"
