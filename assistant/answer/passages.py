@@ -47,7 +47,7 @@ RE_DEFINITION_QUESTION = re.compile(
     re.I,
 )
 RE_DEFINES = re.compile(
-    r"是指|指的是|是一种|所谓|即为|被称为|定义为|[，,]\s*(?:指|即)(?!使)|\brefers? to\b|\bis defined "
+    r"是指|指的是|是一种|所谓|即为|被称为|定义为|\brefers? to\b|\bis defined "
     r"as\b|\bmeans\b",
     re.I,
 )
@@ -113,18 +113,17 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     for s in sentences:
         s.score = (
-            KIND_BONUS * (gives := sum(1 for g in asked if g.search(s.shown)))
-            # said before: not again, unless it is what is asked for ("an example?" when one was given)
-            - (REPEAT_PENALTY if said and s.shown.strip() in said and not gives else 0.0)
+            KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
+            - (REPEAT_PENALTY if said and s.shown.strip() in said else 0.0)
             - (SUMMARY_PENALTY if one_thing and s.hit.chunk.kind == "abstract" else 0.0)
             + cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(question, s.text) else 0.0)
             + (ITEM_BONUS if listing and RE_ITEM.match(s.text) else 0.0)
-            # a definition or a reason, as the translation or the original words it
+            # a definition, as the translation or the original words it
             + (DEFINITION_BONUS if defining and either(RE_DEFINES, s) and of_term(term, s) else 0.0)
-            + (REASON_BONUS if why and either(RE_GIVES_REASON, s) else 0.0)
+            + (REASON_BONUS if why and RE_GIVES_REASON.search(s.shown) else 0.0)
         )
 
 
