@@ -54,6 +54,37 @@ def check_figures(source: str, target: str) -> list[str]:
     return problems
 
 
+RE_DIGITS = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def repair_figures(source: str, target: str) -> str:
+    """`target` with each figure the model wrote at the wrong scale ("750.8 million" for 750.8万) written
+    at the source's ("7.508 million"): the same digits, another value, and the source's value nowhere.
+    A model's slip of scale, mended by code rather than by another request."""
+    have = figures(target, years=True)
+    for f in figures(source, words=False):
+        if any(f.same(g) for g in have):
+            continue
+        digits = RE_DIGITS.search(f.text)
+        wrong = next(
+            (
+                g
+                for g in have
+                if digits
+                and (d := RE_DIGITS.search(g.text))
+                and d.group() == digits.group()
+                and g.kind == f.kind
+                and not f.same(g)
+            ),
+            None,
+        )
+        if wrong is not None:  # its digits and the scale word after them; the unit (%, times) stays
+            scale = r"(?:\s*(?:trillion|billion|million|thousand)\b)?"
+            written = re.compile(re.escape(digits.group()) + scale, re.I)
+            target = written.sub(spoken(f.value), target, count=1)
+    return target
+
+
 def check_years(source: str, target: str) -> list[str]:
     missing = [f"keep the year {y}" for y in years_of(source) if y not in target]
     return missing + [

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 
 from assistant.llm.models import PROMPTS, stream_with_deadline
-from assistant.translation.checks import run_checks
+from assistant.translation.checks import repair_figures, run_checks
 from assistant.translation.termbase import Term
 
 RETRY_TEMPERATURE = 0.35
@@ -241,12 +241,16 @@ class UnitTranslator:
             # the same request twice gives the same reply: later retries sample a little
             temperature = 0.0 if attempt <= 2 else RETRY_TEMPERATURE * (attempt - 2)
             reply = clean(self._reply([*base, ("human", message)], temperature))
+            if self.target == "en":  # a figure at the wrong scale is mended, not asked for again
+                reply = repair_figures(text, reply)
             problems = run_checks(text, reply, terms, self.target)
             if not any(problems.values()):
                 return Attempted(reply, problems, attempt, history)
             history.append(reply)
             tried.append((reply, problems))
         pieced = self.by_clauses(text, kind, terms, base)  # a small model keeps more of a short clause
+        if pieced is not None and self.target == "en":
+            pieced = repair_figures(text, pieced)
         if pieced is not None:
             tried.append((pieced, run_checks(text, pieced, terms, self.target)))
             if not any(tried[-1][1].values()):

@@ -17,7 +17,7 @@ from assistant.translation.translator import UnitTranslator, clean, load_example
 from .fakes import ScriptedChat, asked, replies
 
 SOURCE = "该省去年新增就业750.8万人。"
-WRONG = "The province added 750.8 million jobs last year."
+WRONG = "The province added 75.08 million jobs last year."  # a figure the source does not give
 RIGHT = "The province added 7.508 million jobs last year."
 
 
@@ -67,7 +67,7 @@ def test_a_failed_first_reply_is_retried_with_what_failed():
     assert asked(retry) == ("sentence", SOURCE)  # the unit is asked for again
     assert f"An earlier translation was: {WRONG}" in retry
     assert "keep the figure 7.508 million" in retry  # what the figures check found
-    assert "do not add the figure 750.8 million" in retry  # and what the added check found
+    assert "do not add the figure 75.08 million" in retry  # and what the added check found
 
 
 def test_a_unit_still_failing_after_every_retry_is_flagged():
@@ -81,6 +81,13 @@ def test_a_unit_still_failing_after_every_retry_is_flagged():
     # the same request twice gives the same reply: from the third attempt on, a little temperature
     temperatures = [kw.get("temperature", 0.0) for _, kw in model.calls]
     assert temperatures[:2] == [0.0, 0.0] and 0 < temperatures[2] < temperatures[3]
+
+
+def test_a_figure_at_the_wrong_scale_is_mended_by_code_not_asked_again():
+    tr, model = zh_en(replies("The province added 750.8 million jobs last year."))
+    done = tr.translate(SOURCE, "sentence", [])
+    assert done.passed and done.text == "The province added 7.508 million jobs last year."
+    assert len(model.calls) == 1
 
 
 def test_retries_zero_asks_once():
