@@ -47,6 +47,8 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return compose_missing_section(
             q.section_numbers[0], document, retrieval, context
         )  # "第五部分" of four
+    if retrieval.advice and kind in ("fact", "list", "summary"):  # "What does the paper recommend?"
+        return compose_section(retrieval.advice, retrieval, context)
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer

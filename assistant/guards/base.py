@@ -83,6 +83,8 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
     a summary of the whole document or of a section it names, the parts of a section, its front matter."""
     if question.intent == "metadata" or question.intent == "list" and retrieval.outline is not None:
         return True
+    if retrieval.advice:  # what the text proposes, asked of no topic: its part of proposals
+        return True
     if question.intent not in ("summary", "conclusion"):
         return False
     # a section found only from where the passages gather (see assistant.retrieval.focus) is no sign

@@ -225,7 +225,7 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     r"\bwhich issue\b|\bissue (?:number|no)\b|"
     r"\bwhen was (?:it|this|the paper|the article) published\b|\bpublication (?:date|year)\b",
     "doi": r"(?<![A-Za-z])DOI(?![A-Za-z])",
-    "authors": r"作者是谁|作者有哪些|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|"
+    "authors": r"作者是谁|作者有哪些(?=[？?。，,]|$|人)|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|"
     r"\bwho (?:wrote|are the authors|is the author|authored)\b|\b(?:name|list) the authors\b|"
     r"\bthe authors of (?:this|the) (?:paper|article)\b",
     "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|"

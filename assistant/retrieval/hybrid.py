@@ -24,7 +24,7 @@ from assistant.question.synonyms import named_in
 from assistant.retrieval.focus import summary_focus
 from assistant.retrieval.headings import Headings
 from assistant.retrieval.outline import outline_parent
-from assistant.retrieval.responses import response_sections
+from assistant.retrieval.responses import proposals_asked, response_sections
 from assistant.retrieval.results import Hit, Retrieval
 from assistant.settings import RetrievalSettings
 from assistant.text import LEFTOVERS, content_tokens, english_words, tokenize
@@ -208,6 +208,11 @@ class HybridSearch:
         home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
         asked_of = set(terms) - home
         responses = response_sections(question.searched, question.lang, asked_of, matched, self.index)
+        advice = None
+        if not (sections or question.section or responses):  # "What does the paper recommend?"
+            words = asked_of | set(content_tokens(question.searched))
+            advice = proposals_asked(question.searched, question.lang, words, home, self.index, document)
+            advice = advice if not matched or matched[0] == advice else None  # unless it names another
         if responses:  # proposals about a topic the text treats: the section that responds to it
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
@@ -237,6 +242,7 @@ class HybridSearch:
         return Retrieval(
             question=question,
             focus=focus,
+            advice=advice,
             hits=ranked,
             best_dense=best,
             terms=terms,

@@ -21,7 +21,7 @@ from assistant.retrieval.outline import heading_weights
 from assistant.text import tokenize
 
 RE_ASKS_PROPOSAL = re.compile(
-    r"建议|对策|措施|举措|应对|怎么办|如何解决|怎样解决|怎么解决|出路|"
+    r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|"
     r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?)\b|\bdeal with\b|"
     r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b",
     re.I,
@@ -33,6 +33,12 @@ RE_PROPOSAL_HEADING = re.compile(
 )
 
 
+# words of a question asking what is proposed, that name no topic ("should", "do", 应该, 怎么做)
+ADVICE_WORDS = frozenset(
+    "应该 应当 怎么 怎么做 如何 做 要 需要 采取 什么 有什么 哪些 给出 提出 提供 根据 按照 "
+    "论文 文章 作者 本文 我国 我们 咱们 "
+    "should do doe done can could must would need take paper article author text overall main key".split()
+)
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)
 NAMED_HEADING = 0.8  # share of a heading's words a question uses to be about that section
@@ -93,3 +99,19 @@ def response_sections(
         if place >= 0 and len(kids) == len(siblings) and kids.index(s) == place:
             return [s]
     return []
+
+
+def proposals_asked(
+    question: str, lang: str, terms: set[str], home: frozenset[str], index: OpenIndex, document: str
+) -> str | None:
+    """The document's part of proposals, when the question asks what the text proposes and names no topic
+    ("What does the paper recommend?", "中国应该怎么做？"); None otherwise, or when no top-level part
+    is one of proposals."""
+    if not RE_ASKS_PROPOSAL.search(question):
+        return None
+    own = {w for w in terms if len(w) > 1 and not RE_ASKING.search(w) and w not in home}
+    if own - ADVICE_WORDS:
+        return None
+    tops = index.tree.top(document)
+    parts = [s for s in tops if RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang)))]
+    return parts[-1] if parts else None

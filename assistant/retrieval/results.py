@@ -43,6 +43,7 @@ class Retrieval:
     matched: list[str] = field(default_factory=list)  # sections whose headings it names, best first
     outline: str | None = None  # the section whose parts a list question asks for
     focus: str | None = None  # the section a summary question means (see assistant.retrieval.focus)
+    advice: str | None = None  # the part of proposals, for "What does the paper recommend?" (no topic)
     responses: list[str] = field(default_factory=list)  # the section answering a topic's proposals
     vector: list[float] | None = None  # the question's embedding (with its translation's, when given)
 

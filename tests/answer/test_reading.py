@@ -235,3 +235,16 @@ def test_a_term_asked_about_is_answered_with_the_sentence_defining_it(assistant,
 def test_proposals_for_a_problem_named_with_the_texts_home_name(assistant):
     a = assistant.ask("What measures does the paper recommend so that China avoids industrial hollowing out?")
     assert a.kind == "overview" and {c.section_id for c in a.citations} == {"s4.2.1"}
+
+
+@pytest.mark.parametrize(
+    "question", ["What should China do, according to the paper?", "作者有哪些建议？", "我国应该怎么做？"]
+)
+def test_what_the_text_proposes_asked_of_no_topic_is_its_part_of_proposals(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and all(c.section_id.startswith("s4") for c in a.citations)
+
+
+def test_proposals_asked_about_a_topic_are_not_the_whole_part(assistant):
+    a = assistant.ask("What does the paper recommend on critical minerals?")
+    assert not all(c.section_id == "s4" or c.section_id.count(".") < 2 for c in a.citations)
