@@ -177,7 +177,7 @@ RE_CONCLUSION = re.compile(
 )
 # a question that asks which side outweighs the other ("help or hurt", "利大还是弊大")
 RE_WEIGHING = re.compile(
-    r"利大还是弊大|弊大还是利大|利多还是弊多|好处多还是坏处多|坏处多还是好处多|利弊|好事多还是坏事多|"
+    r"利大还是弊大|弊大还是利大|利多还是弊多|好处多还是坏处多|坏处多还是好处多|利弊|好事多还是坏事多|利大于弊|弊大于利|"
     r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood or bad\b|\b(?:benefit|benefits) or (?:harm|hurt)|"
     r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)",
     re.I,

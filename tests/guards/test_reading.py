@@ -307,6 +307,16 @@ def test_a_premise_naming_another_place_is_corrected(question, sentence, contrad
     assert not contradicts or holding.why == "names"
 
 
+def test_a_yes_or_no_question_about_what_the_text_holds_is_read_as_its_premise():
+    p = premise_of("报告的结论是这项改革对农户利大于弊吗？", "zh")
+    assert p is not None and p.verdict == "good" and p.presupposed  # asked, so left open if unsaid
+    assert p.test("总体而言，这项改革对农户弊大于利。", 0.5).why == "verdict"
+    q = premise_of("Does the report conclude that the benefits of the heat network outweigh its costs?", "en")
+    assert q is not None and q.verdict == "good"
+    assert q.test("On balance, the network's costs outweigh its benefits for households.", 0.5).contradicts
+    assert q.test("On balance, the heat network was good for households.", 0.5).held
+
+
 def test_a_share_in_tenths_is_a_percentage():
     holding = premise_of("既然文中说村集体只承担了五成左右的管护经费，为什么还说负担重？", "zh").test(
         "村集体承担了约九成的管护经费。", 0.5

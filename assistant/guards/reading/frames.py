@@ -136,7 +136,12 @@ RE_PREMISE_EN = re.compile(
     rf"^(?P<p8>[^?.;]{{3,120}}?\s{RE_ATTRIBUTED.pattern}[^?]+?){END_EN}|"
     r"^(?:the |this )?(?:paper|authors?|article|study)['’]s?\s(?:\w+\s)?(?:example|case|illustration|"
     r"definition|"
-    rf"estimate|account|explanation|evidence)\s(?:of|for)\s(?P<p9>[^?]+?){END_EN}",
+    rf"estimate|account|explanation|evidence)\s(?:of|for)\s(?P<p9>[^?]+?){END_EN}|"
+    # a yes-or-no question about what the text holds: "Does the paper conclude that P?"
+    rf"^(?:does|do|did)\s+{SUBJECT_EN}\s+(?:really\s+)?{VERB_EN}\s+that\s+"
+    r"(?P<p10>[^?]+)\?*$|"
+    r"^is (?:it )?(?:the |this )?(?:paper|authors?|article|study)['’]s? "
+    r"(?:conclusion|verdict|view|claim|argument) that (?P<p11>[^?]+)\?*$",
     re.I,
 )
 SUBJECT_ZH = (
@@ -174,7 +179,10 @@ RE_PREMISE_ZH = re.compile(
     rf"{SUBJECT_ZH}(?:中|里)?以(?P<p5>[^。？?]{{4,}}?)为例|"
     rf"(?:^|[，。；])(?:如|正如){SUBJECT_ZH}所(?:言|说|述|指出)[，,]?(?P<p6>[^？?。]+?){END_ZH}|"
     rf"^(?P<p7>[^，,。？?]{{6,}})[，,]\s*既然(?:如此|这样)|"
-    rf"(?:总结|概括|解释|说明|介绍)(?:一下)?{SUBJECT_ZH}关于(?P<p8>[^？?。]+?)的(?:论证|论述|论点|证明|推理)"
+    rf"(?:总结|概括|解释|说明|介绍)(?:一下)?{SUBJECT_ZH}关于(?P<p8>[^？?。]+?)的(?:论证|论述|论点|证明|推理)|"
+    # a yes-or-no question about what the text holds: "文章的结论是P吗？", "作者认为P吗？"
+    rf"^{SUBJECT_ZH}的?(?:结论|观点|看法|判断|主张|立场)(?:是|为)(?P<p9>[^？?。]{{2,}}?)(?:吗|么|嘛)[？?]*$|"
+    rf"^{SUBJECT_ZH}(?:是否|是不是)?{VERB_ZH}(?:了)?(?P<p10>[^？?。]{{2,}}?)(?:吗|么|嘛)[？?]*$"
 )
 
 
@@ -239,6 +247,19 @@ def presupposed(question: str, lang: str) -> tuple[str, str] | None:
         return (m.group("p").strip(), text) if m else None
     m = RE_WHY_ZH.match(text)
     return (m.group("a") + m.group("b"), text) if m else None
+
+
+RE_YES_NO = re.compile(
+    r"(?:吗|么|嘛)[？?]*$|"
+    r"^(?:does|do|did|is|are)\s+(?:it |the |this )?(?:paper|authors?|article|study|report|text)\b",
+    re.I,
+)
+
+
+def asks_yes_no(question: str) -> bool:
+    """The question asks whether the text holds P ("文章的结论是P吗？", "Does the paper conclude that P?"):
+    a text that says neither P nor its opposite leaves it open, it is no false premise."""
+    return RE_YES_NO.search(question.strip()) is not None
 
 
 def stated_premise(question: str, lang: str) -> tuple[str, str] | None:

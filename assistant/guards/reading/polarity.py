@@ -64,7 +64,7 @@ UPSIDES, DOWNSIDES = (
 RE_VERDICT = {
     "good": re.compile(
         rf"利大于弊|利多于弊|好处大于坏处|on balance[^.?;]{{0,30}}\b(?:{GOOD})|"
-        rf"\b(?:{UPSIDES}) (?:\w+ )?outweigh|积极(?:影响|作用|效应)?(?:大于|多于|超过)消极|"
+        rf"\b(?:{UPSIDES}) (?:\w+ ){{0,5}}?outweigh|积极(?:影响|作用|效应)?(?:大于|多于|超过)消极|"
         rf"\b(?:{GOOD}) (?:impacts?|effects?|sides?|consequences?)\b[^.?;]{{0,30}}\boutweigh|"
         rf"\bmore (?:good|benefits?) than (?:harm|costs?)|"
         rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall",
@@ -72,7 +72,7 @@ RE_VERDICT = {
     ),
     "bad": re.compile(
         rf"弊大于利|弊多于利|坏处大于好处|on balance[^.?;]{{0,30}}\b(?:{BAD})|"
-        rf"\b(?:{DOWNSIDES}) (?:\w+ )?outweigh|消极(?:影响|作用|效应)?(?:大于|多于|超过)积极|"
+        rf"\b(?:{DOWNSIDES}) (?:\w+ ){{0,5}}?outweigh|消极(?:影响|作用|效应)?(?:大于|多于|超过)积极|"
         rf"\b(?:{BAD}) (?:impacts?|effects?|sides?|consequences?)\b[^.?;]{{0,30}}\boutweigh|"
         rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD})|\b(?:{BAD}) overall|"
         rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit",

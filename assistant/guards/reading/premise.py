@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from assistant.corpus.entities import named_in, names
 from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
 from assistant.guards.reading import polarity
-from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, presupposed, stated_premise
+from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, asks_yes_no, presupposed, stated_premise
 from assistant.text import ZH_STOP, english_words, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
@@ -95,6 +95,8 @@ class Premise:
     ) -> Holding:
         """Whether `sentence` (in the premise's language) holds the premise (see the module doc);
         `cosine`, the two's embedding similarity, makes a paraphrase count as about the same thing."""
+        if self.verdict and (said := polarity.verdict(sentence)):  # which side outweighs: said outright
+            return Holding(said == self.verdict, True, "" if said == self.verdict else "verdict")
         share = max(self.share(sentence), min_share if cosine >= PARAPHRASE else 0.0)
         missing = [f for f in self.figures if not holds_figure(f, sentence)]
         if (
@@ -243,7 +245,7 @@ def premise_of(question: str, lang: str) -> Premise | None:
     """The premise a question states, if it states one, else the one a why-question takes as given
     (see `assistant.guards.reading.frames`)."""
     stated = stated_premise(question, lang)
-    given = stated is None and presupposed(question, lang)
+    given = stated is None and presupposed(question, lang) or stated is not None and asks_yes_no(question)
     stated = stated or given
     if not stated:
         return None
