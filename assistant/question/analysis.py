@@ -45,7 +45,9 @@ def _intent(text: str, searched: str) -> str:
     """What the question wants: a follow-up's own words say it ("两相比较，总体判断是？" asks for the
     verdict), else the question it stands for does ("第二个呢？": what was asked of the first)."""
     own = intents.intent(text)
-    return own if own != "fact" or searched == text else intents.intent(searched)
+    if own != "fact" or searched == text or intents.asks_content(text):  # "Why?" asks for a reason
+        return own
+    return intents.intent(searched)
 
 
 def analyse(

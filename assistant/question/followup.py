@@ -36,7 +36,9 @@ RE_FOLLOW_UP = re.compile(
     r"呢[？?]?$",
     re.I,
 )
-RE_ANAPHORA_ZH = re.compile(r"对此|对这一点|对这个问题|这一点|这个|这些|这方面|此|它们?|其|该")
+RE_ANAPHORA_ZH = re.compile(
+    r"对此|对这一点|对这个问题|这一点|这个|这些|这种|这类|这样的?|这一|这方面|此|它们?|其|该"
+)
 # a pronoun that points back; "that", "which" and "who" after a noun and before a verb open a
 # relative clause ("households that weren't connected") and point at nothing
 RE_ANAPHORA_EN = re.compile(

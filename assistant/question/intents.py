@@ -345,6 +345,18 @@ def term_asked(question: str) -> str | None:
     return term.strip(" '\"“”‘’") if term else None
 
 
+# a question asking for one kind of content: a reason, an example, a figure, a date
+RE_ASKS_CONTENT = re.compile(
+    r"\bwhy\b|为什么|为何|原因|\bexamples?\b|\binstances?\b|例子|举例|举个|\bhow (?:many|much)\b|多少|"
+    r"\bwhen\b|什么时候|哪一年|\bfigures?\b|\bnumbers?\b|数据",
+    re.I,
+)
+
+
+def asks_content(question: str) -> bool:
+    return RE_ASKS_CONTENT.search(question) is not None
+
+
 def says_about(question: str) -> bool:
     return RE_SAYS_ABOUT.search(question) is not None
 

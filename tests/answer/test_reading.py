@@ -248,3 +248,15 @@ def test_what_the_text_proposes_asked_of_no_topic_is_its_part_of_proposals(assis
 def test_proposals_asked_about_a_topic_are_not_the_whole_part(assistant):
     a = assistant.ask("What does the paper recommend on critical minerals?")
     assert not all(c.section_id == "s4" or c.section_id.count(".") < 2 for c in a.citations)
+
+
+def test_a_bare_why_after_an_overview_is_not_given_the_overview_again(assistant):
+    questions = ["Which trends does the paper foresee?", "Say more about the second one."]
+    before = conversation(assistant, *questions)
+    a = conversation(assistant, *questions, "Why?")
+    assert a.kind != "overview" and a.answer != before.answer
+
+
+def test_a_follow_up_pointing_back_with_zhe_zhong_is_read_as_one(assistant):
+    a = conversation(assistant, "全球产业链布局经历了哪几个阶段？", "为什么会发生这种转变？")
+    assert a.condensed_question and not a.abstained
