@@ -24,7 +24,7 @@ from assistant.answer.overview import compose_document, compose_missing_section,
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
 from assistant.index.sections import heading_words, label_number
-from assistant.question import intents
+from assistant.question import asked, intents
 from assistant.question.synonyms import alike, named_in, widened
 from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, RE_ASKING, names_only
 from assistant.retrieval.results import Retrieval
@@ -61,7 +61,7 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         if whole or bare:
             return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
         return compose_section(section, retrieval, context) if section else None
-    if intents.says_about(q.searched) and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
+    if asked.says_about(q.searched) and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
         return compose_section(retrieval.target, retrieval, context)  # "What does the paper say about X?"
     if retrieval.responses and kind in ("fact", "list"):  # "作者对X有什么建议": the section answering X
         return compose_section(retrieval.responses[0], retrieval, context)

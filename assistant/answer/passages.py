@@ -32,7 +32,7 @@ from assistant.answer.enumeration import (
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
-from assistant.question import intents
+from assistant.question.asked import term_asked
 from assistant.retrieval.hybrid import ENGLISH_FRONT
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens, language_of
@@ -106,7 +106,7 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     asked = asked_kinds(retrieval.question.text)
     # a follow-up asking for an example of a term is not asking what it means again
     defining = RE_DEFINITION_QUESTION.search(question) is not None and not asked
-    term = intents.term_asked(question) if defining else None
+    term = term_asked(question) if defining else None
     why = RE_WHY_QUESTION.search(question) is not None
     listing = asks_many(question)
     said = said_before(retrieval) if asked or RE_MORE.search(retrieval.question.text) else ""

@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 
 from assistant.guards.base import Guard, Verdict, passed, structural
-from assistant.question import intents
+from assistant.question import asked, intents
 from assistant.question.analysis import Question
 from assistant.question.synonyms import alike, named_in
 from assistant.retrieval.results import Hit, Retrieval
@@ -67,7 +67,7 @@ class CoverageGuard(Guard):
         words = question_words(question.searched)
         if question.intent == "summary":  # "summarise the part on X": X's words, not those asking for it
             words = [w for w in words if w in intents.topic_words(question.searched)] or words
-        elif topic := intents.topic_asked(question.searched):  # "文章里是怎么讲RCEP的": RCEP
+        elif topic := asked.topic_asked(question.searched):  # "文章里是怎么讲RCEP的": RCEP
             words = question_words(topic) or words
         best = max((self.share(question, h, words) for h in retrieval.hits), default=0.0)
         if best >= self.context.settings.guards.min_coverage:

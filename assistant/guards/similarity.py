@@ -1,7 +1,7 @@
 """Retrieval too weak to answer from: no passage's embedding comes near the question's."""
 
 from assistant.guards.base import Guard, Verdict, passed, structural
-from assistant.question import intents
+from assistant.question import asked
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens
@@ -12,7 +12,7 @@ TOP = 3  # passages searched for the topic's words
 def names_found(question: Question, retrieval: Retrieval) -> bool:
     """The question asks the text's view of a topic, or the meaning of a term, whose every word a top
     passage holds: a short question about a name embeds far from any passage, yet the text speaks of it."""
-    topic = intents.topic_asked(question.searched) or intents.term_asked(question.searched)
+    topic = asked.topic_asked(question.searched) or asked.term_asked(question.searched)
     words = set(content_tokens(topic or ""))
     return bool(words) and any(words <= set(h.tokens or []) for h in retrieval.hits[:TOP])
 

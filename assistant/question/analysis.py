@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assistant.question import intents
+from assistant.question import asked, intents
 from assistant.question.followup import Turn
 from assistant.text import language_of
 
@@ -45,7 +45,7 @@ def _intent(text: str, searched: str) -> str:
     """What the question wants: a follow-up's own words say it ("两相比较，总体判断是？" asks for the
     verdict), else the question it stands for does ("第二个呢？": what was asked of the first)."""
     own = intents.intent(text)
-    if own != "fact" or searched == text or intents.asks_content(text):  # "Why?" asks for a reason
+    if own != "fact" or searched == text or asked.asks_content(text):  # "Why?" asks for a reason
         return own
     return intents.intent(searched)
 

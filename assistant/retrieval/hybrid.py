@@ -201,18 +201,7 @@ class HybridSearch:
             self._prefer_sections(sections, question.opening, hits, allowed)
         if question.steer:
             self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
-        # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
-        asked = set(terms) | set(content_tokens(question.searched)) | named_in(question.searched)
-        matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
-        # the text's home name (China) may be said or not: it tells no topic from another
-        home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
-        asked_of = set(terms) - home
-        responses = response_sections(question.searched, question.lang, asked_of, matched, self.index)
-        advice = None
-        if not (sections or question.section or responses):  # "What does the paper recommend?"
-            words = asked_of | set(content_tokens(question.searched))
-            advice = proposals_asked(question.searched, question.lang, words, home, self.index, document)
-            advice = advice if not matched or matched[0] == advice else None  # unless it names another
+        matched, responses, advice, home = self._sections_asked(question, terms, vector, document, sections)
         if responses:  # proposals about a topic the text treats: the section that responds to it
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
@@ -235,10 +224,8 @@ class HybridSearch:
                 question.searched, question.lang, terms, [h.chunk.section_id for h in ranked], self.index
             )
         )
-        focus = None
-        if not sections and not question.section:
-            valid = set(self.headings.sections(document))
-            focus = summary_focus(question, matched, ranked, valid, self._path_words(question.lang), home)
+        valid, words_of = set(self.headings.sections(document)), self._path_words(question.lang)
+        focus = None if sections else summary_focus(question, matched, ranked, valid, words_of, home)
         return Retrieval(
             question=question,
             focus=focus,
@@ -255,6 +242,25 @@ class HybridSearch:
             outline=outline,
             responses=responses,
         )
+
+    def _sections_asked(
+        self, question: Question, terms: dict, vector: list[float], document: str, sections: list[str]
+    ) -> tuple[list[str], list[str], str | None, frozenset[str]]:
+        """The sections whose headings the question names (best first), the one responding to a problem
+        whose proposals it asks for, the part of proposals when it asks for them of no topic, and the
+        text's home name (China: said or not, it tells no topic from another)."""
+        # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
+        asked = set(terms) | set(content_tokens(question.searched)) | named_in(question.searched)
+        matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
+        home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
+        asked_of = set(terms) - home
+        responses = response_sections(question.searched, question.lang, asked_of, matched, self.index)
+        advice = None
+        if not (sections or question.section or responses):  # "What does the paper recommend?"
+            words = asked_of | set(content_tokens(question.searched))
+            advice = proposals_asked(question.searched, question.lang, words, home, self.index, document)
+            advice = advice if not matched or matched[0] == advice else None  # unless it names another
+        return matched, responses, advice, home
 
     def _path_words(self, lang: str):
         """A section's heading-path words in `lang` (its own heading's and those above it)."""

@@ -2,7 +2,7 @@
 
 import pytest
 
-from assistant.question import intents
+from assistant.question import asked, intents
 from assistant.question.analysis import analyse
 
 
@@ -106,13 +106,13 @@ def test_a_summary_of_nothing_in_particular_is_of_the_whole_text(question, bare)
 
 
 def test_what_the_text_says_about_a_topic():
-    assert intents.says_about("What does the paper say about industrial hollowing-out?")
-    assert intents.says_about("文章对产业空心化是怎么讲的？")
-    assert not intents.says_about("What does industrial hollowing-out mean?")
+    assert asked.says_about("What does the paper say about industrial hollowing-out?")
+    assert asked.says_about("文章对产业空心化是怎么讲的？")
+    assert not asked.says_about("What does industrial hollowing-out mean?")
 
 
 def test_the_term_a_question_asks_the_meaning_of():
-    from assistant.question.intents import term_asked
+    from assistant.question.asked import term_asked
 
     assert term_asked("What is meant by heat pooling here?") == "heat pooling"
     assert term_asked("What does the report mean by 'heat pooling'?") == "heat pooling"

@@ -1,0 +1,69 @@
+"""What a question asks about, in its own words: the topic it asks the text's view of ("What does the
+paper say about RCEP?"), the term whose meaning it asks ("What is meant by X?", "X指的是什么？"), and
+whether it asks for one kind of content (a reason, an example, a figure, a date). Language knowledge,
+read once per question; the guards and the answer stage use it."""
+
+from __future__ import annotations
+
+import re
+
+# "What does the paper say about X?", "文章对X怎么说": what the text says on one topic
+RE_SAYS_ABOUT = re.compile(
+    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) (?:say|write|argue)s? "
+    r"(?:about|on)\b|"
+    r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
+    r"\b(?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
+    r"(?:discuss|mention|talk about|cover|deal with|address|say anything about)\b|"
+    r"(?:文章|论文|本文|作者)(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|"
+    r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
+    r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)|"
+    r"(?:文章|论文|本文)[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)",
+    re.I,
+)
+RE_TOPIC_FRAME = re.compile(
+    r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
+    r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]|"
+    r"[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)的?",
+)
+
+
+# "What is meant by X?", "What does X mean?", "X指的是什么？": the term whose meaning is asked
+RE_TERM_ASKED = re.compile(
+    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) mean by "
+    r"(?P<d>.+?)(?: as a \w+)?\?*$|"
+    r"\bwhat is meant by (?P<a>.+?)(?: here| in (?:the|this) (?:paper|article|text))?\?*$|"
+    r"\bwhat does (?:the (?:paper|article|text|author)'s |the term )?(?P<b>.+?) mean\b|"
+    r"(?:^|[，,])(?:文中|文章里?|论文里?)?(?:说的|讲的|提到的)?[“\"]?(?P<c>[^，。？?“”\"]{2,16}?)[”\"]?(?:具体)?(?:指的是什么|是什么意思|是指什么|啥意思)",
+    re.I,
+)
+
+
+def term_asked(question: str) -> str | None:
+    """The term a question asks the meaning of ("What is meant by single-level procurement?"), or None."""
+    m = RE_TERM_ASKED.search(question.strip())
+    term = next((g for g in m.groups() if g), None) if m else None
+    return term.strip(" '\"“”‘’") if term else None
+
+
+# a question asking for one kind of content: a reason, an example, a figure, a date
+RE_ASKS_CONTENT = re.compile(
+    r"\bwhy\b|为什么|为何|原因|\bexamples?\b|\binstances?\b|例子|举例|举个|\bhow (?:many|much)\b|多少|"
+    r"\bwhen\b|什么时候|哪一年|\bfigures?\b|\bnumbers?\b|数据",
+    re.I,
+)
+
+
+def asks_content(question: str) -> bool:
+    return RE_ASKS_CONTENT.search(question) is not None
+
+
+def says_about(question: str) -> bool:
+    return RE_SAYS_ABOUT.search(question) is not None
+
+
+def topic_asked(question: str) -> str | None:
+    """What a question asks the text's view of ("What does the paper say about RCEP?" → RCEP), or None."""
+    if not RE_SAYS_ABOUT.search(question):
+        return None
+    rest = RE_SAYS_ABOUT.sub(" ", question) if question.isascii() else question  # 文章对X怎么看: X inside
+    return RE_TOPIC_FRAME.sub(" ", rest).strip().removesuffix("的").strip() or None
