@@ -102,10 +102,10 @@ def names_heading(section: str, retrieval: Retrieval, context: AnswerContext) ->
     same thing) and little else: one word of its own at most, the asking words and the text's home
     name aside ("What upsides does China get?", "列出不利影响")."""
     words = heading_words(context.index.label(section, retrieval.lang))
-    asked = {w for w in set(retrieval.terms) | named_in(retrieval.question.searched) if len(w) > 1}
+    used = {w for w in set(retrieval.terms) | named_in(retrieval.question.searched) if len(w) > 1}
     home = {w.lower() for w in context.index.home.get(retrieval.lang, frozenset())}
-    own = {w for w in asked if not alike(w) & words and w not in home and not RE_ASKING.search(w)}
-    return bool(words) and len(words & widened(asked)) >= NAMED_SHARE * len(words) and len(own) <= MAX_OWN
+    own = {w for w in used if not alike(w) & words and w not in home and not RE_ASKING.search(w)}
+    return bool(words) and len(words & widened(used)) >= NAMED_SHARE * len(words) and len(own) <= MAX_OWN
 
 
 def about_heading(retrieval: Retrieval, context: AnswerContext, share: float = NAMED_HEADING) -> bool:
