@@ -3,7 +3,8 @@ impacts compare?"): the two sides next to each other.
 
 A table compares by its columns: the rows the question is about (the retrieved rows of one table),
 each row on its own line with its columns side by side. Two sections compare by their parts: each
-section's subsections under its heading. Otherwise there is no structure to put side by side, and
+section's subsections under its heading (a section without parts: its opening and what it says of
+it, a few sentences). Otherwise there is no structure to put side by side, and
 the question gets the passages that best answer it.
 """
 
@@ -13,7 +14,7 @@ import re
 
 from assistant.answer.base import AnswerContext
 from assistant.answer.contract import Answer
-from assistant.answer.overview import Lines
+from assistant.answer.overview import Lines, leaf_sentences
 from assistant.answer.sentences import sentence_of
 from assistant.index.sections import heading_words, parent_of
 from assistant.retrieval.results import Retrieval
@@ -21,6 +22,7 @@ from assistant.retrieval.results import Retrieval
 MAX_ROWS = 6
 RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
 NAMED = 0.8  # share of a heading's words a question uses to name that section
+SIDE = 3  # sentences of a side without parts: its opening and what it says of it
 
 
 def without_caption(row: str) -> str:
@@ -65,9 +67,11 @@ def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool =
     tree = context.index.tree
     for sid in sorted(pairs[0], key=lambda s: tree.first[s].start):
         kids = tree.children.get(sid, [])
-        out.heading(sid, with_opening=not kids)
+        out.heading(sid, with_opening=False)
         for kid in kids:
             out.heading(kid, "- ")
+        for s in [] if kids else leaf_sentences(sid, retrieval, context)[:SIDE]:  # a side without parts
+            out.quote(s, "- ")
     return out.answer("comparison")
 
 

@@ -221,15 +221,22 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
                 out.heading(g, "  - ")
         return out.answer("overview")
     out.text(label_of(section_id, retrieval.lang, context))
+    for k, s in enumerate(leaf_sentences(section_id, retrieval, context)):
+        out.quote(s, "- " if k else "")
+    return out.answer("overview")
+
+
+def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+    """What a section without parts says, in reading order: its opening sentences, each paragraph's
+    first two (its topic and what it says of it), its items, its concluding sentences and turns, and a
+    few of its examples and figures."""
+    out: list[Sentence] = []
     examples = 0
-    for c in tree.chunks.get(section_id, []):
+    for c in context.index.tree.chunks.get(section_id, []):
         hit = context.view(c, retrieval)
         listed = semicolon_items(c)
         for k in range(len(c.sentence_spans())):
             s = sentence_of(hit, k)
-            # its opening sentences, each paragraph's first two (its topic and what it says of it), its
-            # items, its concluding sentences and turns, and a few of its examples and figures
-            first = not out.quoted
             example = RE_EXAMPLE.search(s.text) is not None and examples < MAX_EXAMPLES
             kept = (
                 k < 2 and c.id.endswith(":c0")
@@ -239,10 +246,10 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
                 or RE_THESIS.match(s.text)
                 or RE_TURN.match(s.text)
             )
-            if first or kept or example:
-                examples += bool(example and not kept and not first)
-                out.quote(s, "" if first else "- ")
-    return out.answer("overview")
+            if not out or kept or example:
+                examples += bool(example and not kept and out)
+                out.append(s)
+    return out
 
 
 def compose_missing_section(

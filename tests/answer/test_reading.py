@@ -260,3 +260,10 @@ def test_a_bare_why_after_an_overview_is_not_given_the_overview_again(assistant)
 def test_a_follow_up_pointing_back_with_zhe_zhong_is_read_as_one(assistant):
     a = conversation(assistant, "全球产业链布局经历了哪几个阶段？", "为什么会发生这种转变？")
     assert a.condensed_question and not a.abstained
+
+
+def test_two_parts_without_parts_of_their_own_are_compared_by_more_than_their_openings(assistant):
+    a = assistant.ask("人工智能封闭化和采购单极化有什么区别？")
+    cited = [c.section_id for c in a.citations]
+    assert a.kind == "comparison" and {"s2.2", "s2.3"} <= set(cited)
+    assert sum(line.startswith("- ") for line in a.answer.splitlines()) >= 4  # sentences of each side
