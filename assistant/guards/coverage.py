@@ -23,11 +23,9 @@ def weighted_share(
     weights = {w: idf.get(w, unknown) for w in words}
 
     def used(word: str) -> bool:  # the word, or one readers use for the same thing ("upsides": positive)
-        return any(w in have or (len(w) > 2 or not w.isascii()) and w in text for w in alike(word)) or (
-            len(word) > 2 and word in text
-        )
+        return any(w in have or (len(w) > 2 or not w.isascii()) and w in text for w in alike(word))
 
-    got = sum(wt for w, wt in weights.items() if w in have or used(w))
+    got = sum(wt for w, wt in weights.items() if used(w))
     return got / sum(weights.values())
 
 
@@ -66,7 +64,8 @@ class CoverageGuard(Guard):
             return passed(self.name)
         words = question_words(question.searched)
         if question.intent == "summary":  # "summarise the part on X": X's words, not those asking for it
-            words = [w for w in words if w in intents.topic_words(question.searched)] or words
+            topic = intents.topic_words(question.searched)
+            words = [w for w in words if w in topic] or words
         elif topic := asked.topic_asked(question.searched):  # "文章里是怎么讲RCEP的": RCEP
             words = question_words(topic) or words
         best = max((self.share(question, h, words) for h in retrieval.hits), default=0.0)

@@ -250,14 +250,14 @@ class HybridSearch:
         whose proposals it asks for, the part of proposals when it asks for them of no topic, and the
         text's home name (China: said or not, it tells no topic from another)."""
         # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
-        asked = set(terms) | set(content_tokens(question.searched)) | named_in(question.searched)
+        asked = set(terms) | (tokens := set(content_tokens(question.searched))) | named_in(question.searched)
         matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
         home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
         asked_of = set(terms) - home
         responses = response_sections(question.searched, question.lang, asked_of, matched, self.index)
         advice = None
         if not (sections or question.section or responses):  # "What does the paper recommend?"
-            words = asked_of | set(content_tokens(question.searched))
+            words = asked_of | tokens
             advice = proposals_asked(question.searched, question.lang, words, home, self.index, document)
             advice = advice if not matched or matched[0] == advice else None  # unless it names another
         return matched, responses, advice, home

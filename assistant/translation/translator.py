@@ -232,33 +232,35 @@ class UnitTranslator:
         for asked, wanted in self.examples:
             base += [("human", asked), ("ai", wanted)]
         glossary = [(t.zh, t.en[0]) for t in terms]
-        history: list[str] = []
         reply, problems = "", {}
-        tried: list[tuple[str, dict]] = []
+        tried: list[tuple[str, dict]] = []  # each rejected reply and what its checks found
         for attempt in range(1, self.retries + 2):
             fixes = [p for ps in problems.values() for p in ps]
             message = request(text, kind, glossary, reply, fixes)
             # the same request twice gives the same reply: later retries sample a little
             temperature = 0.0 if attempt <= 2 else RETRY_TEMPERATURE * (attempt - 2)
-            reply = clean(self._reply([*base, ("human", message)], temperature))
-            if self.target == "en":  # a figure at the wrong scale is mended, not asked for again
-                reply = repair_figures(text, reply)
-            problems = run_checks(text, reply, terms, self.target)
+            said = clean(self._reply([*base, ("human", message)], temperature))
+            reply, problems = self._checked(text, said, terms)
             if not any(problems.values()):
-                return Attempted(reply, problems, attempt, history)
-            history.append(reply)
+                return Attempted(reply, problems, attempt, [r for r, _ in tried])
             tried.append((reply, problems))
+        history = [r for r, _ in tried]
         pieced = self.by_clauses(text, kind, terms, base)  # a small model keeps more of a short clause
-        if pieced is not None and self.target == "en":
-            pieced = repair_figures(text, pieced)
         if pieced is not None:
-            tried.append((pieced, run_checks(text, pieced, terms, self.target)))
+            tried.append(self._checked(text, pieced, terms))
             if not any(tried[-1][1].values()):
-                return Attempted(pieced, tried[-1][1], self.retries + 2, history)
+                return Attempted(*tried[-1], self.retries + 2, history)
         # none passed: the one that fails fewest checks (a reply that kept the figures but missed a term
         # beats one that lost the sentence); the later one on a tie
         best, found = min(reversed(tried), key=lambda t: sum(bool(v) for v in t[1].values()))
         return Attempted(best, found, self.retries + 1 + (pieced is not None), history)
+
+    def _checked(self, text: str, reply: str, terms: list[Term]) -> tuple[str, dict[str, list[str]]]:
+        """The reply, a figure at the wrong scale mended by code rather than asked for again, and what
+        the checks find in it."""
+        if self.target == "en":
+            reply = repair_figures(text, reply)
+        return reply, run_checks(text, reply, terms, self.target)
 
     def by_clauses(self, text: str, kind: str, terms: list[Term], base: list) -> str | None:
         """The unit translated clause by clause and joined; None for a unit of one clause."""

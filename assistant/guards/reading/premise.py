@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from assistant.corpus.entities import named_in, names
 from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
@@ -181,21 +182,7 @@ class Premise:
         )
 
     def _clauses(self, sentence: str) -> list[str]:
-        """The sentence's clauses, one that says no more than a year or a connective ("For example",
-        "in 2023", "2023年") joined to the next."""
-        out, carry = [], ""
-        for c in RE_CLAUSE_END.split(RE_SENTENCE_END.sub(";", sentence)):
-            if not c.strip():
-                continue
-            words = [w for w in content_words(c, self.lang) if not RE_YEARISH.match(w)]
-            if len(words) <= 1:
-                carry += c + ","
-                continue
-            out.append(carry + c)
-            carry = ""
-        if carry:
-            out.append(carry.rstrip(","))
-        return out
+        return list(clauses_of(sentence, self.lang))
 
     def _next_clause(self, sentence: str, clause: str) -> str | None:
         """The clause right after `clause` when it only says how much and which way that went: besides
@@ -222,6 +209,25 @@ class Premise:
         """The clause naming the premise's years (if it names any) and most of its words."""
         clauses = self._clauses(sentence) or [sentence]
         return max(clauses, key=lambda c: (all(y in c for y in self.years), self.share(c), -len(c)))
+
+
+@lru_cache(maxsize=4096)
+def clauses_of(sentence: str, lang: str) -> tuple[str, ...]:
+    """The sentence's clauses, one that says no more than a year or a connective ("For example",
+    "in 2023", "2023年") joined to the next (read once per sentence: each way of comparing asks again)."""
+    out, carry = [], ""
+    for c in RE_CLAUSE_END.split(RE_SENTENCE_END.sub(";", sentence)):
+        if not c.strip():
+            continue
+        words = [w for w in content_words(c, lang) if not RE_YEARISH.match(w)]
+        if len(words) <= 1:
+            carry += c + ","
+            continue
+        out.append(carry + c)
+        carry = ""
+    if carry:
+        out.append(carry.rstrip(","))
+    return tuple(out)
 
 
 def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
