@@ -14,6 +14,8 @@ from assistant.question import intents
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
 
+CLEARLY_MORE = 0.25  # a contradicting sentence naming this much more of a premise than one holding it wins
+
 
 class PremiseGuard(Guard):
     name = "premise"
@@ -37,7 +39,8 @@ class PremiseGuard(Guard):
         home = self.context.home.get(question.lang, frozenset())
         vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
         best: tuple[float, Correction] | None = None
-        named = False  # a contradicting sentence names at least the share of the premise's words
+        named = 0.0  # the most of the premise's words a contradicting sentence names (0: none does)
+        held = 0.0  # the most of them a sentence holding it names
         paraphrased = False  # a sentence held it by its embedding alone, naming too few of its words
         for hit in retrieval.hits:
             vectors = self.vectors(hit)
@@ -46,13 +49,17 @@ class PremiseGuard(Guard):
                 holding = premise.test(sentence, share, home, cosine)
                 words = premise.share(sentence)
                 if holding.held and words >= share:
-                    return passed(self.name)
+                    held = max(held, words)
                 paraphrased = paraphrased or holding.held
                 closeness = words + cosine
-                named = named or (holding.contradicts and words >= share)
+                if holding.contradicts and words >= share:
+                    named = max(named, words)
                 if holding.contradicts and (best is None or closeness > best[0]):
                     best = (closeness, Correction(premise.text, hit, k, holding.why))
-        # a sentence naming the premise's words and contradicting it outweighs a loose paraphrase
+        # the sentence most about the premise decides: one holding it, unless one contradicting it names
+        # clearly more of it; one naming the premise's words outweighs a loose paraphrase
+        if held and named < held + CLEARLY_MORE:
+            return passed(self.name)
         if (paraphrased and not named) or (premise.presupposed and best is None):
             return passed(self.name)
         if best is not None:

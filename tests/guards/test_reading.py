@@ -333,6 +333,64 @@ def test_a_sentence_weighing_nothing_neither_holds_nor_contradicts_a_verdict():
     assert other.contradicts and other.why == "verdict"
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "premise"),
+    [  # put to be confirmed, or set before the question with a dash: taken as given, not claimed
+        ("Heat prices went down after 2020, right? Why?", "en", "Heat prices went down after 2020"),
+        (
+            "Northgate moved its depot to Leeds — how many jobs followed?",
+            "en",
+            "Northgate moved its depot to Leeds",
+        ),
+        ("灌溉面积这几年是在增长的吧？增加了多少？", "zh", "灌溉面积这几年是在增长的"),
+        ("Does the report present the levy as a purely local tax?", "en", "the levy a purely local tax"),
+        ("文中举了北岭村把水渠交给企业管护的例子，这说明什么？", "zh", "北岭村把水渠交给企业管护"),
+        ("What are the three measures, right?", "en", None),
+        ("Heat prices fell. Does the report explain it — and what did it cost?", "en", None),
+    ],
+)
+def test_a_statement_put_to_be_confirmed_is_a_premise_taken_as_given(question, lang, premise):
+    p = premise_of(question, lang)
+    assert (p and p.text) == premise
+    assert p is None or p.presupposed  # a text saying neither leaves it open
+
+
+def test_a_premise_with_more_clauses_after_since_keeps_them():
+    p = premise_of("既然全县节水灌溉面积一路增长，2023年已经超过3.5万亩，那为什么还说推广难？", "zh")
+    assert p.years == ["2023"] and [f.text for f in p.figures] == ["3.5万"]
+
+
+def test_english_words_of_one_family_and_spelling_meet():
+    p = premise_of("Why does the report say employment in the regional textile industry grew?", "en")
+    assert (
+        p.share("Employees of textile firms in the region grew by a third, as the industries moved.") == 1.0
+    )
+    assert p.share("Labor in textiles: the regional labour market.") < 0.5
+
+
+def test_a_table_rows_cells_are_clauses_of_their_own():
+    p = premise_of("Why does the report say the new pumps increased dependence on diesel?", "en")
+    row = "Table 2 | Item: Pumps | Before: Diesel was cheap. | After: the pumps reduced dependence on diesel."
+    assert p.test(row, 0.5).why == "direction"
+
+
+def test_a_change_from_a_point_goes_its_way_when_a_later_clause_does():
+    sentence = (
+        "Household arrears on heat bills rose from 2% in 2015 to 6.5% in 2021, but as tariffs were cut, "
+        "this ratio has fallen."
+    )
+    slipping = "Household arrears on heat bills have begun to slip from the 6.5% they reached in 2021, right?"
+    assert premise_of(slipping, "en").test(sentence, 0.5).held
+    assert (
+        premise_of("Why have household arrears on heat bills started to fall?", "en").test(sentence, 0.5).held
+    )
+    assert (
+        premise_of("Why have household arrears on heat bills started to rise?", "en")
+        .test("Household arrears on heat bills fell from 6.5% in 2021 to 2% in 2023.", 0.5)
+        .contradicts
+    )
+
+
 def test_a_question_about_a_name_the_text_uses_is_not_refused_as_far_from_every_passage(assistant):
     assert not assistant.ask("What does the paper say about RCEP?").abstained
     assert not assistant.ask("作者怎么看待RCEP？").abstained

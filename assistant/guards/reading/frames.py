@@ -174,7 +174,7 @@ RE_PREMISE_ZH = re.compile(
     r"数据|报告|研究|预测|统计|解释|定义|描述|界定)"
     rf"[，,：:]?(?P<p2>[^？?。]+?){END_ZH}|"
     rf"^为什么{SUBJECT_ZH}(?:会)?{VERB_ZH}(?:了)?[：:，,]?(?P<p3>[^？?]+)[？?]|"
-    rf"^既然(?P<p4>[^，,？?]{{4,}})[，,]|"
+    rf"^既然(?P<p4>[^？?。]{{4,}}?)[，,]\s*(?={ASK_ZH})|^既然(?P<p4b>[^，,？?]{{4,}})[，,]|"
     # "文中以P为例", "如作者所言，P，那…", "X显示P，既然如此，…", "请总结作者关于P的论证"
     rf"{SUBJECT_ZH}(?:中|里)?以(?P<p5>[^。？?]{{4,}}?)为例|"
     rf"(?:^|[，。；])(?:如|正如){SUBJECT_ZH}所(?:言|说|述|指出)[，,]?(?P<p6>[^？?。]+?){END_ZH}|"
@@ -260,6 +260,39 @@ def asks_yes_no(question: str) -> bool:
     """The question asks whether the text holds P ("文章的结论是P吗？", "Does the paper conclude that P?"):
     a text that says neither P nor its opposite leaves it open, it is no false premise."""
     return RE_YES_NO.search(question.strip()) is not None
+
+
+# a statement put to be confirmed ("X, right?", "X——为什么…", "X是在增长的吧？") or set before the
+# question with a dash ("Samsung moved to India — how many suppliers followed?"); the asker takes it as
+# given, so the text saying otherwise corrects it and a text saying neither leaves it open
+RE_CONFIRMED = {
+    "en": re.compile(
+        rf"^(?!{WH_EN})(?P<p>(?:[^?.!]|\.(?=\d)){{12,}}?)"
+        rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*(?:—|–|\s-\s)\s*(?={ASK_EN}))",
+        re.I,
+    ),
+    "zh": re.compile(rf"^(?P<p>[^？?。]{{6,}}?)(?:[，,]?\s*{TAG_ZH}[？?]|\s*——\s*(?={ASK_ZH}))"),
+}
+# "Does the paper present X as Y?", "文中举了X的例子": what the text is taken to say of X
+RE_PORTRAYED = {
+    "en": re.compile(
+        rf"^(?:does|do|did|is|are)\s+{SUBJECT_EN}\s+(?:really\s+)?(?:present|describe|portray|depict|treat|"
+        r"frame|characteri[sz]e|see|view|regard|hold up|cite|use)(?:s|ing)?\s+(?P<x>.+?)\s+as\s+"
+        r"(?P<y>[^?]+)\?*$",
+        re.I,
+    ),
+    "zh": re.compile(rf"{SUBJECT_ZH}(?:中|里)?(?:举|列举|提到)了?(?P<x>[^，。？?]{{4,}}?)的(?:例子|案例)"),
+}
+
+
+def confirmed(question: str, lang: str) -> tuple[str, str] | None:
+    """(P, the question) when the question puts P to be confirmed or takes it as given before asking,
+    else None."""
+    text = question.strip()
+    if m := RE_PORTRAYED[lang].search(text):
+        return (" ".join(g for g in m.groups() if g), text)
+    m = RE_CONFIRMED[lang].match(text)
+    return (m.group("p").strip(" ，,"), text) if m else None
 
 
 def stated_premise(question: str, lang: str) -> tuple[str, str] | None:

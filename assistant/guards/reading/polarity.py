@@ -14,7 +14,8 @@ import re
 
 RE_UP = re.compile(
     r"增|涨|升|提高|攀升|扩大|加大|加强|加快|放宽|更多|更加|更为|翻番|鼓励|促进|支持|推动|"
-    r"\b(?:step(?:s|ped)? up|ramp(?:s|ed)? up|rise|rose|risen|rising|grow|grew|grown|growing|"
+    r"(?<![-\w])(?:step(?:s|ped)? up|ramp(?:s|ed)? up|(?:go|goes|went|gone|going) up|soar(?:s|ed|ing)?|"
+    r"surg(?:e|es|ed|ing)|rise|rose|risen|rising|grow|grew|grown|growing|"
     r"increase[sd]?|increasing|climb(?:ed|ing|s)?|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|higher|"
     r"rais(?:e|ed|es|ing)|boost(?:ed|s|ing)?|strengthen\w*|loosen\w*|doubl(?:e|ed|es|ing)|more|encourag\w*|"
     r"promot\w*|support\w*)\b",
@@ -22,7 +23,8 @@ RE_UP = re.compile(
 )
 RE_DOWN = re.compile(
     r"减|降|跌|下滑|回落|缩小|萎缩|削弱|收紧|限制|抑制|禁止|遏制|"
-    r"\b(?:cut(?:s|ting)?(?: back)?|slash(?:ed|es)?|"
+    r"(?<![-\w])(?:cut(?:s|ting)?(?: back)?|(?:go|goes|went|gone|going) down|slip(?:s|ped|ping)?|"
+    r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|slash(?:ed|es)?|"
     r"scal(?:e|ed|es) back|pare[sd]? back|fall|fell|fallen|falling|decline[sd]?|declining|"
     r"drop(?:ped|s)?|decrease[sd]?|decreasing|shr[iau]nk|shrinking|lower|fewer|reduc\w*|tighten\w*|"
     r"weaken\w*|contract(?:ed|s|ing)?|less|restrict\w*|limit\w*|curb\w*|ban(?:s|ned)?|prohibit\w*|discourag\w*)\b",

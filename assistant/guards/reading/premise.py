@@ -11,6 +11,7 @@ in one of those ways *contradicts* P: its sentence is the correction.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -18,7 +19,14 @@ from functools import lru_cache
 from assistant.corpus.entities import named_in, names
 from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
 from assistant.guards.reading import polarity
-from assistant.guards.reading.frames import RE_CITED, RE_CLAUSE_END, asks_yes_no, presupposed, stated_premise
+from assistant.guards.reading.frames import (
+    RE_CITED,
+    RE_CLAUSE_END,
+    asks_yes_no,
+    confirmed,
+    presupposed,
+    stated_premise,
+)
 from assistant.text import ZH_STOP, english_words, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
@@ -27,8 +35,15 @@ RE_DIGITS = re.compile(r"^\d+(?:\.\d+)?%?$")
 RE_PARENS = re.compile(r"[(（][^()（）]*[)）]")  # a citation or an aside in brackets
 RE_ACRONYM = re.compile(r"^[A-Z&.\-]{2,8}s?$")
 RE_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")  # an edition's unit may hold two sentences
+RE_FROM = re.compile(r"(?:\bfrom (?:the )?|从)")  # before the figure a change starts from
+RE_ANAPHOR = re.compile(  # a clause whose subject points back to what the clause before names
+    r"^\s*(?:and |but |yet )?(?:this|that|these|those|it|they)\b|^\s*(?:而|但|但是)?(?:这一?|该|其|此|它)",
+    re.I,
+)
+RE_CELL = re.compile(r"\s\|\s")  # a table row's unit: its cells are clauses of their own
 RE_YEARISH = re.compile(r"^(?:19|20)\d\d年?$")
 MAX_NEXT_WORDS = 3  # a clause saying which way with this few other words is about what precedes it
+KIN_PREFIX, KIN_SHARE = 5, 0.7  # a word family's shared stem: letters, part of the shorter word
 RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
 
 
@@ -84,12 +99,16 @@ class Premise:
     )  # the words after its verb of direction: what it says moves
     presupposed: bool = False  # taken as given by a why-question, not said to be the text's
 
-    def share(self, sentence: str) -> float:
-        if not self.words:
+    def share(self, sentence: str, words: list[str] | None = None) -> float:
+        """The part of the premise's `words` (by default all) that `sentence` names."""
+        words = self.words if words is None else words
+        if not words:
             return 1.0
         have = set(content_words(sentence, self.lang))
         low = sentence.lower()
-        return sum(w in have or (len(w) > 2 and w in low) for w in self.words) / len(self.words)
+        if self.lang == "en":  # "employment" meets "employees", "industry" "industrial"
+            return sum(w in low or any(kin(w, h) for h in have) for w in words) / len(words)
+        return sum(w in have or (len(w) > 2 and w in low) for w in words) / len(words)
 
     def test(
         self, sentence: str, min_share: float, home: frozenset[str] = frozenset(), cosine: float = 0.0
@@ -158,10 +177,26 @@ class Premise:
     def _goes_its_way(self, sentence: str, share: float) -> bool:
         """Another clause, naming as much of the premise (`share`) and its years, goes the premise's
         way ("rose to 30.5% in 2021, but fell to 28.8% in 2023" does not contradict "fell in 2023")."""
-        return any(
+        clauses = self._clauses(sentence)
+        if any(
             polarity.direction(c) == self.moves and all(y in c for y in self.years) and self.share(c) >= share
-            for c in self._clauses(sentence)
-        )
+            for c in clauses
+        ):
+            return True
+        # a later clause about the same thing by a pronoun ("…rose to 30.5%, but this ratio has declined")
+        closest = self._closest_clause(sentence)
+        later = clauses[clauses.index(closest) + 1 :] if closest in clauses else []
+        if any(RE_ANAPHOR.match(c) and polarity.direction(c) == self.moves for c in later):
+            return True
+        # a premise going from a point ("slipped from the 30.5% it reached in 2021") goes its way when a
+        # clause after the one reaching that point does ("rose to 30.5% in 2021, but … has declined")
+        starts = [f for f in self.figures if f not in self._ends()]
+        at = next((i for i, c in enumerate(clauses) if any(holds_figure(f, c) for f in starts)), None)
+        return at is not None and any(polarity.direction(c) == self.moves for c in clauses[at + 1 :])
+
+    def _ends(self) -> list[Figure]:
+        """The premise's figures but those it starts from ("slipped from 30.5%", "从30.5%降至…")."""
+        return [f for f in self.figures if not re.search(rf"{RE_FROM.pattern}{re.escape(f.text)}", self.text)]
 
     def _flips(self, sides: list[tuple[set[str], set[str]]]) -> bool:
         """The premise prefers what a contrast of the sentence rejects: it names the rejected item more
@@ -171,15 +206,9 @@ class Premise:
         return any(len(w & rejected) > len(w & preferred) for w in wanted for preferred, rejected in sides)
 
     def _figure_clause(self, sentence: str) -> str | None:
-        """The clause giving one of the premise's figures."""
-        return next(
-            (
-                c
-                for c in self._clauses(sentence)
-                if any(holds_figure(f, c) for f in self.figures)
-            ),
-            None,
-        )
+        """The clause giving one of the premise's figures, not one it starts from."""
+        ends = self._ends()
+        return next((c for c in self._clauses(sentence) if any(holds_figure(f, c) for f in ends)), None)
 
     def _clauses(self, sentence: str) -> list[str]:
         return list(clauses_of(sentence, self.lang))
@@ -216,7 +245,7 @@ def clauses_of(sentence: str, lang: str) -> tuple[str, ...]:
     """The sentence's clauses, one that says no more than a year or a connective ("For example",
     "in 2023", "2023年") joined to the next (read once per sentence: each way of comparing asks again)."""
     out, carry = [], ""
-    for c in RE_CLAUSE_END.split(RE_SENTENCE_END.sub(";", sentence)):
+    for c in RE_CLAUSE_END.split(RE_CELL.sub(";", RE_SENTENCE_END.sub(";", sentence))):
         if not c.strip():
             continue
         words = [w for w in content_words(c, lang) if not RE_YEARISH.match(w)]
@@ -228,6 +257,16 @@ def clauses_of(sentence: str, lang: str) -> tuple[str, ...]:
     if carry:
         out.append(carry.rstrip(","))
     return tuple(out)
+
+
+def kin(a: str, b: str) -> bool:
+    """Two English stems of one word family: the same, or sharing a stem of five letters or more that is
+    most of the shorter ("employment" and "employee", "industry" and "industrial")."""
+    a, b = a.replace("our", "or"), b.replace("our", "or")  # British and American spelling
+    if a == b:
+        return True
+    n = len(os.path.commonprefix([a, b]))
+    return n >= KIN_PREFIX and n >= KIN_SHARE * min(len(a), len(b))
 
 
 def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
@@ -251,7 +290,12 @@ def premise_of(question: str, lang: str) -> Premise | None:
     """The premise a question states, if it states one, else the one a why-question takes as given
     (see `assistant.guards.reading.frames`)."""
     stated = stated_premise(question, lang)
-    given = stated is None and presupposed(question, lang) or stated is not None and asks_yes_no(question)
+    given = (
+        stated is None
+        and (presupposed(question, lang) or confirmed(question, lang))
+        or stated is not None
+        and asks_yes_no(question)
+    )
     stated = stated or given
     if not stated:
         return None
