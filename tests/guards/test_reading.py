@@ -346,6 +346,7 @@ def test_a_sentence_weighing_nothing_neither_holds_nor_contradicts_a_verdict():
         ("Does the report present the levy as a purely local tax?", "en", "the levy a purely local tax"),
         ("文中举了北岭村把水渠交给企业管护的例子，这说明什么？", "zh", "北岭村把水渠交给企业管护"),
         ("What are the three measures, right?", "en", None),
+        ("Household heat bills — what share of income did they take?", "en", None),  # a topic, no claim
         ("Heat prices fell. Does the report explain it — and what did it cost?", "en", None),
     ],
 )
@@ -389,6 +390,21 @@ def test_a_change_from_a_point_goes_its_way_when_a_later_clause_does():
         .test("Household arrears on heat bills fell from 6.5% in 2021 to 2% in 2023.", 0.5)
         .contradicts
     )
+
+
+def test_what_moves_may_come_before_the_verb_and_a_possessive_is_no_quote():
+    p = premise_of("Since the report says households' share of heat costs dropped in 2023, why worry?", "en")
+    assert {"household", "share", "heat", "cost"} <= set(p.words) and "share" in p.moved
+    sentence = (
+        "In 2023, households paid 41 million euros for heat, an increase of 3% on the year before, "
+        "the share of heat costs borne by households was 38%, up by 2 percentage points."
+    )
+    assert p.test(sentence, 0.5).contradicts
+
+
+def test_a_multiple_is_a_rise():
+    assert polarity.direction("nearly 3,000 measures, five times the level of 2015") == "up"
+    assert polarity.direction("是2015年的5倍") == "up"
 
 
 def test_a_question_about_a_name_the_text_uses_is_not_refused_as_far_from_every_passage(assistant):

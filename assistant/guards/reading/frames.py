@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text import jieba_tags
+
 # where a clause ends (a comma between digits is a figure's) and where a question's sentences end
 RE_CLAUSE_END = re.compile(r"[，；;]|,(?!\d)")
 RE_SENTENCE = {"zh": re.compile(r"(?<=[。！？?!；;])"), "en": re.compile(r"(?<=[.?!;])\s+")}
@@ -292,7 +294,22 @@ def confirmed(question: str, lang: str) -> tuple[str, str] | None:
     if m := RE_PORTRAYED[lang].search(text):
         return (" ".join(g for g in m.groups() if g), text)
     m = RE_CONFIRMED[lang].match(text)
-    return (m.group("p").strip(" ，,"), text) if m else None
+    said = m and m.group("p").strip(" ，,")
+    return (said, text) if said and states(said, lang) else None
+
+
+RE_FINITE_EN = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do|went|grew|fell|rose|made|took|"
+    r"moved|shifted)\b|\b\w{3,}ed\b",
+    re.I,
+)
+
+
+def states(text: str, lang: str) -> bool:
+    """`text` says something (it has a verb), not only names a topic ("Machinery products — what share…")."""
+    if lang == "en":
+        return RE_FINITE_EN.search(text) is not None
+    return any(tag.startswith("v") for _, tag in jieba_tags(text))
 
 
 def stated_premise(question: str, lang: str) -> tuple[str, str] | None:

@@ -30,7 +30,7 @@ from assistant.guards.reading.frames import (
 from assistant.text import ZH_STOP, english_words, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
-RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|'[^']*'|\"[^\"]*\"")
+RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")  # not a possessive's "s' … X's"
 RE_DIGITS = re.compile(r"^\d+(?:\.\d+)?%?$")
 RE_PARENS = re.compile(r"[(（][^()（）]*[)）]")  # a citation or an aside in brackets
 RE_ACRONYM = re.compile(r"^[A-Z&.\-]{2,8}s?$")
@@ -142,9 +142,11 @@ class Premise:
         clause = self._closest_clause(sentence)
         # where the sentence says which way what the premise moves goes: the closest clause, the one
         # naming what moves, and the one giving the premise's own figure ("相比2014年增长了99.1%")
-        moved = [clause, self._object_clause(sentence), self._figure_clause(sentence)]
-        if polarity.direction(clause) is None:  # "X reached 4334 in 2024, an increase of 99.1% on 2014"
-            moved.append(self._next_clause(sentence, clause))
+        named = [clause, *self._object_clauses(sentence)]
+        moved = [*named, self._figure_clause(sentence)]
+        for c in named:
+            if polarity.direction(c) is None:  # "X reached 4334 in 2024, an increase of 99.1% on 2014"
+                moved.append(self._next_clause(sentence, c))
         if (
             self.moves
             and any(polarity.direction(c) not in (None, self.moves) for c in moved if c)
@@ -225,14 +227,14 @@ class Premise:
         other = [w for w in words if w not in self.words and not RE_YEARISH.match(w)]
         return after if len(other) <= MAX_NEXT_WORDS else None
 
-    def _object_clause(self, sentence: str) -> str | None:
-        """The clause naming most of what the premise says moves (the words after its verb of direction)."""
+    def _object_clauses(self, sentence: str) -> list[str]:
+        """The clauses naming most of what the premise says moves (the words after its verb of direction,
+        or before it), all of them where several name as much of it and of the whole premise."""
         if not self.moved:
-            return None
-        clauses = self._clauses(sentence)
-        scored = [(len(set(content_words(c, self.lang)) & set(self.moved)), c) for c in clauses]
-        best = max(scored, key=lambda x: x[0], default=(0, None))
-        return best[1] if best[0] else None
+            return []
+        scored = [((self.share(c, self.moved), self.share(c)), c) for c in self._clauses(sentence)]
+        best = max((x for x, _ in scored), default=(0.0, 0.0))
+        return [c for x, c in scored if best[0] and x == best]
 
     def _closest_clause(self, sentence: str) -> str:
         """The clause naming the premise's years (if it names any) and most of its words."""
@@ -282,8 +284,20 @@ def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
 
 
 def moved_words(text: str, lang: str) -> list[str]:
+    """What the premise says moves: the words after its verb of direction ("raised tariffs"), or before
+    it when none follow ("companies' share of R&D spending dropped in 2023")."""
     m = polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
-    return content_words(text[m.end() :], lang) if m else []
+    if not m:
+        return []
+    after = [w for w in content_words(text[m.end() :], lang) if not RE_YEARISH.match(w)]
+    return after or content_words(text[: m.start()], lang)
+
+
+def verb_words(text: str, lang: str) -> set[str]:
+    """The words of a multi-word verb of direction ("went down", "stepped up"): a sentence saying the
+    other way does not use them, so they are not words it must name."""
+    m = polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
+    return set(content_words(m.group(), lang)) if m and " " in m.group() else set()
 
 
 def premise_of(question: str, lang: str) -> Premise | None:
@@ -301,7 +315,8 @@ def premise_of(question: str, lang: str) -> Premise | None:
         return None
     text, said = stated
     bare = RE_TITLE.sub("", RE_QUOTED.sub("", text))
-    words = [w for w in content_words(text, lang) if len(w) > 1 or lang == "zh"]
+    phrasal = verb_words(text, lang)
+    words = [w for w in content_words(text, lang) if (len(w) > 1 or lang == "zh") and w not in phrasal]
     found = [f for f in figures(text) if f.kind or f.value >= 10 or "." in f.text or not f.text[:1].isdigit()]
     if not words and not found:
         return None
