@@ -4,7 +4,9 @@
 P?", "According to the paper, P; how …", "作者认为P，那么…", "按文中的说法，P，…", "江小涓等(2021)指出P，
 没错吧？", or a statement with figures before the question ("海关数据显示，2023年…下降了2.8%。作者…？")
 state a premise P before they ask. `stated_premise` returns P and the words around it that say who
-says it.
+says it. A statement put to be confirmed ("X, right?", "X是在增长的吧？", "X — how many…?") is a premise
+the asker takes as given (`confirmed`): corrected when the text says otherwise, left open when it says
+neither.
 """
 
 from __future__ import annotations

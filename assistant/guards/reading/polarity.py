@@ -15,8 +15,8 @@ import re
 RE_UP = re.compile(
     r"增|涨|升|提高|攀升|扩大|加大|加强|加快|放宽|更多|更加|更为|翻番|倍|鼓励|促进|支持|推动|"
     r"(?<![-\w])(?:step(?:s|ped)? up|ramp(?:s|ed)? up|(?:go|goes|went|gone|going) up|soar(?:s|ed|ing)?|"
-    r"surg(?:e|es|ed|ing)|rise|rose|risen|rising|grow|grew|grown|growing|growth|twice|\w+fold|"
-    r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten) times|"
+    r"surg(?:e|es|ed|ing)|rise|rose|risen|rising|grow|grew|grown|growing|growth|twice|"
+    r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?: times|-?fold)|"
     r"increase[sd]?|increasing|climb(?:ed|ing|s)?|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|higher|"
     r"rais(?:e|ed|es|ing)|boost(?:ed|s|ing)?|strengthen\w*|loosen\w*|doubl(?:e|ed|es|ing)|more|encourag\w*|"
     r"promot\w*|support\w*)\b",

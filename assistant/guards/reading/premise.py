@@ -96,7 +96,7 @@ class Premise:
     verdict: str | None = None  # "good" or "bad": which side it says outweighs the other
     moved: list[str] = field(
         default_factory=list
-    )  # the words after its verb of direction: what it says moves
+    )  # the words after its verb of direction (or before it, if none follow): what it says moves
     presupposed: bool = False  # taken as given by a why-question, not said to be the text's
 
     def share(self, sentence: str, words: list[str] | None = None) -> float:
