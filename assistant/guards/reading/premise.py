@@ -47,15 +47,17 @@ KIN_PREFIX, KIN_SHARE = 5, 0.7  # a word family's shared stem: letters, part of 
 RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
 
 
-def content_words(text: str, lang: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def content_words(text: str, lang: str) -> tuple[str, ...]:
     """The words that carry a statement's meaning, as BM25 tokens (English stems; Chinese words of two
-    characters or more), figures (in digits or words) left out."""
+    characters or more), figures (in digits or words) left out (read once per text: a sentence is
+    compared clause by clause and way by way)."""
     words = (
         english_words(text)
         if lang == "en"
         else [w for w in tokenize(text) if len(w) > 1 and w not in ZH_STOP]
     )
-    return list(
+    return tuple(
         dict.fromkeys(
             w for w in words if not RE_DIGITS.match(w) and w not in EN_WORDS and not RE_ZH_COUNT.fullmatch(w)
         )
@@ -261,6 +263,7 @@ def clauses_of(sentence: str, lang: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
 def kin(a: str, b: str) -> bool:
     """Two English stems of one word family: the same, or sharing a stem of five letters or more that is
     most of the shorter ("employment" and "employee", "industry" and "industrial")."""
@@ -290,7 +293,7 @@ def moved_words(text: str, lang: str) -> list[str]:
     if not m:
         return []
     after = [w for w in content_words(text[m.end() :], lang) if not RE_YEARISH.match(w)]
-    return after or content_words(text[: m.start()], lang)
+    return after or list(content_words(text[: m.start()], lang))
 
 
 def verb_words(text: str, lang: str) -> set[str]:
