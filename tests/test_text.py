@@ -1,5 +1,5 @@
 from assistant.corpus.chunking import chunk_paper
-from assistant.text import corpus_dictionary, english_words, language_of, tokenize, use_dictionary
+from assistant.text import corpus_dictionary, english_words, kin, language_of, tokenize, use_dictionary
 
 
 def test_language_of():
@@ -28,3 +28,8 @@ def test_corpus_dictionary_segments_the_corpus_like_the_full_one(paper, tmp_path
         assert [tokenize(t) for t in texts] == full
     finally:
         use_dictionary(None)
+
+
+def test_english_words_of_one_family():
+    assert kin("employment", "employee") and kin("industry", "industrial") and kin("labour", "labor")
+    assert not kin("trade", "tradition") and not kin("construct", "constraint")

@@ -3,9 +3,9 @@
 A section a question names by number ("Section 2", 第三部分, "part II") is that section, in the way
 the document numbers its headings. Otherwise the question is matched against every heading of the
 document, in the asker's language (its own, or its translated edition's): by the share of the
-heading's words the question uses (or words readers use for the same thing, see
-`assistant.question.synonyms`), and by the cosine between the question and the heading. No word
-list about any document is involved.
+heading's words the question uses (in English, a word of the same family: "technologically" names
+"technology"; or words readers use for the same thing, see `assistant.question.synonyms`), and by the
+cosine between the question and the heading. No word list about any document is involved.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import numpy as np
 from assistant.index.open import OpenIndex
 from assistant.index.sections import bare_label, heading_words
 from assistant.question.synonyms import widened
+from assistant.text import kin
 
 MIN_NAMED = 0.5  # share of a heading's own words the question uses
 MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
@@ -64,7 +65,8 @@ class Headings:
         terms = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
         for s in self.sections(document):
             words = self.words(s, lang)
-            named = len(words & terms) / len(words) if words else 0.0
+            said = words & terms if lang != "en" else {w for w in words if any(kin(w, t) for t in terms)}
+            named = len(said) / len(words) if words else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
                 out.append((named + cosine, s))

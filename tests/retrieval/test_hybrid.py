@@ -1,5 +1,6 @@
 from assistant.question.intents import wants_references
 from assistant.retrieval.langchain import HybridRetriever
+from assistant.text import english_words
 
 
 def search(assistant, text, section=None, translation=None, searcher=None):
@@ -154,3 +155,11 @@ def test_a_possessive_leaves_no_term_behind(assistant):
 
     terms = assistant.retriever.question_terms(analyse("What happened to China's share? It isn't said."))
     assert "china" in terms and "share" in terms and "s" not in terms and "t" not in terms
+
+
+def test_an_english_heading_is_named_by_words_of_its_family(assistant):
+    search = assistant.retriever
+    document = search.index.tree.document_of("s3.2.2")
+    asked = set(english_words("the technological gaps"))  # the heading says "technology gaps"
+    assert "s3.2.2" in [s for _, s in search.headings.matched(asked, None, "en", document)]
+    assert "s3.2.2" not in [s for _, s in search.headings.matched({"gap"}, None, "en", document)]

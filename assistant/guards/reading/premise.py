@@ -11,7 +11,6 @@ in one of those ways *contradicts* P: its sentence is the correction.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -27,7 +26,7 @@ from assistant.guards.reading.frames import (
     presupposed,
     stated_premise,
 )
-from assistant.text import ZH_STOP, english_words, tokenize
+from assistant.text import ZH_STOP, english_words, kin, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
 RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")  # not a possessive's "s' … X's"
@@ -43,7 +42,6 @@ RE_ANAPHOR = re.compile(  # a clause whose subject points back to what the claus
 RE_CELL = re.compile(r"\s\|\s")  # a table row's unit: its cells are clauses of their own
 RE_YEARISH = re.compile(r"^(?:19|20)\d\d年?$")
 MAX_NEXT_WORDS = 3  # a clause saying which way with this few other words is about what precedes it
-KIN_PREFIX, KIN_SHARE = 5, 0.7  # a word family's shared stem: letters, part of the shorter word
 RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
 
 
@@ -261,17 +259,6 @@ def clauses_of(sentence: str, lang: str) -> tuple[str, ...]:
     if carry:
         out.append(carry.rstrip(","))
     return tuple(out)
-
-
-@lru_cache(maxsize=65536)
-def kin(a: str, b: str) -> bool:
-    """Two English stems of one word family: the same, or sharing a stem of five letters or more that is
-    most of the shorter ("employment" and "employee", "industry" and "industrial")."""
-    a, b = a.replace("our", "or"), b.replace("our", "or")  # British and American spelling
-    if a == b:
-        return True
-    n = len(os.path.commonprefix([a, b]))
-    return n >= KIN_PREFIX and n >= KIN_SHARE * min(len(a), len(b))
 
 
 def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
