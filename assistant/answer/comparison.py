@@ -18,11 +18,16 @@ from assistant.answer.overview import Lines, leaf_sentences
 from assistant.answer.sentences import sentence_of
 from assistant.index.sections import heading_words, parent_of
 from assistant.retrieval.results import Retrieval
+from assistant.text import content_tokens
 
 MAX_ROWS = 6
 RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
 NAMED = 0.8  # share of a heading's words a question uses to name that section
 SIDE = 3  # sentences of a side without parts: its opening and what it says of it
+ORDINALS = {"first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five"}
+# what tells two parts of one kind apart when a question names them by their order ("第一阶段和第二阶段",
+# "the first and second stages"): a heading's ordinal, in words
+ORDER_WORDS = frozenset(ORDINALS) | frozenset(ORDINALS.values()) | {f"第{n}" for n in "一二三四五六七八九"}
 
 
 def without_caption(row: str) -> str:
@@ -56,11 +61,43 @@ def names(section: str, retrieval: Retrieval, context: AnswerContext) -> bool:
     return bool(words) and len(words & set(retrieval.terms)) >= NAMED * len(words)
 
 
+def asked_words(retrieval: Retrieval) -> set[str]:
+    """The question's words, an English ordinal with its number ("second stage" names "Stage Two")."""
+    words = set(retrieval.terms) | set(content_tokens(retrieval.question.searched))
+    return words | {ORDINALS[w] for w in words if w in ORDINALS}
+
+
+def contrasted(retrieval: Retrieval, context: AnswerContext) -> tuple[str, str] | None:
+    """Two sibling sections the question sets against each other by their order: both headings share a
+    word it uses (what kind of thing the two are: 阶段, "stage") and each has an ordinal of it the other
+    lacks (第一 / 第二, "first" / "two"); the pair naming most of its words."""
+    valid = set(context.search.headings.sections(retrieval.document))
+    groups = [[k for k in kids if k in valid] for kids in context.index.tree.children.values()]
+    pairs = [(a, b) for kids in groups for i, a in enumerate(kids) for b in kids[i + 1 :]]
+    scored = [(contrast(pair, retrieval, context), pair) for pair in pairs]
+    most, best = max(scored, default=(0, None))
+    return best if most else None
+
+
+def contrast(pair: tuple[str, str], retrieval: Retrieval, context: AnswerContext) -> int:
+    """How many of the question's words two headings name when they share one of them and each has an
+    ordinal of it the other lacks (0 when they do not)."""
+    asked = asked_words(retrieval)
+    a, b = (heading_words(context.index.label(s, retrieval.lang)) & asked for s in pair)
+    common, only_a, only_b = a & b, a - b, b - a
+    ordered = all(side & ORDER_WORDS for side in (only_a, only_b))
+    return len(common) + len(only_a) + len(only_b) if common and ordered else 0
+
+
 def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool = False) -> Answer | None:
     """Two sibling sections the question names by their headings, each with its parts (`named`: only
-    sections it names word for word, "积极影响和消极影响分别是什么？")."""
+    sections it names word for word, "积极影响和消极影响分别是什么？"; else the two it sets against each
+    other, see `contrasted`)."""
     found = [s for s in retrieval.matched if not named or names(s, retrieval, context)]
     pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if parent_of(a) == parent_of(b)]
+    if not named and not any(contrast(p, retrieval, context) for p in pairs[:1]):
+        # the headings it matched are not two sides it sets against each other: look for two that are
+        pairs = [pair] if (pair := contrasted(retrieval, context)) else pairs
     if not pairs:
         return None
     out = Lines(retrieval, context)
@@ -76,4 +113,6 @@ def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool =
 
 
 def compose_comparison(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    if RE_TABLE.search(retrieval.question.searched):  # "in the table, how do the two stages differ"
+        return compose_table(retrieval, context) or compose_sections(retrieval, context)
     return compose_sections(retrieval, context) or compose_table(retrieval, context)

@@ -267,3 +267,16 @@ def test_two_parts_without_parts_of_their_own_are_compared_by_more_than_their_op
     cited = [c.section_id for c in a.citations]
     assert a.kind == "comparison" and {"s2.2", "s2.3"} <= set(cited)
     assert sum(line.startswith("- ") for line in a.answer.splitlines()) >= 4  # sentences of each side
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "全球产业链布局的第一阶段和第二阶段有什么本质区别？",
+        "How does the paper compare the first and second stages of industrial chain layout?",
+    ],
+)
+def test_two_parts_named_by_their_order_are_compared(assistant, question):
+    a = assistant.ask(question)
+    cited = {c.section_id for c in a.citations}
+    assert a.kind == "comparison" and {"s1.1", "s1.2"} <= cited and not cited & {"s2", "s3"}
