@@ -194,6 +194,7 @@ class Assistant:
         retrieval = now.search.search(q)
         answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
         items = [(i["label"], i["section_id"]) for i in answer.items]
+        listed_items = bool(items)
         named = headings_named(answer, now.index, q.lang)  # parts the answer names in passing
         if not items and retrieval.target not in {sid for _, sid in named}:  # unless it asked of one
             items = named
@@ -201,14 +202,16 @@ class Assistant:
         within = (
             items and len({sid for _, sid in items}) == 1 and not now.index.tree.children.get(items[0][1])
         )
-        listed = (items[0][1] if within else parent_of(items[0][1])) if items else None
+        listed = (items[0][1] if within else parent_of(items[0][1])) if listed_items else None
         target = (listed or retrieval.target) or (
             answer.citations[0].section_id if answer.citations else None
         )
         tree, lang = now.index.tree, q.lang
+        # what "it" or "that" points back to: the part the answer listed or the question was about, else
+        # what the question asked (parts named in passing are there for "the second one", not for "it")
         topic = (
             bare_label(now.index.label(target, lang))
-            if target and (items or retrieval.target)
+            if target and (listed_items or retrieval.target)
             else topic_of(q.searched)
         )
         siblings, node, level = [], target, 0

@@ -56,8 +56,9 @@ NUMERALS = {
     "六": "六6",
 }
 EN_NUMERALS = {"2": "two", "3": "three", "4": "four", "5": "five", "6": "six"}
-RE_COUNT_QUESTION = re.compile(
-    r"\b(two|three|four|five|six|[2-6])\s+(?:main\s+|key\s+|major\s+)?[a-z]+|"
+RE_COUNT_QUESTION = re.compile(  # N things asked for, not a span of time ("over the past two decades")
+    r"\b(two|three|four|five|six|[2-6])\s+(?:main\s+|key\s+|major\s+)?"
+    r"(?!(?:years?|decades?|months?|weeks?|days?|centur(?:y|ies)|times|percent|per)\b)[a-z]+|"
     r"[哪这]([两二三四五六])[个大项方点]",
     re.I,
 )

@@ -116,7 +116,8 @@ RE_QUESTION_WORDS = re.compile(
     r"(?:指的是什么|是什么意思|什么意思|指的是|是指|是什么|什么|有哪些|是多少|有多少|为什么|怎么样|如何|吗|"
     r"呢)|[？?。！!，,]|"
     r"^(?:so|and|but|then|also)\b|"
-    r"\b(?:what|why|how|which|who|when|where|does|do|did|is|are|was|were|mean|means|say|says|the paper|the "
+    r"\b(?:what|why|how|which|who|when|where|does|do|did|is|are|was|were|has|have|had|mean|means|say|says|"
+    r"according to|per|the paper|the "
     r"authors?)\b|\b(?:take|view|views|position|stance) on\b",
     re.I,
 )
@@ -145,6 +146,17 @@ def _sibling(question: str, recalled: Recalled) -> tuple[str, str, int] | None:
     if best and _words(best[0]) & mine and len(_words(best[0]) & mine) > len(_words(recalled.topic) & mine):
         return best
     return None
+
+
+def _item_named(question: str, recalled: Recalled) -> tuple[str, str] | None:
+    """The item of the previous answer whose label the question names (more of it than of the topic
+    the items belong to), when it asks little else ("那人工智能封闭化呢？", "What about AI closure?")."""
+    mine = _words(question)
+    named = [(len(_words(label) & mine), label, sid) for label, sid in recalled.items]
+    n, label, section = max(named, default=(0, "", ""))
+    if not n or n <= len(_words(recalled.topic) & mine) or [x for x, *_ in named].count(n) > 1:
+        return None
+    return (label, section) if len(mine - _words(label)) <= MAX_FOLLOW_UP_WORDS - 1 else None
 
 
 def _ordered_words(text: str) -> list[str]:
@@ -213,6 +225,9 @@ def follow_up(
         if level == 0:
             return Resolved(_swap_topic(recalled.question, recalled.topic, heading), [section])
         return Resolved(ABOUT[language_of(question)].format(heading), [section])
+    if (item := _item_named(question, recalled)) is not None:  # "那人工智能封闭化呢？" after the trends
+        label, section = item
+        return Resolved(ABOUT[language_of(question)].format(label), [section])
     if anaphora and recalled.topic:  # what it asks of the topic may be elsewhere ("对此有什么建议"): no steer
         return Resolved(_refer(question, recalled.topic))
     return Resolved(f"{question.strip()} {previous}", steer)

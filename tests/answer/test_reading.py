@@ -280,3 +280,25 @@ def test_two_parts_named_by_their_order_are_compared(assistant, question):
     a = assistant.ask(question)
     cited = {c.section_id for c in a.citations}
     assert a.kind == "comparison" and {"s1.1", "s1.2"} <= cited and not cited & {"s2", "s3"}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "after"),
+    [
+        ("全球产业链未来有哪些变动趋势？", "那人工智能封闭化呢？", "它会带来哪些影响？"),
+        ("What are the future trends of global industrial chains?", "What about AI closure?", "Why is it?"),
+    ],
+)
+def test_a_follow_up_naming_one_listed_item_is_about_that_item(assistant, first, then, after):
+    a = conversation(assistant, first, then)
+    assert {c.section_id for c in a.citations} == {"s2.3"}
+    condensed = conversation(assistant, first, then, after).condensed_question or ""
+    assert "人工智能封闭化" in condensed or "Closure" in condensed  # "it" is that item
+
+
+def test_a_span_of_time_is_no_count_of_items_asked():
+    from assistant.answer.enumeration import announces_count
+
+    said = "It shows in two aspects."
+    assert not announces_count("How has the share moved over the past two decades?", said)
+    assert announces_count("What are the two aspects?", said)
