@@ -120,14 +120,14 @@ KIN_PREFIX, KIN_SHARE = 5, 0.7  # a word family's shared stem: letters, part of 
 
 
 @lru_cache(maxsize=65536)
-def kin(a: str, b: str) -> bool:
-    """Two English stems of one word family: the same, or sharing a stem of five letters or more that is
-    most of the shorter ("employment" and "employee", "industry" and "industrial")."""
+def kin(a: str, b: str, prefix: int = KIN_PREFIX) -> bool:
+    """Two English stems of one word family: the same, or sharing a stem of `prefix` letters or more
+    that is most of the shorter ("employment" and "employee", "industry" and "industrial")."""
     a, b = a.replace("our", "or"), b.replace("our", "or")  # British and American spelling
     if a == b:
         return True
     n = len(os.path.commonprefix([a, b]))
-    return n >= KIN_PREFIX and n >= KIN_SHARE * min(len(a), len(b))
+    return n >= prefix and n >= KIN_SHARE * min(len(a), len(b))
 
 
 # what a possessive or a contraction leaves after the tokenizer splits it ("China's" → china, s)

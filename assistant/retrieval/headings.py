@@ -19,6 +19,9 @@ from assistant.text import kin
 
 MIN_NAMED = 0.5  # share of a heading's own words the question uses
 MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
+# letters a question's word shares with a heading's to name it: "technologically" names "technology",
+# "regions" does not name "regional alliances"
+FAMILY = 7
 FRONT = ("abstract", "abstract.en", "meta", "refs")
 
 
@@ -65,7 +68,10 @@ class Headings:
         terms = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
         for s in self.sections(document):
             words = self.words(s, lang)
-            said = words & terms if lang != "en" else {w for w in words if any(kin(w, t) for t in terms)}
+            if lang == "en":  # a word of the same family names a heading's word
+                said = {w for w in words if any(kin(w, t, FAMILY) for t in terms)}
+            else:
+                said = words & terms
             named = len(said) / len(words) if words else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
