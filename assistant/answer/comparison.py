@@ -74,16 +74,19 @@ def contrasted(retrieval: Retrieval, context: AnswerContext) -> tuple[str, str] 
     valid = set(context.search.headings.sections(retrieval.document))
     groups = [[k for k in kids if k in valid] for kids in context.index.tree.children.values()]
     pairs = [(a, b) for kids in groups for i, a in enumerate(kids) for b in kids[i + 1 :]]
-    scored = [(contrast(pair, retrieval, context), pair) for pair in pairs]
+    asked = asked_words(retrieval)
+    scored = [(contrast(pair, retrieval, context, asked), pair) for pair in pairs]
     most, best = max(scored, default=(0, None))
     return best if most else None
 
 
-def contrast(pair: tuple[str, str], retrieval: Retrieval, context: AnswerContext) -> int:
-    """How many of the question's words two headings name when they share one of them and each has an
-    ordinal of it the other lacks (0 when they do not)."""
-    asked = asked_words(retrieval)
-    a, b = (heading_words(context.index.label(s, retrieval.lang)) & asked for s in pair)
+def contrast(
+    pair: tuple[str, str], retrieval: Retrieval, context: AnswerContext, asked: set[str] | None = None
+) -> int:
+    """How many of the question's words (`asked`) two headings name when they share one of them and each
+    has an ordinal of it the other lacks (0 when they do not)."""
+    asked = asked_words(retrieval) if asked is None else asked
+    a, b = (context.search.headings.words(s, retrieval.lang) & asked for s in pair)
     common, only_a, only_b = a & b, a - b, b - a
     ordered = all(side & ORDER_WORDS for side in (only_a, only_b))
     return len(common) + len(only_a) + len(only_b) if common and ordered else 0

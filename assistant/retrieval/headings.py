@@ -66,12 +66,14 @@ class Headings:
         q = np.asarray(vector, dtype=np.float32) if vector is not None else None
         out = []
         terms = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
+        family: dict[str, list[str]] = {}  # a word of the same family names a heading's word (English)
+        for t in terms if lang == "en" else ():
+            family.setdefault(t[:FAMILY], []).append(t)
         for s in self.sections(document):
             words = self.words(s, lang)
-            if lang == "en":  # a word of the same family names a heading's word
-                said = {w for w in words if any(kin(w, t, FAMILY) for t in terms)}
-            else:
-                said = words & terms
+            said = words & terms
+            if family:
+                said |= {w for w in words if any(kin(w, t, FAMILY) for t in family.get(w[:FAMILY], ()))}
             named = len(said) / len(words) if words else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
