@@ -411,3 +411,12 @@ def test_a_question_about_a_name_the_text_uses_is_not_refused_as_far_from_every_
     assert not assistant.ask("What does the paper say about RCEP?").abstained
     assert not assistant.ask("作者怎么看待RCEP？").abstained
     assert assistant.ask("What does the paper say about the World Cup?").abstained
+
+
+def test_a_noun_of_restriction_is_no_direction():
+    assert polarity.direction("In 2022, countries imposed nearly 900 trade restrictions") is None
+    assert polarity.direction("The council restricted new connections") == "down"
+    assert polarity.direction("2022年实施了近900项贸易限制措施") is None
+    p = premise_of("Why does the report say trade restrictions went down between 2015 and 2022?", "en")
+    sentence = "In 2022, the county imposed nearly 900 trade restrictions, five times the number of 2015."
+    assert p.test(sentence, 0.5).contradicts

@@ -23,12 +23,13 @@ RE_UP = re.compile(
     re.I,
 )
 RE_DOWN = re.compile(
-    r"减|降|跌|下滑|回落|缩小|萎缩|削弱|收紧|限制|抑制|禁止|遏制|"
+    r"减|降|跌|下滑|回落|缩小|萎缩|削弱|收紧|限制(?!措施|性)|抑制|禁止(?!性)|遏制|"
     r"(?<![-\w])(?:cut(?:s|ting)?(?: back)?|(?:go|goes|went|gone|going) down|slip(?:s|ped|ping)?|"
     r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|slash(?:ed|es)?|"
     r"scal(?:e|ed|es) back|pare[sd]? back|fall|fell|fallen|falling|decline[sd]?|declining|"
     r"drop(?:ped|s)?|decrease[sd]?|decreasing|shr[iau]nk|shrinking|lower|fewer|reduc\w*|tighten\w*|"
-    r"weaken\w*|contract(?:ed|s|ing)?|less|restrict\w*|limit\w*|curb\w*|ban(?:s|ned)?|prohibit\w*|discourag\w*)\b",
+    r"weaken\w*|contract(?:ed|s|ing)?|less|restrict(?:s|ed|ing)?|limit(?:s|ed|ing)?|curb(?:s|ed|ing)?|"
+    r"ban(?:s|ned)?|prohibit(?:s|ed|ing)?|discourag\w*)\b",
     re.I,
 )
 RE_ABSOLUTE = re.compile(
