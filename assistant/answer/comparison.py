@@ -67,25 +67,21 @@ def asked_words(retrieval: Retrieval) -> set[str]:
     return words | {ORDINALS[w] for w in words if w in ORDINALS}
 
 
-def contrasted(retrieval: Retrieval, context: AnswerContext) -> tuple[str, str] | None:
+def contrasted(retrieval: Retrieval, context: AnswerContext, asked: set[str]) -> tuple[str, str] | None:
     """Two sibling sections the question sets against each other by their order: both headings share a
     word it uses (what kind of thing the two are: 阶段, "stage") and each has an ordinal of it the other
-    lacks (第一 / 第二, "first" / "two"); the pair naming most of its words."""
+    lacks (第一 / 第二, "first" / "two"); the pair naming most of its words (`asked`)."""
     valid = set(context.search.headings.sections(retrieval.document))
     groups = [[k for k in kids if k in valid] for kids in context.index.tree.children.values()]
     pairs = [(a, b) for kids in groups for i, a in enumerate(kids) for b in kids[i + 1 :]]
-    asked = asked_words(retrieval)
     scored = [(contrast(pair, retrieval, context, asked), pair) for pair in pairs]
     most, best = max(scored, default=(0, None))
     return best if most else None
 
 
-def contrast(
-    pair: tuple[str, str], retrieval: Retrieval, context: AnswerContext, asked: set[str] | None = None
-) -> int:
+def contrast(pair: tuple[str, str], retrieval: Retrieval, context: AnswerContext, asked: set[str]) -> int:
     """How many of the question's words (`asked`) two headings name when they share one of them and each
     has an ordinal of it the other lacks (0 when they do not)."""
-    asked = asked_words(retrieval) if asked is None else asked
     a, b = (context.search.headings.words(s, retrieval.lang) & asked for s in pair)
     common, only_a, only_b = a & b, a - b, b - a
     ordered = all(side & ORDER_WORDS for side in (only_a, only_b))
@@ -98,9 +94,10 @@ def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool =
     other, see `contrasted`)."""
     found = [s for s in retrieval.matched if not named or names(s, retrieval, context)]
     pairs = [(a, b) for i, a in enumerate(found) for b in found[i + 1 :] if parent_of(a) == parent_of(b)]
-    if not named and not any(contrast(p, retrieval, context) for p in pairs[:1]):
+    asked = asked_words(retrieval) if not named else set()
+    if not named and not any(contrast(p, retrieval, context, asked) for p in pairs[:1]):
         # the headings it matched are not two sides it sets against each other: look for two that are
-        pairs = [pair] if (pair := contrasted(retrieval, context)) else pairs
+        pairs = [pair] if (pair := contrasted(retrieval, context, asked)) else pairs
     if not pairs:
         return None
     out = Lines(retrieval, context)

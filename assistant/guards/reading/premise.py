@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from assistant.corpus.entities import named_in, names
 from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
@@ -150,7 +150,7 @@ class Premise:
         if (
             self.moves
             and any(polarity.direction(c) not in (None, self.moves) for c in moved if c)
-            and not self._goes_its_way(sentence, self.share(clause))
+            and not self._goes_its_way(sentence, clause)
         ):
             return Holding(False, True, "direction")
         if self.absolute and not polarity.absolute(sentence):
@@ -176,27 +176,28 @@ class Premise:
         others = [n for n in names(clause, self.lang) - home if not named_in(n, self.text, self.lang)]
         return bool(missing) and bool(others)
 
-    def _goes_its_way(self, sentence: str, share: float) -> bool:
-        """Another clause, naming as much of the premise (`share`) and its years, goes the premise's
-        way ("rose to 30.5% in 2021, but fell to 28.8% in 2023" does not contradict "fell in 2023")."""
-        clauses = self._clauses(sentence)
+    def _goes_its_way(self, sentence: str, closest: str) -> bool:
+        """Another clause, naming as much of the premise as the `closest` one and its years, goes the
+        premise's way ("rose to 30.5% in 2021, but fell to 28.8% in 2023" does not contradict "fell in
+        2023")."""
+        clauses, share = self._clauses(sentence), self.share(closest)
         if any(
             polarity.direction(c) == self.moves and all(y in c for y in self.years) and self.share(c) >= share
             for c in clauses
         ):
             return True
         # a later clause about the same thing by a pronoun ("…rose to 30.5%, but this ratio has declined")
-        closest = self._closest_clause(sentence)
         later = clauses[clauses.index(closest) + 1 :] if closest in clauses else []
         if any(RE_ANAPHOR.match(c) and polarity.direction(c) == self.moves for c in later):
             return True
         # a premise going from a point ("slipped from the 30.5% it reached in 2021") goes its way when a
         # clause after the one reaching that point does ("rose to 30.5% in 2021, but … has declined")
-        starts = [f for f in self.figures if f not in self._ends()]
+        starts = [f for f in self.figures if f not in self.ends]
         at = next((i for i, c in enumerate(clauses) if any(holds_figure(f, c) for f in starts)), None)
         return at is not None and any(polarity.direction(c) == self.moves for c in clauses[at + 1 :])
 
-    def _ends(self) -> list[Figure]:
+    @cached_property
+    def ends(self) -> list[Figure]:
         """The premise's figures but those it starts from ("slipped from 30.5%", "从30.5%降至…")."""
         return [f for f in self.figures if not re.search(rf"{RE_FROM.pattern}{re.escape(f.text)}", self.text)]
 
@@ -209,8 +210,7 @@ class Premise:
 
     def _figure_clause(self, sentence: str) -> str | None:
         """The clause giving one of the premise's figures, not one it starts from."""
-        ends = self._ends()
-        return next((c for c in self._clauses(sentence) if any(holds_figure(f, c) for f in ends)), None)
+        return next((c for c in self._clauses(sentence) if any(holds_figure(f, c) for f in self.ends)), None)
 
     def _clauses(self, sentence: str) -> list[str]:
         return list(clauses_of(sentence, self.lang))
@@ -276,7 +276,7 @@ def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
 def moved_words(text: str, lang: str) -> list[str]:
     """What the premise says moves: the words after its verb of direction ("raised tariffs"), or before
     it when none follow ("companies' share of R&D spending dropped in 2023")."""
-    m = polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
+    m = verb_of(text)
     if not m:
         return []
     after = [w for w in content_words(text[m.end() :], lang) if not RE_YEARISH.match(w)]
@@ -286,8 +286,13 @@ def moved_words(text: str, lang: str) -> list[str]:
 def verb_words(text: str, lang: str) -> set[str]:
     """The words of a multi-word verb of direction ("went down", "stepped up"): a sentence saying the
     other way does not use them, so they are not words it must name."""
-    m = polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
+    m = verb_of(text)
     return set(content_words(m.group(), lang)) if m and " " in m.group() else set()
+
+
+def verb_of(text: str) -> re.Match | None:
+    """The premise's first verb of direction, up before down (what `moved_words` and `verb_words` read)."""
+    return polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
 
 
 def premise_of(question: str, lang: str) -> Premise | None:
