@@ -24,12 +24,14 @@ from assistant.guards.stage import GuardStage
 from assistant.index.build import Progress, build
 from assistant.index.fingerprint import IndexError_, status
 from assistant.index.open import OpenIndex, open_index
-from assistant.index.sections import bare_label, parent_of
+from assistant.index.sections import bare_label, heading_words, parent_of
 from assistant.index.store import StoreError, store_for
 from assistant.question.analysis import Question, analyse
 from assistant.question.followup import Recalled, Turn, follow_up, topic_of
+from assistant.retrieval.headings import FAMILY
 from assistant.retrieval.hybrid import HybridSearch
 from assistant.settings import AnswerSettings, Settings
+from assistant.text import content_tokens, kin
 
 MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
 
@@ -207,13 +209,13 @@ class Assistant:
             answer.citations[0].section_id if answer.citations else None
         )
         tree, lang = now.index.tree, q.lang
+        cited = list(dict.fromkeys(c.section_id for c in answer.citations if c.kind != "bibliography"))
         # what "it" or "that" points back to: the part the answer listed or the question was about, else
-        # what the question asked (parts named in passing are there for "the second one", not for "it")
-        topic = (
-            bare_label(now.index.label(target, lang))
-            if target and (listed_items or retrieval.target)
-            else topic_of(q.searched)
-        )
+        # the one part all it quoted comes from when the question named it in part ("imported minerals":
+        # "reliance on critical minerals"), else what the question asked (parts named in passing are
+        # there for "the second one", not for "it")
+        about = target if target and (listed_items or retrieval.target) else _quoted_part(cited, q, now)
+        topic = bare_label(now.index.label(about, lang)) if about else topic_of(q.searched)
         siblings, node, level = [], target, 0
         while node:
             parent = parent_of(node)
@@ -223,7 +225,7 @@ class Assistant:
                 if s != node
             ]
             node, level = parent, level + 1
-        return Recalled(q.searched, items, target, topic, siblings)
+        return Recalled(q.searched, items, target, topic, siblings, cited)
 
     def understand(
         self, text: str, mode: str, section: str | None, document: str | None, history: list[Turn] | None
@@ -362,6 +364,16 @@ class Assistant:
             if event["type"] == "answer":
                 return event["answer"]
         raise RuntimeError("the answer stream ended without an answer")
+
+
+def _quoted_part(cited: list[str], q: Question, now: Serving) -> str | None:
+    """The one part without parts of its own that an answer quotes, when the question names a word of
+    its heading."""
+    if len(cited) != 1 or now.index.tree.children.get(cited[0]):
+        return None
+    heading = heading_words(now.index.label(cited[0], q.lang))
+    asked = set(content_tokens(q.searched))
+    return cited[0] if any(kin(a, h, FAMILY) for a in asked for h in heading) else None
 
 
 def ms(a: float, b: float) -> float:

@@ -5,8 +5,9 @@ contradicts is corrected. Then by what the question asks (see `assistant.questio
 its front matter (metadata); the whole document or a section (summary, conclusion); the proposals
 for a problem the text treats in a section of its own (the section that responds to it, see
 `assistant.retrieval.responses`); two sides next to each other (comparison, or a list question naming
-two sibling sections); the parts of a section (list); and otherwise the sentences that best answer it.
-Each composer answers from the document's structure where it has one; when it finds none, the next
+two sibling sections); the parts of a section (list); and otherwise the sentences that best answer it,
+headed by the sections they are in when the question asks where the text says it (location). Each
+composer answers from the document's structure where it has one; when it finds none, the next
 one is tried, down to the sentences. No language model is involved.
 """
 
@@ -18,6 +19,7 @@ from assistant.answer.comparison import compose_comparison, compose_sections
 from assistant.answer.contract import Answer
 from assistant.answer.correction import compose_correction
 from assistant.answer.enumeration import asks_many
+from assistant.answer.location import compose_location
 from assistant.answer.metadata import compose_metadata
 from assistant.answer.outline import compose_outline, find_outline
 from assistant.answer.overview import compose_document, compose_missing_section, compose_section
@@ -57,7 +59,7 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     if kind in ("summary", "conclusion"):
         section = retrieval.target
         bare = section is None and (kind == "conclusion" or intents.bare_summary(q.searched))
-        whole = q.whole and not retrieval.sections and not intents.names_part(q.searched)
+        whole = q.whole and not names_a_part(retrieval, context)  # "What does the paper say about X?": X
         if whole or bare:
             return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
         return compose_section(section, retrieval, context) if section else None
@@ -88,6 +90,31 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
             retrieval.target, retrieval, context
         )  # "X有哪些表现": the items of X's section
     return None
+
+
+MIN_SUBPART_WORDS = 2
+
+
+def names_a_part(retrieval: Retrieval, context: AnswerContext) -> bool:
+    """A question naming the whole text names a part too: by number, as a part ("the section on …"),
+    by its heading, or as what the text says about a topic it has a part on."""
+    q = retrieval.question
+    return bool(
+        retrieval.sections
+        or intents.names_part(q.searched)
+        or names_subpart(retrieval, context)
+        or (retrieval.focus and asked.says_about(q.searched))
+    )
+
+
+def names_subpart(retrieval: Retrieval, context: AnswerContext) -> bool:
+    """A question about "the paper" names a part below the top level by two words of its heading or more
+    ("What does the paper recommend on improving the business climate?"): it asks about that part."""
+    sid = retrieval.matched[0] if retrieval.matched else None
+    if sid is None or sid in context.index.tree.top(retrieval.document):
+        return False
+    words = heading_words(context.index.label(sid, retrieval.lang))
+    return len(widened(intents.topic_words(retrieval.question.searched)) & words) >= MIN_SUBPART_WORDS
 
 
 def numbered(document: str, context: AnswerContext) -> bool:
@@ -132,4 +159,6 @@ def _compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) 
     structural = not retrieval.named and (not q.english_front or q.intent == "metadata")
     if structural and (answer := structured(retrieval, context)) is not None and not answer.abstained:
         return answer
+    if q.intent == "location":  # "哪一部分讲了X？": the sections first, then what they say
+        return compose_location(retrieval, context)
     return compose_passages(retrieval, context)

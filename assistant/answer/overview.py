@@ -150,8 +150,8 @@ class Lines:
     def heading(self, section_id: str, prefix: str = "", with_opening: bool = True) -> None:
         sep = "：" if self.retrieval.lang == "zh" else ": "
         label = label_of(section_id, self.retrieval.lang, self.context)
-        if prefix.strip():  # a listed part, which a follow-up may point at ("the second one")
-            self.items.append({"label": bare_label(label), "section_id": section_id})
+        if prefix.strip():  # a listed part, which a follow-up may point at ("the second one", "那X呢")
+            self.items.append({"label": bare_label(label), "section_id": section_id, "depth": len(prefix)})
         s = opening(section_id, self.retrieval, self.context) if with_opening else None
         if s is None:
             self.text(f"{prefix}{label}")
@@ -164,7 +164,10 @@ class Lines:
             return answer
         answer.answer = render.block(self.retrieval.lang, self.lines[: MAX_LINES * 2], self.quoted)
         answer.abstained, answer.kind, answer.citations = False, kind, self.citer.citations
-        answer.items = self.items or items_of(self.quoted)
+        # the parts first, then theirs: "第二块" after two parts with three and five subsections each is the
+        # second part, not the first part's first subsection
+        items = sorted(self.items, key=lambda i: i.pop("depth"))
+        answer.items = items or items_of(self.quoted)
         answer.translated = any(s.translated for s in self.quoted)
         return answer
 
@@ -239,7 +242,8 @@ def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext
             s = sentence_of(hit, k)
             example = RE_EXAMPLE.search(s.text) is not None and examples < MAX_EXAMPLES
             kept = (
-                k < 2 and c.id.endswith(":c0")
+                k < 2
+                and c.id.endswith(":c0")
                 or k in listed
                 or RE_ITEM.match(s.text)
                 or RE_CONCLUDING.match(s.text)

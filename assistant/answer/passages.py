@@ -64,12 +64,18 @@ RE_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:%|�
 ASKED_KINDS = [
     (
         re.compile(r"例子|举例|举个例|案例|实例|\bexamples?\b|\binstances?\b|\bcase stud", re.I),
-        re.compile(r"例如|比如|譬如|为例|诸如|\bfor (?:example|instance)\b|\bsuch as\b|\be\.g\.", re.I),
-    ),
-    (
         re.compile(
-            r"有[^，。？?]{0,4}(?:数据|数字)|(?:数据|数字)(?:吗|呢|说明|支持|证明)|具体的?(?:数据|数字)|统计数|"
-            r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)\b|\b(?:numbers|figures|data) on\b",
+            r"例如|比如|譬如|为例|诸如|(?<=[，,])如(?![果何此今同])|\bfor (?:example|instance)\b|\bsuch as\b|"
+            r"\be\.g\.",
+            re.I,
+        ),
+    ),
+    (  # figures asked for, not a thing named with the word ("what data platform", 数据平台)
+        re.compile(
+            r"(?:有[^，。？?]{0,4}|具体的?)(?:数据|数字)(?![平中资安库共])|(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
+            r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
+            r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in)\b))|"
+            r"\b(?:numbers|figures|data) on\b",
             re.I,
         ),
         RE_FIGURE,
@@ -109,7 +115,12 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     term = term_asked(question) if defining else None
     why = RE_WHY_QUESTION.search(question) is not None
     listing = asks_many(question)
-    said = said_before(retrieval) if asked or RE_MORE.search(retrieval.question.text) else ""
+    # another example, or more: not what was said; a figure or a date may be in what was said
+    said = (
+        said_before(retrieval)
+        if asks_example(retrieval.question.text) or RE_MORE.search(retrieval.question.text)
+        else ""
+    )
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     for s in sentences:
         s.score = (
@@ -144,8 +155,17 @@ def either(pattern: re.Pattern, s: Sentence) -> bool:
     return pattern.search(s.shown) is not None or pattern.search(s.text) is not None
 
 
+def asks_example(question: str) -> bool:
+    return ASKED_KINDS[0][0].search(question) is not None
+
+
+# "When Samsung moved its phone business, how many …": a clause that sets the scene, asking no date
+RE_WHEN_CLAUSE = re.compile(r"^\s*when\b[^,?]*,", re.I)
+
+
 def asked_kinds(question: str) -> list[re.Pattern]:
     """For each kind of content the question asks for (an example, figures, a date), what gives it."""
+    question = RE_WHEN_CLAUSE.sub(" ", question)
     return [gives for asks, gives in ASKED_KINDS if asks.search(question)]
 
 
@@ -172,11 +192,25 @@ RE_POINTS_BACK = re.compile(
 )
 
 
+# … or names what it points back to in its first words ("本文旨在填补这一研究空白")
+RE_NAMES_BACK = re.compile(r"^[^，,。；;]{0,8}?(?:这一|这些|上述|此类|这种)")
+
+
+RE_CHUNK_NUMBER = re.compile(r"^(?P<para>.*:c)(?P<n>\d+)$")  # "intro:p1:c1": a paragraph's second chunk
+
+
 def context_before(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
-    """The previous sentence of the same passage when `s` opens by pointing back to it."""
-    if s.index == 0 or not (RE_POINTS_BACK.match(s.text) or RE_POINTS_BACK.match(s.shown)):
+    """The previous sentence of the same paragraph (of the chunk before, when `s` opens its chunk and
+    that one was found too) when `s` opens by pointing back to it."""
+    back = RE_POINTS_BACK.match(s.text) or RE_POINTS_BACK.match(s.shown) or RE_NAMES_BACK.match(s.text)
+    if not back:
         return []
-    return [t for t in sentences if t.hit is s.hit and t.index == s.index - 1]
+    if s.index:
+        return [t for t in sentences if t.hit is s.hit and t.index == s.index - 1]
+    m = RE_CHUNK_NUMBER.match(s.hit.chunk.id)
+    before = f"{m['para']}{int(m['n']) - 1}" if m and int(m["n"]) else None
+    last = [t for t in sentences if t.hit.chunk.id == before]
+    return [max(last, key=lambda t: t.index)] if last else []
 
 
 def related(a: str, b: str) -> bool:
@@ -205,11 +239,29 @@ def choose(sentences: list[Sentence], settings) -> list[Sentence]:
     return sorted(chosen, key=lambda s: (s.hit_rank, s.start))
 
 
+def giving_asked(sentences: list[Sentence], retrieval: Retrieval, settings) -> list[Sentence]:
+    """The sentences to choose from: when the question asks for a kind of content (an example,
+    figures, a date), those that give it, if one of them comes within the relevance floor of the best
+    sentence; a sentence that does not give it is no answer to "有数据吗？" (its context still comes)."""
+    kinds = asked_kinds(retrieval.question.text)
+    giving = [s for s in sentences if any(either(g, s) for g in kinds)]
+    if not giving:
+        return sentences
+    best = max(sentences, key=lambda s: s.score)
+    floor = settings.answer.min_relative_score * best.score
+    # an example of the topic, from where the text treats it, before one from elsewhere
+    near = [s for s in giving if related(s.hit.chunk.section_id, best.hit.chunk.section_id)]
+    for pool in (near, giving):
+        if pool and max(s.score for s in pool) >= floor:
+            return pool
+    return sentences
+
+
 def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
     """The sentences of the answer: the chosen ones, each with what it leans on (the sentence it points
     back to, the items it announces, the figures that bear it out). A list question whose best sentence
     is an item of an enumeration gets the whole enumeration, in its order, and nothing else."""
-    picked = choose(sentences, context.settings)
+    picked = choose(giving_asked(sentences, retrieval, context.settings), context.settings)
     best = max(picked, key=lambda s: s.score)
     if items := sibling_items(best, context, retrieval):
         return items

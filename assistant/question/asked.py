@@ -9,8 +9,8 @@ import re
 
 # "What does the paper say about X?", "文章对X怎么说": what the text says on one topic
 RE_SAYS_ABOUT = re.compile(
-    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) (?:say|write|argue)s? "
-    r"(?:about|on)\b|"
+    r"\bwhat (?:(?:does|do) )?(?:the|this) (?:paper|article|text|report|study|authors?) "
+    r"(?:say|write|argue)s? (?:about|on)\b|"
     r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
     r"\b(?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
     r"(?:discuss|mention|talk about|cover|deal with|address|say anything about)\b|"

@@ -10,6 +10,8 @@ siblings). In order:
   question is asked again with it;
 - "那消极影响呢？", "What about the negative ones?" name a sibling of the section the previous answer
   was about: the previous question is asked of it;
+- "这是在文章哪部分讲的？", "Which section says that?" ask where the previous answer comes from: the
+  previous question is asked again, steered to the sections its sources are in;
 - "作者对此有什么建议？", "What does it mean?" refer back with a pronoun: the previous topic takes the
   pronoun's place;
 - any other short question or one that opens like a follow-up ("and …", 那…呢) is searched with the
@@ -27,7 +29,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from assistant.question import intents
+from assistant.question import asked, intents
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
 
 MAX_TURNS = 6
@@ -37,8 +39,11 @@ RE_FOLLOW_UP = re.compile(
     re.I,
 )
 RE_ANAPHORA_ZH = re.compile(
-    r"对此|对这一点|对这个问题|这一点|这个|这些|这种|这类|这样的?|这一|这方面|此|它们?|其|该"
+    r"对此|对这一点|对这个问题|这一点|这个|这些|这种|这类|这样的?|这一|这方面|(?<!因|如|由|彼)此(?![外后前])|它们?|"
+    r"其(?![他它余中次实])|(?<!应)该"
 )
+# what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
+RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)
 # a pronoun that points back; "that", "which" and "who" after a noun and before a verb open a
 # relative clause ("households that weren't connected") and point at nothing
 RE_ANAPHORA_EN = re.compile(
@@ -77,6 +82,7 @@ class Recalled:
     topic: str = ""  # that section's heading, or the previous question's words
     # (heading, section id, level) beside the target (level 0) and beside each of its parents (1, 2, …)
     siblings: list[tuple[str, str, int]] = field(default_factory=list)
+    cited: list[str] = field(default_factory=list)  # the sections its sources are in, in order
 
 
 @dataclass
@@ -89,10 +95,12 @@ MAX_FOLLOW_UP_WORDS = 3  # a question naming this few things leans on the one be
 
 
 def is_follow_up(question: str) -> bool:
-    """It opens or ends like a follow-up ("And …", "那…呢"), or names almost nothing of its own
-    ("比上年增长了多少？", "What are other governments doing?")."""
+    """It opens or ends like a follow-up ("And …", "那…呢"), or names almost nothing of its own besides
+    the kind of content it asks for ("比上年增长了多少？", "What are other governments doing?",
+    "哪家公司是典型例子？")."""
     q = question.strip()
-    return bool(RE_FOLLOW_UP.search(q)) or len(_words(q)) <= MAX_FOLLOW_UP_WORDS
+    own = _words(asked.RE_ASKS_CONTENT.sub(" ", q))
+    return bool(RE_FOLLOW_UP.search(q)) or len(own) <= MAX_FOLLOW_UP_WORDS
 
 
 def previous_turn(history: list[Turn]) -> tuple[str, list[Turn]] | None:
@@ -140,10 +148,15 @@ ABOUT = {"zh": "{}讲了什么？", "en": "What does the text say about {}?"}
 
 def _sibling(question: str, recalled: Recalled) -> tuple[str, str, int] | None:
     """The section beside the previous one (level 0) or beside one of its parents (level 1, 2 …) whose
-    heading the question names best: (heading, section id, level)."""
+    heading the question names best (not by one word of many: "foreign exchange reserves" names no part
+    on "attracting foreign investment"): (heading, section id, level)."""
     mine = _words(question)
     best = max(recalled.siblings, key=lambda s: (len(_words(s[0]) & mine), -s[2]), default=None)
-    if best and _words(best[0]) & mine and len(_words(best[0]) & mine) > len(_words(recalled.topic) & mine):
+    if best is None:
+        return None
+    n, heading = len(_words(best[0]) & mine), _words(best[0])
+    # named: two of its words, or half of them ("the negative ones"), and more than the topic's
+    if n and (n >= 2 or 2 * n >= len(heading)) and n > len(_words(recalled.topic) & mine):
         return best
     return None
 
@@ -208,13 +221,17 @@ def follow_up(
     ordinal = intents.ordinal_reference(question)
     zh = language_of(question) == "zh"
     anaphora = RE_ANAPHORA_ZH.search(question) if zh else _anaphora_en(question)
-    if ordinal is None and not anaphora and not is_follow_up(question):
+    location = intents.RE_LOCATION.search(question) is not None
+    pointing = location and RE_POINTER.search(question)
+    if ordinal is None and not anaphora and not is_follow_up(question) and not pointing:
         return None
     recalled = recall(previous, earlier) if recall else Recalled(previous)
     k = ordinal - 1 if ordinal and ordinal > 0 else -1
     if ordinal is not None and recalled.items and k < len(recalled.items):
         label, section = recalled.items[k]
         return Resolved(_point(question, label), [section])
+    if location:  # "这是在哪部分讲的？": the previous answer's sections
+        return Resolved(recalled.question, recalled.cited or ([recalled.target] if recalled.target else []))
     steer = [recalled.target] if recalled.target else []
     years = RE_YEAR.findall(question)
     previous = RE_YEAR.sub(years[0], recalled.question) if years else recalled.question

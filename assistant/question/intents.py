@@ -92,6 +92,10 @@ RE_BARE_NUMBER = re.compile(
     r"(?<![\d.])([1-9]\.[1-9](?:\.[1-9])?)(?![\d.%‰]|\s*(?:%|倍|万|亿|个|年|pp|percent|per|million|billion))"
 )
 RE_ZH_NESTED = re.compile(r"([一二三四五六七八九])\s*[（(]\s*([一二三四五六七八九])\s*[)）]")
+# a part's own part, numbered in brackets just after it: "第四部分第（二）部分", "section 4, part (2)"
+RE_SUB_NUMBER = re.compile(
+    r"\s*[,，的之中里]?\s*(?:第|\bpart\s*|\bsubsection\s*)?[（(]\s*([一二三四五六七八九]|[1-9])\s*[)）]", re.I
+)
 RE_PART_WORD = re.compile(
     r"节|部分|那块|这块|章|\b(?:sub)?sections?\b|\bparts?\b|\bchapters?\b|概括|总结|summar", re.I
 )
@@ -101,11 +105,18 @@ def section_numbers(question: str) -> list[str]:
     """The section numbers a question names: "Section 2" → "2", "the fourth part" → "4", "第三部分" → "3",
     "section 3.1" → "3.1", "Part II" → "2"."""
     out = []
-    for number, word, zh in RE_NAMED_SECTION.findall(question):
+    for m in RE_NAMED_SECTION.finditer(question):
+        number, word, zh = m.groups()
         if number and number.lower() in ROMAN:
             out.append(str(ROMAN[number.lower()]))
         else:
             out.append(number or str(ORDINALS.get((word or zh).lower(), zh)))
+        end = m.end()
+        if sub := RE_SUB_NUMBER.match(question, end):  # "第四部分第（二）部分", "section 4, part (2)"
+            out[-1] += f".{ORDINALS.get(sub.group(1), sub.group(1))}"
+            end = sub.end()
+        if len(out) == 1 and (k := counted_item(question[end:])):  # "section 4 (2): the fourth measure"
+            out[-1] += f".{k}"
     if not out and RE_PART_WORD.search(question):
         out += RE_BARE_NUMBER.findall(question)
         out += [
@@ -185,7 +196,7 @@ RE_WEIGHING = re.compile(
 RE_OVERALL = re.compile(r"总的来说|总体|整体|综合|总而言之|\boverall\b|\bon balance\b|\bin the end\b", re.I)
 # what the text advises as a whole: its strategy, its way forward ("总体思路", "overall strategy")
 RE_OVERALL_ADVICE = re.compile(
-    r"总体(?:思路|战略|对策|建议|方向)|整体(?:思路|战略|对策|建议)|"
+    r"总体(?:思路|战略|对策|建议|方向)|整体(?:思路|战略|对策|建议)|(?:总体|整体)上?[^，。？?]{0,8}(?:建议|应对|怎么办)|"
     r"\boverall (?:strategy|approach|recommendation|advice|prescription|response)s?\b|"
     r"\bway (?:out|forward)\b",
     re.I,
@@ -198,10 +209,23 @@ RE_WHOLE = re.compile(
     re.I,
 )
 RE_COMPARISON = re.compile(
-    r"比较|对比|区别|不同之处|有何不同|有什么不同|差异|异同|两者|二者|两个阶段|"
+    r"比较|对比|区别|不同之处|有何不同|有什么不同|差异|异同|两者|二者|(?<!哪)两个阶段|"
     r"\bcompar(?:e|es|ed|ing|ison)\b|\bdiffer(?:ence|ences|ent|s)?\b|\bcontrast\b|\bversus\b|\bvs\.?\b|"
     r"\bside by side\b|\bboth\b.{0,40}\band\b|\bhow (?:do|does) .{2,60} (?:and|with) .{2,60} "
     r"(?:differ|compare)\b",
+    re.I,
+)
+# where in the text something is said: "哪一部分讲了X", "这是在文章哪部分讲的？", "Which section covers X?",
+# "Which part of the paper is this from?" ("which part of the chain" asks about the world, not the text)
+RE_LOCATION = re.compile(
+    r"(?:文章|文中|论文|本文|全文|原文)[^，。？?]{0,6}?哪(?:一|个)?个?(?:部分|节|章|小节|段)|"
+    r"哪(?:一|个)?个?(?:部分|节|章|小节|段)(?:里|中)?(?:讲|谈|论|提|说|讨论|介绍|分析|写|涉及)|"
+    r"(?:出自|来自|位于|在)(?:文章|文中|论文)?的?哪(?:一|个)?个?(?:部分|节|章|小节|段)|"
+    r"\bwhich (?:sections?|chapters?|subsections?|headings?)\b|"
+    r"\bwhich parts? of (?:the|this) (?:paper|article|text|report|study|document)\b|"
+    r"\bwhich part (?:discusses|covers|talks about|deals with|mentions|says|explains|describes)\b|"
+    r"\bwhere (?:in (?:the|this) (?:paper|article|text|report)|does (?:the|this) (?:paper|article|text|"
+    r"report|author)s? (?:discuss|talk about|mention|cover|deal with|say|explain))\b",
     re.I,
 )
 RE_LIST_QUESTION = re.compile(
@@ -251,7 +275,7 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
 }
 RE_METADATA = {field: re.compile(pattern, re.I) for field, pattern in METADATA_FIELDS.items()}
 RE_ORDINAL_REFERENCE = re.compile(
-    r"第\s*([一二三四五六七八九十\d]+)\s*(?:个|点|条|项|种|方面)?(?!\s*(?:部分|节|章|期|届|次))|"
+    r"第\s*([一二三四五六七八九十\d]+)\s*(?:个|点|条|项|种|方面|大?块|类)?(?!\s*(?:部分|节|章|期|届|次))|"
     r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|"
     r"[4-8]th)\b(?:\s+(?:one|item|point|"
     r"trend|risk|impact|recommendation|measure|part|of (?:them|these|those)))?|\b(?:item|point|number|"
@@ -263,6 +287,18 @@ RE_ORDINAL_REFERENCE = re.compile(
 def metadata_fields(question: str) -> list[str]:
     """The front-matter fields a question asks for (journal, authors, DOI …), in the order listed."""
     return [f for f, rx in RE_METADATA.items() if rx.search(question)]
+
+
+def counted_item(text: str) -> int | None:
+    """The position of an item named with what it is ("the fourth recommendation", "第四条建议"), not a
+    bare ordinal ("the first")."""
+    m = RE_ORDINAL_REFERENCE.search(text)
+    if not m or len(m.group().split()) < 2 and not re.search(r"[个点条项种块类]", m.group()):
+        return None
+    if RE_PART_WORD.search(m.group()):  # "the fourth part" names a section, not an item in one
+        return None
+    k = ordinal_reference(m.group())
+    return k if k and k > 0 else None
 
 
 def ordinal_reference(question: str) -> int | None:
@@ -281,10 +317,12 @@ def ordinal_reference(question: str) -> int | None:
 
 
 def intent(question: str) -> str:
-    """What kind of answer the question wants: "metadata", "summary", "conclusion", "comparison", "list",
-    or "fact" (anything else)."""
+    """What kind of answer the question wants: "metadata", "location" (where the text says it),
+    "summary", "conclusion", "comparison", "list", or "fact" (anything else)."""
     if metadata_fields(question) and not RE_SUMMARY.search(question):
         return "metadata"
+    if RE_LOCATION.search(question):
+        return "location"
     if RE_WHOLE.search(question) and asks_of_whole(question):  # "这篇文章想说明什么？", "the paper's aim"
         return "summary"
     soft = RE_SUMMARY_SOFT.search(question)

@@ -24,6 +24,8 @@ CLASSES = (
     "proposals measure measures advice remedy remedies",
     # where things are heading
     "趋势 走向 动向 态势 trend trends tendency tendencies direction directions",
+    # goods crossing borders, both ways
+    "贸易 进出口 外贸 trade",
 )
 
 
@@ -40,6 +42,12 @@ def alike(word: str) -> frozenset[str]:
         if word in c:
             out |= c
     return frozenset(out)
+
+
+@cache
+def written_alike(word: str) -> frozenset[str]:
+    """`word` and the words readers use for the same thing, as written (贸易 → 进出口, not its part 出口)."""
+    return frozenset({word}.union(*(c.split() for c in CLASSES if word.lower() in c.split())))
 
 
 @cache

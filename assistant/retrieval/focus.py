@@ -17,7 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable
 
 from assistant.index.sections import ancestors
-from assistant.question import intents
+from assistant.question import asked, intents
 from assistant.question.analysis import Question
 from assistant.question.synonyms import widened
 from assistant.retrieval.results import Hit
@@ -42,6 +42,17 @@ def gathered(hits: list[Hit], valid: set[str]) -> str | None:
             weight[s] += h.score
     many = [s for s, n in votes.items() if n >= MIN_VOTES]
     return max(many, key=lambda s: (s.count("."), weight[s])) if many else best
+
+
+def narrowed(sections: list[str], matched: list[str], asked: set[str], headings, lang: str) -> list[str]:
+    """One part named by number, and a heading below it named by words of its own, not the numbered
+    part's ("第二部分里“区域联盟化”那一节"; not "第三部分的影响" for a part on 积极影响): that one.
+    `headings` gives each section's heading words (`assistant.retrieval.headings.Headings`)."""
+    if len(sections) != 1:
+        return sections
+    top = sections[0]
+    own = lambda m: headings.words(m, lang) - headings.words(top, lang)  # noqa: E731
+    return [next((m for m in matched if m.startswith(top + ".") and own(m) & asked), top)]
 
 
 def below(named: str, hits: list[Hit], valid: set[str]) -> str | None:
@@ -74,6 +85,8 @@ def summary_focus(
         if len(own - widened(words_of(named))) >= MIN_OWN_WORDS and (deeper := below(named, hits, valid)):
             return deeper
         return named
-    if part or summary and not question.whole and not intents.bare_summary(question.searched):
+    # "what the paper says about X" is about X, though it names the paper
+    whole = question.whole and not asked.says_about(question.searched)
+    if part or summary and not whole and not intents.bare_summary(question.searched):
         return gathered(hits, valid)
     return None

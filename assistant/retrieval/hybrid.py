@@ -1,11 +1,11 @@
 """Hybrid retrieval: dense (Chroma) and BM25 rankings, fused by reciprocal rank.
 
 Every chunk can be searched in both languages: in its own, and in its translated edition (see
-`assistant.corpus.edition`). A question is matched in its own language: BM25 over each chunk's text
-in that language (its original, or its edition), and the embedding over the originals and the
-editions in that language. An English question also reaches Chinese text without an edition
-through the corpus lexicon (CC-CEDICT terms, `bridge`). Bibliography entries join the pool only
-when a question asks about sources; the English front matter only when it asks for it.
+`assistant.corpus.edition`). A question is matched in its own language: BM25 over each chunk's text in
+that language (its original, or its edition), and the embedding over the originals and the editions in
+that language. An English question also reaches Chinese text without an edition through the corpus
+lexicon (CC-CEDICT terms, `bridge`). Bibliography entries join the pool only when a question asks about
+sources; the English front matter only when it asks for it.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ from assistant.index.sections import ancestors
 from assistant.index.store import StoreError
 from assistant.question.analysis import Question
 from assistant.question.intents import RE_NAMED_SECTION
-from assistant.question.synonyms import named_in
-from assistant.retrieval.focus import summary_focus
+from assistant.question.synonyms import named_in, widened
+from assistant.retrieval.focus import narrowed, summary_focus
 from assistant.retrieval.headings import Headings
 from assistant.retrieval.outline import outline_parent
 from assistant.retrieval.responses import proposals_asked, response_sections
@@ -187,7 +187,6 @@ class HybridSearch:
             vector = (v / (np.linalg.norm(v) or 1.0)).tolist()
         return vector
 
-    # --- the retrieval --------------------------------------------------------------------
     def search(self, question: Question, k: int | None = None) -> Retrieval:
         """The top chunks for `question`, in its scope (section, document)."""
         s = self.settings
@@ -202,6 +201,7 @@ class HybridSearch:
         if question.steer:
             self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
         matched, responses, advice, home = self._sections_asked(question, terms, vector, document, sections)
+        sections = narrowed(sections, matched, widened(terms), self.headings, question.lang)
         if responses:  # proposals about a topic the text treats: the section that responds to it
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])

@@ -21,6 +21,7 @@ from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
 from assistant.question.intents import RE_LIST_QUESTION
 from assistant.question.synonyms import alike, widened
+from assistant.text import EN_STOP as STOP_EN
 from assistant.text import tokenize
 
 RE_COUNT = re.compile(
@@ -66,6 +67,19 @@ def counted_words(question: str) -> set[str]:
     after = question[m.start() : m.end() + 8] if not question.isascii() else question[m.start() :]
     words = tokenize(after)
     return set(words[:3] if question.isascii() else words)
+
+
+def counts_parts(question: str, kids: list[str], index: OpenIndex, lang: str) -> bool:
+    """What the question counts is what each of the parts calls itself ("the two stages", 哪两个阶段:
+    parts headed "…Stage One…" and "…Stage Two…")."""
+    m = RE_COUNT.search(question)
+    if not m:
+        return False
+    after = tokenize(question[m.end() : m.end() + 6] if not question.isascii() else m.group())
+    noun = next((w for w in after if len(w) > 1 and not w.isdigit() and w not in NUMBER), None)
+    if noun is None or noun in STOP_EN:
+        return False
+    return all(alike(noun) & set(tokenize(index.label(k, lang))) for k in kids)
 
 
 # per open index (checked by a weak reference: a new build may reuse a closed one's id)
@@ -136,6 +150,9 @@ def outline_parent(
                 other = key
             continue
         enough = named > 0 if count is not None else named >= MIN_NAMED
+        if count is not None and counts_parts(question, kids, index, lang):
+            enough, share = True, max(share, MIN_HEADING_COVERAGE)  # "the two stages": each part a stage
+            key = (share, -p.count("."), p)
         if enough and share >= MIN_HEADING_COVERAGE and (best is None or key[:2] > best[:2]):
             best = key
     # a count that is wrong ("the three negative impacts" of five): the section, the answer says so

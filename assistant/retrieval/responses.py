@@ -64,10 +64,11 @@ def response_sections(
     """The section that responds to the topic a proposal question names and little else, or []."""
     if not matched or not RE_ASKS_PROPOSAL.search(question):
         return []
-    topic = matched[0]
+    # the heading it names (a part of proposals named by the word that asks for them is none)
+    topic = next((m for m in matched if names_only(index.label(m, lang), terms, NAMED_TOPIC)), None)
     tree = index.tree
-    if not names_only(index.label(topic, lang), terms, NAMED_TOPIC):
-        return []  # it asks about more than the topic
+    if topic is None:
+        return []  # it asks about more than a topic
     if _proposing(topic, index, lang):  # it names a proposal's own heading ("…avoid hollowing out")
         return [topic]
     document = tree.document_of(topic)

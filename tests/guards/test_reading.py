@@ -140,6 +140,9 @@ def test_a_sentence_holds_or_contradicts_a_premise(question, sentence, lang, hel
             False,
         ),
         ("2024年全县有多少个用水户协会？", "到2024年，全县共组建用水户协会83个。", "zh", True),
+        # trade is imports and exports, said either way
+        ("2022年全县同邻省的贸易额有多大？", "2022年，全县与邻省的进出口总额达到3.4亿元。", "zh", True),
+        ("2022年全县同邻省的贸易额有多大？", "2022年，全县与邻省的出口额达到3.4亿元。", "zh", False),
         ("2024年全县有多少个用水户协会？", "到2024年，全县用水户协会覆盖了62%的项目区。", "zh", False),
         (
             "2023年全县共有多少家农资企业？",
@@ -153,6 +156,11 @@ def test_an_amount_needs_a_figure_for_the_thing_asked(question, sentence, lang, 
     q = quantity_of(question, lang)
     assert q is not None
     assert q.given_in(sentence, 0.5) == given
+
+
+def test_a_time_word_names_nothing_so_the_conversation_names_the_thing():
+    q = quantity_of("后来降到多少了？ 全县灌溉用水总量最高是多少？", "zh", frozenset())
+    assert q is not None and "用水" in q.phrase
 
 
 def test_the_thing_counted_before_a_list_of_years():

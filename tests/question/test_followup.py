@@ -119,3 +119,25 @@ def test_a_sibling_whose_words_do_not_swap_one_for_one_is_asked_about():
     assert got.question == "What does the text say about Single-Level Procurement?" and got.sections == [
         "s2.2"
     ]
+
+
+def test_where_the_previous_answer_came_from_is_asked_of_its_sections():
+    got = follow_up(
+        "这两组数字是在文章哪部分讲的？",
+        HISTORY,
+        recalled(question="2021年全县用水多少？", cited=["s2.1", "s3"]),
+    )
+    assert got.question == "2021年全县用水多少？" and got.sections == ["s2.1", "s3"]
+    got = follow_up("Which section says that?", HISTORY, recalled(question="How many pumps?", cited=["s4"]))
+    assert got.question == "How many pumps?" and got.sections == ["s4"]
+    assert follow_up("Which section covers water prices?", HISTORY, recalled()) is None
+
+
+def test_words_that_only_look_like_pronouns_are_not_replaced():
+    got = follow_up("那跟其他省份呢？", HISTORY, recalled(question="全县用水多少？", topic="用水"))
+    assert "其他省份" in got.question
+
+
+def test_a_question_asking_only_for_a_kind_of_content_leans_on_the_conversation():
+    got = follow_up("哪家企业是典型例子？", HISTORY, recalled(question="水权交易是什么意思？"))
+    assert got is not None and "水权交易" in got.question

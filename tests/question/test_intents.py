@@ -127,3 +127,40 @@ def test_what_the_text_advises_as_a_whole_is_its_conclusion():
     assert intent("总的来说，作者的总体思路是什么？") == "conclusion"
     assert intent("整体来看，这项改革是利大还是弊大？") == "conclusion"
     assert intent("What way forward does the report propose for pumping stations?") != "conclusion"
+
+
+@pytest.mark.parametrize(
+    ("question", "where"),
+    [
+        ("水价改革在报告哪一部分讨论？", True),
+        ("这一结论出自文章哪一节？", True),
+        ("哪一部分讲了管护机制？", True),
+        ("Which section covers water pricing?", True),
+        ("Which part of the report is this from?", True),
+        ("Where in the paper does it discuss subsidies?", True),
+        ("Which part of the supply chain moved abroad?", False),
+        ("产业链的哪部分环节外迁了？", False),
+    ],
+)
+def test_a_question_asking_where_the_text_says_something(question, where):
+    assert (intents.intent(question) == "location") == where
+
+
+@pytest.mark.parametrize(
+    ("question", "numbers"),
+    [
+        ("第四部分第（二）部分讲了什么？", ["4.2"]),
+        ("In section 3, part (2), what is said?", ["3.2"]),
+        ("第三部分（二）里的第一条建议是什么？", ["3.2.1"]),
+        ("What is the second measure in section 4 (1)?", ["4.1"]),
+        ("Compare section 2 and section 3.", ["2", "3"]),
+    ],
+)
+def test_a_part_of_a_numbered_part(question, numbers):
+    assert intents.section_numbers(question) == numbers
+
+
+def test_overall_advice_and_what_the_text_says_about_a_topic():
+    assert intents.intent("作者整体上建议怎么应对？") == "conclusion"
+    assert intents.intent("作者对水价有什么建议？") != "conclusion"
+    assert asked.says_about("Can you sum up what the report says about water prices?")

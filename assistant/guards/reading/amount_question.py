@@ -160,8 +160,9 @@ RE_ZH_VERB = re.compile(
     r"带走)?了?$|"
     r"(?:将会|会|将|能|可能|可以|是|还剩|剩下|剩余|还有|剩|百分之)$"
 )
-# words that name no thing: "这一数字约为2015年的多少倍" and "到2021年最高涨到了多少" count what
-# the question named before ("this figure", "at most"), as "they" does in English
+# words that name no thing: "这一数字约为2015年的多少倍", "到2021年最高涨到了多少" and "后来降到多少了" count
+# what the question (or the conversation) named before ("this figure", "at most", "later"), as "they"
+# does in English
 NAMING_NOTHING_ZH = {
     "这一",
     "这个",
@@ -177,6 +178,14 @@ NAMING_NOTHING_ZH = {
     "已经",
     "到",
     "至",
+    "后来",
+    "之后",
+    "然后",
+    "最后",
+    "当时",
+    "现在",
+    "目前",
+    "如今",
 }
 # "从2021年的多少降到了2023年的多少", "从多少降到多少": a range of values of the thing before it
 RE_ZH_RANGE = re.compile(r"从(?:[^从，,]{0,12}?的)?多少")
@@ -336,7 +345,7 @@ def _chinese(question: str) -> tuple[str, str] | None:
         if not [
             w for w in jieba_words(np) if len(w) > 1 and w not in NAMING_NOTHING_ZH and w not in GENERIC_ZH
         ]:
-            return None
+            continue  # it names nothing: a later sentence may ("后来降到多少了？ <the previous question>")
         if len(np) >= 2:
             return np, re.split(r"[，,]", clause[m.start() :])[0]
     return None

@@ -17,6 +17,7 @@ from assistant.figures import figures
 from assistant.guards.reading.amount_question import asked_quantity, asked_units
 from assistant.guards.reading.frames import RE_CLAUSE_END, RE_SENTENCE
 from assistant.guards.reading.premise import content_words
+from assistant.question.synonyms import written_alike
 
 RE_QUESTION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # a year the figure is compared with ("比2022年增长", "up on 2014"): a growth rate need not name it
@@ -107,7 +108,7 @@ class Quantity:
         for clause, after in pairwise([*clauses, ""]):
             have = set(content_words(clause, self.lang))
             low = clause.lower()
-            found = [w in have or w in low for w in self.words]
+            found = [any(a in have or a in low for a in written_alike(w)) for w in self.words]
             if not (found[-1] and sum(found) >= share * len(found)):
                 continue
             parts = (clause, after) if RE_LEVEL_AFTER.match(after) else (clause,)

@@ -1,0 +1,121 @@
+"""Where the text says it, and what a conversation's next question leans on, on the real index."""
+
+import pytest
+
+from assistant.question.followup import Turn
+
+
+def conversation(assistant, *questions):
+    history, answer = [], None
+    for q in questions:
+        answer = assistant.ask(q, history=history)
+        history += [Turn(role="user", content=q), Turn(role="assistant", content=answer.answer)]
+    return answer
+
+
+@pytest.mark.parametrize(
+    ("question", "heading"),
+    [
+        ("关键矿产的问题在文章哪一部分讨论？", "关键矿产受制"),
+        ("Which section covers critical minerals?", "minerals"),
+    ],
+)
+def test_where_the_text_says_it_names_the_section_in_the_message(assistant, question, heading):
+    a = assistant.ask(question)
+    first = a.answer.splitlines()[0]
+    assert a.kind == "location" and heading in first and "[1]" in first
+    assert a.citations[0].section_id == "s3.2.5"
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("苹果公司在供应链管理上有什么做法？", "这是文章哪部分讲的？"),
+        ("What does the paper say about Apple's suppliers?", "Which part of the paper is that from?"),
+    ],
+)
+def test_where_the_previous_answer_came_from(assistant, first, then):
+    before = assistant.ask(first)
+    a = conversation(assistant, first, then)
+    assert a.kind == "location" and a.condensed_question
+    assert before.citations[0].section_id in {c.section_id for c in a.citations}
+
+
+def test_a_follow_up_asking_only_for_an_example_leans_on_the_conversation(assistant):
+    a = conversation(assistant, "采购单极化是什么意思？", "有没有哪家公司是典型例子？")
+    assert a.condensed_question and "苹果" in a.answer
+
+
+def test_a_follow_up_asking_for_figures_gets_only_sentences_with_figures(assistant):
+    a = conversation(assistant, "壁垒武器化是什么意思？", "有没有数据能说明这个趋势？")
+    sentences = [s for s in a.answer.replace("。", "。\n").splitlines() if s.strip()]
+    assert sentences and all(any(ch.isdigit() for ch in s) for s in sentences)
+
+
+def test_a_figure_asked_again_after_a_time_word_is_not_refused(assistant):
+    a = conversation(assistant, "中国制造业增加值占全球的比重最高是多少？", "后来降到多少？")
+    assert not a.abstained and "28.8" in a.answer
+
+
+def test_the_second_of_two_parts_is_the_part_not_a_subsection(assistant):
+    a = conversation(assistant, "作者的政策建议分为哪两大块？", "第二块包括哪些措施？")
+    assert a.condensed_question and {c.section_id[:4] for c in a.citations} == {"s4.2"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Which two stages of global chain layout does the paper distinguish?", "产业链布局分为哪两个阶段？"],
+)
+def test_parts_counted_by_what_each_calls_itself_are_listed(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "outline" and [i["section_id"] for i in a.items] == ["s1.1", "s1.2"]
+
+
+def test_it_after_an_answer_from_one_part_is_that_part(assistant):
+    a = conversation(
+        assistant, "How much does China rely on imported minerals?", "What does the author propose about it?"
+    )
+    assert {c.section_id for c in a.citations} == {"s4.2.5"}
+
+
+def test_the_paper_asked_about_one_named_proposal_is_that_proposal_not_the_whole_paper(assistant):
+    a = assistant.ask(
+        "Summarise what the paper recommends on improving the business environment and foreign capital."
+    )
+    assert {c.section_id for c in a.citations} == {"s4.2.4"}
+    whole = assistant.ask("请概括本文的结论和政策含义。")
+    assert any(c.kind == "abstract" for c in whole.citations)
+
+
+def test_proposals_asked_with_the_word_a_part_of_proposals_is_headed_by_come_from_the_topic(assistant):
+    a = assistant.ask("作者对关键矿产问题有什么建议？")
+    assert {c.section_id for c in a.citations} == {"s4.2.5"}
+
+
+def test_a_trade_figure_is_found_where_the_text_says_imports_and_exports(assistant):
+    a = assistant.ask("2023年我国同共建“一带一路”国家的贸易额是多少？")
+    assert not a.abstained and "19.47" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("第二部分里讲“区域联盟化”的那一节说了什么？", "s2.1"),
+        ("第四部分（二）里“内外结合，扩容市场规模”那条讲了什么？", "s4.2.3"),
+        ("把第三部分概括一下，它讲了哪些影响？", "s3"),
+    ],
+)
+def test_a_heading_named_inside_a_numbered_part_is_that_heading(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and a.citations[0].section_id.startswith(section)
+    assert section != "s3" or {c.section_id[:4] for c in a.citations} >= {"s3.1", "s3.2"}
+
+
+def test_a_sentence_naming_what_it_points_back_to_brings_the_sentence_before(assistant):
+    a = assistant.ask("这篇论文想要填补哪方面的研究空白？")
+    assert "系统性分析" in a.answer.split("本文旨在填补这一研究空白")[0]
+
+
+def test_what_the_paper_says_about_one_stage_is_that_stage(assistant):
+    a = assistant.ask("Could you sum up what the paper says about the efficiency-first stage?")
+    assert a.kind == "overview" and a.citations[0].section_id == "s1.1"
