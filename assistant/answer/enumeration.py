@@ -88,7 +88,32 @@ def list_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Senten
                 items.append(sentence_of(hit, k, sentence.hit_rank))
         nxt = paragraph_chunk(hit.chunk.id, 1, context)
         hit, after = (context.view(nxt, retrieval, like=sentence.hit), 0) if nxt else (None, 0)
-    return items or semicolon_run(sentence, context, retrieval)
+    return with_bodies(items, context, retrieval) or semicolon_run(sentence, context, retrieval)
+
+
+MAX_HEAD = 16  # characters (a Chinese text) or words (an English one) of an item that only names itself
+MAX_BODY = 3  # sentences after such an item that say what it is
+
+
+def is_head(sentence: Sentence) -> bool:
+    """An item that only names itself ("一是企业层面的战略调整。", "Second, government policy.")."""
+    rest = RE_ITEM.sub("", sentence.text.strip(), count=1)
+    return len(rest.split()) <= MAX_HEAD // 2 if rest.isascii() else len(rest) <= MAX_HEAD
+
+
+def with_bodies(items: list[Sentence], context, retrieval: Retrieval) -> list[Sentence]:
+    """The items, each that only names itself followed by the sentences saying what it is (up to the
+    next item, at most `MAX_BODY`)."""
+    out: list[Sentence] = []
+    for item in items:
+        out.append(item)
+        after = next_sentence(item, context, retrieval) if is_head(item) else None
+        for _ in range(MAX_BODY):
+            if after is None or RE_ITEM.match(after.text) or any(after.text == i.text for i in items):
+                break
+            out.append(after)
+            after = next_sentence(after, context, retrieval)
+    return out
 
 
 def paragraph_chunk(chunk_id: str, k: int, context, absolute: bool = False):

@@ -18,12 +18,13 @@ from assistant.answer import render
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
-from assistant.answer.enumeration import RE_ITEM, items_of, semicolon_items
+from assistant.answer.enumeration import RE_ITEM, is_head, items_of, paragraph_chunk, semicolon_items
 from assistant.answer.outline import label_of
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.corpus.chunking import Chunk
 from assistant.figures import EN_WORDS, zh_number
 from assistant.index.sections import bare_label
+from assistant.question import intents
 from assistant.retrieval.results import Retrieval
 
 RE_CONCLUDING = re.compile(
@@ -124,6 +125,52 @@ def thesis_sentences(
     return sorted(out, key=lambda s: s.hit.chunk.start)[:MAX_THESIS]
 
 
+# a sentence stating what the text sets out to do, and a question asking for that
+RE_AIM = re.compile(
+    r"^(?:本文|本研究|笔者|我们)(?:旨在|试图|拟|尝试|希望|力图)|"
+    r"^(?:this|the|our) (?:paper|article|study|report) (?:aims|seeks|sets out|attempts|tries|intends)|"
+    r"^we (?:aim|seek|set out|attempt)",
+    re.I,
+)
+RE_ASKS_AIM = re.compile(
+    r"目的|旨在|解决什么|什么问题|研究空白|填补|贡献|试图|想做什么|"
+    r"\b(?:aims?|goal|purpose|gap|contribut\w*|sets? out|seeks?|tries|trying)\b|"
+    r"\bwhat (?:problem|question)\b",
+    re.I,
+)
+RE_POINTS_BACK = re.compile(r"这一|这些|上述|该|此|\b(?:this|these|such|that)\b", re.I)
+
+
+def aim_sentences(document: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+    """The body's sentences stating what the text sets out to do (see RE_AIM), each after the sentence it
+    points back to ("本文旨在填补这一研究空白" after the one saying what is missing)."""
+    out: list[Sentence] = []
+    tree = context.index.tree
+    for sid, chunks in tree.chunks.items():
+        if (
+            tree.document_of(sid) != document
+            or sid in ("abstract", "abstract.en")
+            or sid.endswith(".abstract")
+        ):
+            continue
+        for c in chunks:
+            for k, (a, b) in enumerate(c.sentence_spans()):
+                if RE_AIM.match(c.text[a:b]):
+                    hit = context.view(c, retrieval)
+                    if RE_POINTS_BACK.search(c.text[a:b]):
+                        out += _before(hit, k, retrieval, context)
+                    out.append(sentence_of(hit, k))
+    return out[: MAX_THESIS * 2]
+
+
+def _before(hit, k: int, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+    """The sentence before the `k`-th of a hit in its paragraph (in the chunk before, for its first)."""
+    if k:
+        return [sentence_of(hit, k - 1)]
+    prev = paragraph_chunk(hit.chunk.id, -1, context)
+    return [sentence_of(context.view(prev, retrieval), len(prev.sentence_spans()) - 1)] if prev else []
+
+
 def _abstract_sentences(document: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
     out = []
     for c in abstract_chunks(document, retrieval.lang, context):
@@ -144,6 +191,8 @@ class Lines:
         self.lines.append(line)
 
     def quote(self, s: Sentence, prefix: str = "") -> None:
+        if any(q.text == s.text and q.hit.chunk.id == s.hit.chunk.id for q in self.quoted):
+            return  # said already (the verdict, put first for a question weighing the two sides)
         self.lines.append(prefix + render.line(s, self.citer, self.limit))
         self.quoted.append(s)
 
@@ -182,6 +231,12 @@ def compose_document(
     n = asked_sentences(retrieval.question.text) or MAX_ABSTRACT
     if conclusion:
         thesis = thesis[-max(2, min(n, 3)) :]
+    if intents.RE_WEIGHING.search(retrieval.question.text):  # "good or bad overall?": the verdict first
+        for s in thesis_sentences(document, retrieval, context):
+            out.quote(s)
+    elif RE_ASKS_AIM.search(retrieval.question.text):  # "What gap does it fill?": what it sets out to do
+        for s in aim_sentences(document, retrieval, context):
+            out.quote(s)
     if thesis:
         out.text(_head("conclusion" if conclusion else "thesis", lang))
         for s in thesis[:n]:
@@ -238,6 +293,7 @@ def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext
     for c in context.index.tree.chunks.get(section_id, []):
         hit = context.view(c, retrieval)
         listed = semicolon_items(c)
+        head = False  # the sentence before is an item that only names itself: this one says what it is
         for k in range(len(c.sentence_spans())):
             s = sentence_of(hit, k)
             example = RE_EXAMPLE.search(s.text) is not None and examples < MAX_EXAMPLES
@@ -245,6 +301,7 @@ def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext
                 k < 2
                 and c.id.endswith(":c0")
                 or k in listed
+                or head
                 or RE_ITEM.match(s.text)
                 or RE_CONCLUDING.match(s.text)
                 or RE_THESIS.match(s.text)
@@ -253,6 +310,7 @@ def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext
             if not out or kept or example:
                 examples += bool(example and not kept and out)
                 out.append(s)
+            head = RE_ITEM.match(s.text) is not None and is_head(s)
     return out
 
 

@@ -75,7 +75,8 @@ ASKED_KINDS = [
             r"(?:有[^，。？?]{0,4}|具体的?)(?:数据|数字)(?![平中资安库共])|(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
             r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
             r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in)\b))|"
-            r"\b(?:numbers|figures|data) on\b",
+            r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
+            r"\bare there (?:any )?(?:numbers|figures|data)\b",
             re.I,
         ),
         RE_FIGURE,
@@ -243,7 +244,7 @@ def giving_asked(sentences: list[Sentence], retrieval: Retrieval, settings) -> l
     """The sentences to choose from: when the question asks for a kind of content (an example,
     figures, a date), those that give it, if one of them comes within the relevance floor of the best
     sentence; a sentence that does not give it is no answer to "有数据吗？" (its context still comes)."""
-    kinds = asked_kinds(retrieval.question.text)
+    kinds = asked_kinds(retrieval.question.searched)  # a follow-up made whole asks it too
     giving = [s for s in sentences if any(either(g, s) for g in kinds)]
     if not giving:
         return sentences

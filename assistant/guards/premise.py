@@ -9,10 +9,11 @@ from __future__ import annotations
 import numpy as np
 
 from assistant.guards.base import Correction, Guard, Verdict, hit_units, passed
+from assistant.guards.reading import polarity
 from assistant.guards.reading.premise import premise_of
 from assistant.question import intents
 from assistant.question.analysis import Question
-from assistant.retrieval.results import Retrieval
+from assistant.retrieval.results import Hit, Retrieval
 
 CLEARLY_MORE = 0.25  # a contradicting sentence naming this much more of a premise than one holding it wins
 
@@ -29,6 +30,19 @@ class PremiseGuard(Guard):
             else index.sentence_vectors(hit.chunk.id)
         )
 
+    def verdict_hits(self, retrieval: Retrieval) -> list[Hit]:
+        """The passages of the document that weigh the two sides ("弊大于利", "on balance good"), wherever
+        they are: a premise about the text's verdict is read against its verdict, found or not."""
+        found = {h.chunk.id for h in retrieval.hits}
+        tree, out = self.context.index.tree, []
+        for chunk in self.context.index.chunks.values():
+            if chunk.id in found or tree.document_of(chunk.section_id) != retrieval.document:
+                continue
+            if polarity.verdict(chunk.text):
+                out.append(Hit(chunk, 0.0))
+        self.context.search.describe(out, retrieval.question, retrieval.vector or [0.0])
+        return out
+
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         share = self.context.settings.guards.min_premise_coverage
         premise = premise_of(question.searched, question.lang)
@@ -38,11 +52,12 @@ class PremiseGuard(Guard):
             return passed(self.name)  # "文章讲X的那部分说了什么": X says which part, it claims nothing
         home = self.context.home.get(question.lang, frozenset())
         vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
+        hits = retrieval.hits + self.verdict_hits(retrieval) if premise.verdict else retrieval.hits
         best: tuple[float, Correction] | None = None
         named = 0.0  # the most of the premise's words a contradicting sentence names (0: none does)
         held = 0.0  # the most of them a sentence holding it names
         paraphrased = False  # a sentence held it by its embedding alone, naming too few of its words
-        for hit in retrieval.hits:
+        for hit in hits:
             vectors = self.vectors(hit)
             for k, sentence in enumerate(hit_units(hit)):
                 cosine = float(vectors[k] @ vector) if vectors is not None and k < len(vectors) else 0.0

@@ -211,6 +211,22 @@ def _refer(question: str, topic: str) -> str:
     return question[: m.start("p")] + topic + question[m.end("p") :] if m else question
 
 
+def _other_item(
+    question: str, previous: str, earlier: list[Turn], k: int, recall: Callable | None
+) -> Resolved | None:
+    """A pointer to another item of the list the previous question pointed into, asking little else
+    ("那第一个呢？", "And the third one?"): the previous question asked of that item."""
+    if recall is None or intents.ordinal_reference(previous) is None or _words(_point(question, " ")):
+        return None
+    if (found := previous_turn(earlier)) is None:
+        return None
+    items = recall(*found).items
+    if not 0 <= k < len(items) and not (k == -1 and items):
+        return None
+    label, section = items[k]
+    return Resolved(_point(previous, label), [section])
+
+
 def follow_up(
     question: str, history: list[Turn] | None, recall: Callable[[str, list[Turn]], Recalled] | None = None
 ) -> Resolved | None:
@@ -230,6 +246,8 @@ def follow_up(
     if ordinal is not None and recalled.items and k < len(recalled.items):
         label, section = recalled.items[k]
         return Resolved(_point(question, label), [section])
+    if ordinal is not None and (other := _other_item(question, previous, earlier, k, recall)):
+        return other  # "那第一个呢？" after "第二个有什么数据支撑？": the same of the first item
     if location:  # "这是在哪部分讲的？": the previous answer's sections
         return Resolved(recalled.question, recalled.cited or ([recalled.target] if recalled.target else []))
     steer = [recalled.target] if recalled.target else []

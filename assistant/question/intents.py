@@ -163,7 +163,7 @@ RE_SUMMARY = re.compile(
     r"(?:say|cover|discuss|"
     r"argue|"
     r"recommend|propose|describe|deal with|address)\b|\bwhat (?:is|are) (?:covered|discussed) in\b|"
-    r"\b(?:walk me through|tell me about|give me an overview of|describe) (?:the |this "
+    r"\b(?:walk me through|tell me about|give me an overview of|describe|explain) (?:the |this "
     r")?(?:paper|report|(?:sub)?section|part)\b",
     re.I,
 )
@@ -188,12 +188,16 @@ RE_CONCLUSION = re.compile(
 )
 # a question that asks which side outweighs the other ("help or hurt", "利大还是弊大")
 RE_WEIGHING = re.compile(
-    r"利大还是弊大|弊大还是利大|利多还是弊多|好处多还是坏处多|坏处多还是好处多|利弊|好事多还是坏事多|利大于弊|弊大于利|"
-    r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood or bad\b|\b(?:benefit|benefits) or (?:harm|hurt)|"
+    r"(?:利|弊|好处|坏处)[大多]还是(?:利|弊|好处|坏处)[大多]|利弊|利大于弊|弊大于利|"
+    r"(?:好事|有利|利好|机遇|福)多?还是(?:坏事|不利|利空|挑战|祸)|"
+    r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood (?:thing )?or (?:a )?bad\b|"
+    r"\b(?:benefit|benefits) or (?:harm|hurt)|"
     r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)",
     re.I,
 )
-RE_OVERALL = re.compile(r"总的来说|总体|整体|综合|总而言之|\boverall\b|\bon balance\b|\bin the end\b", re.I)
+RE_OVERALL = re.compile(
+    r"总的来说|总体|整体|综合|总而言之|最后的|最终|\boverall\b|\bon balance\b|\bin the end\b", re.I
+)
 # what the text advises as a whole: its strategy, its way forward ("总体思路", "overall strategy")
 RE_OVERALL_ADVICE = re.compile(
     r"总体(?:思路|战略|对策|建议|方向)|整体(?:思路|战略|对策|建议)|(?:总体|整体)上?[^，。？?]{0,8}(?:建议|应对|怎么办)|"
@@ -203,8 +207,7 @@ RE_OVERALL_ADVICE = re.compile(
 )
 RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
-    r"文章(?:主要|讲)|"
-    r"论文(?:主要|讲)|"
+    r"(?:文章|论文)(?:主要|讲)|"
     r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b",
     re.I,
 )
@@ -348,11 +351,13 @@ MAX_BARE_WORDS = 2  # a summary request naming no more than this many words of i
 # what readers ask of a paper as a whole, in words that name no topic of it: its aim, contribution,
 # message, argument, significance (a question naming only these and the paper asks for its overview)
 RE_META = re.compile(
-    r"^(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|"
+    r"^(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|解决|填补|空白|"
+    r"旨在|回答|试图|"
     r"主要|讲|讲述|内容|思想|要旨|看法|"
     r"contribut\w*|aim|aims|goal|purpos\w*|messag\w*|argu\w*|point|idea|thesis|signific\w*|"
     r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"
-    r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try)$",
+    r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|gap|literatur\w*|fill\w*|"
+    r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose)$",
     re.I,
 )
 

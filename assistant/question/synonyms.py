@@ -26,6 +26,8 @@ CLASSES = (
     "趋势 走向 动向 态势 trend trends tendency tendencies direction directions",
     # goods crossing borders, both ways
     "贸易 进出口 外贸 trade",
+    # a Chinese author's own country: 我国 is China, and the adjective names it too
+    "中国 我国 china chinese",
 )
 
 
@@ -70,3 +72,17 @@ def opposed(one: set[str], other: set[str]) -> bool:
 def widened(words: set[str] | dict[str, float]) -> set[str]:
     """`words` with every word readers use for the same thing."""
     return set().union(*(alike(w) for w in words)) if words else set()
+
+
+# what threatens someone: a list of these is a list of the bad effects (not a word for 消极 elsewhere:
+# "the threat to it" names no part on negative impacts)
+THREATS = frozenset(tokenize("danger dangers threat threats peril perils"))
+
+
+def with_effect(words: set[str]) -> set[str]:
+    """`words`, with the words for an effect ("impact", 影响) when one says good or bad for someone: a
+    list of "the benefits" or "the dangers" is a list of impacts."""
+    good, bad, effect = _classes()[:3]
+    if words & THREATS:
+        words = words | bad
+    return words | effect if words & (good | bad) else words

@@ -13,6 +13,7 @@ policy part says about moving industry inland"). The passages the question finds
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -44,15 +45,28 @@ def gathered(hits: list[Hit], valid: set[str]) -> str | None:
     return max(many, key=lambda s: (s.count("."), weight[s])) if many else best
 
 
-def narrowed(sections: list[str], matched: list[str], asked: set[str], headings, lang: str) -> list[str]:
+RE_QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,30})[”\"’]")
+
+
+def narrowed(
+    sections: list[str], matched: list[str], asked: set[str], headings, question: Question
+) -> list[str]:
     """One part named by number, and a heading below it named by words of its own, not the numbered
-    part's ("第二部分里“区域联盟化”那一节"; not "第三部分的影响" for a part on 积极影响): that one.
-    `headings` gives each section's heading words (`assistant.retrieval.headings.Headings`)."""
+    part's ("第二部分里“区域联盟化”那一节"; not "第三部分的影响" for a part on 积极影响), or holding a phrase
+    the question quotes ("第一部分里讲的“第一阶段”"): that one. `headings` gives each section's heading
+    words (`assistant.retrieval.headings.Headings`)."""
     if len(sections) != 1:
         return sections
-    top = sections[0]
+    top, lang = sections[0], question.lang
     own = lambda m: headings.words(m, lang) - headings.words(top, lang)  # noqa: E731
-    return [next((m for m in matched if m.startswith(top + ".") and own(m) & asked), top)]
+    quoted = [q for q in RE_QUOTED.findall(question.searched) if q not in headings.index.label(top, lang)]
+    below_top = [m for m in headings.index.tree.first if m.startswith(top + ".")]
+    holding = [m for m in below_top if any(q in headings.index.label(m, lang) for q in quoted)]
+    return [
+        next(
+            (m for m in matched if m.startswith(top + ".") and own(m) & asked), holding[0] if holding else top
+        )
+    ]
 
 
 def below(named: str, hits: list[Hit], valid: set[str]) -> str | None:

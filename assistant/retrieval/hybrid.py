@@ -201,7 +201,7 @@ class HybridSearch:
         if question.steer:
             self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
         matched, responses, advice, home = self._sections_asked(question, terms, vector, document, sections)
-        sections = narrowed(sections, matched, widened(terms), self.headings, question.lang)
+        sections = narrowed(sections, matched, widened(terms), self.headings, question)
         if responses:  # proposals about a topic the text treats: the section that responds to it
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])

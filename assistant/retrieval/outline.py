@@ -20,9 +20,10 @@ from collections import Counter
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
 from assistant.question.intents import RE_LIST_QUESTION
-from assistant.question.synonyms import alike, widened
+from assistant.question.synonyms import alike, widened, with_effect
+from assistant.retrieval.headings import FAMILY
 from assistant.text import EN_STOP as STOP_EN
-from assistant.text import tokenize
+from assistant.text import kin, tokenize
 
 RE_COUNT = re.compile(
     r"\b(two|three|four|five|six|seven|[2-7])\s+(?:main\s+|key\s+|major\s+|future\s+|new\s+)?[a-z]+|"
@@ -115,7 +116,11 @@ def share_of(terms: dict[str, float], text: str) -> float:
     if not terms:
         return 0.0
     toks, low = set(tokenize(text)), text.lower()
-    held = sum(w for t, w in terms.items() if alike(t) & toks or (len(t) > 1 and t in low))
+    held = sum(
+        w
+        for t, w in terms.items()
+        if alike(t) & toks or (len(t) > 1 and t in low) or any(kin(t, k, FAMILY) for k in toks)
+    )
     return held / sum(terms.values())
 
 
@@ -133,7 +138,7 @@ def outline_parent(
             for near in [up, *(k for k in tree.first if k.startswith(up + "."))]:
                 if near not in candidates:
                     candidates.append(near)
-    asked = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
+    asked = with_effect(widened(terms))  # "downsides" names a heading's "negative impact", 好处 its 积极
     best: tuple[float, int, str] | None = None
     other: tuple[float, int, str] | None = None  # a section it names outright, with another count
     for p in candidates:

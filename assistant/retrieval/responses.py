@@ -16,14 +16,16 @@ import re
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label, heading_words
-from assistant.question.synonyms import opposed
+from assistant.question.synonyms import alike, opposed
 from assistant.retrieval.outline import heading_weights
 from assistant.text import tokenize
 
 RE_ASKS_PROPOSAL = re.compile(
     r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|"
     r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?)\b|\bdeal with\b|"
-    r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b",
+    r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b|"
+    r"\b(?:lessons?|take-?aways?|implications?|messages?) for (?:\w+ )?(?:policy ?makers?|polic(?:y|ies)|"
+    r"governments?|decision[- ]makers?)\b|(?:政策|决策者?|政府)[^，。？?]{0,6}(?:启示|含义)|启示",
     re.I,
 )
 RE_PROPOSAL_HEADING = re.compile(
@@ -37,7 +39,9 @@ RE_PROPOSAL_HEADING = re.compile(
 ADVICE_WORDS = frozenset(
     "应该 应当 怎么 怎么做 如何 做 要 需要 采取 什么 有什么 哪些 给出 提出 提供 根据 按照 "
     "论文 文章 作者 本文 我国 我们 咱们 "
-    "should do doe done can could must would need take paper article author text overall main key".split()
+    "should do doe done can could must would need take paper article author text overall main key "
+    "takeaway lesson implication message policymaker policy maker decision government chinese "
+    "启示 含义 政策 决策 决策者 政府 制定 制定者 这篇 篇文章".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)
@@ -47,11 +51,14 @@ NAMED_TOPIC = 0.6  # the same, for "What does the paper say about X?", which may
 
 def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> bool:
     """The question is the heading and little else ("产业空心化有哪些表现？", "作者对产业空心化有什么建议？"):
-    it uses nearly all the heading's words, and they are most of its own (asking words aside)."""
+    it uses nearly all the heading's words or words readers use for them ("effects" for "impact"), and
+    they are most of its own (asking words aside)."""
     words = heading_words(heading)
-    asked = {w for w in terms if len(w) > 1 and (w in words or not RE_ASKING.search(w))}
-    common = words & asked
-    return bool(words) and len(common) >= share * len(words) and len(common) >= 0.5 * len(asked)
+    named = lambda w: bool(alike(w) & words)  # noqa: E731
+    asked = {w for w in terms if len(w) > 1 and (named(w) or not RE_ASKING.search(w))}
+    common = {w for w in words if alike(w) & asked}
+    used = {w for w in asked if named(w)}
+    return bool(words) and len(common) >= share * len(words) and len(used) >= 0.5 * len(asked)
 
 
 def _proposing(section: str, index: OpenIndex, lang: str) -> bool:

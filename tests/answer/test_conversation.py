@@ -119,3 +119,12 @@ def test_a_sentence_naming_what_it_points_back_to_brings_the_sentence_before(ass
 def test_what_the_paper_says_about_one_stage_is_that_stage(assistant):
     a = assistant.ask("Could you sum up what the paper says about the efficiency-first stage?")
     assert a.kind == "overview" and a.citations[0].section_id == "s1.1"
+
+
+def test_another_item_asked_the_same_way(assistant):
+    a = conversation(
+        assistant, "全球产业链变化对我国有哪些积极影响？", "第二个有什么数据支撑？", "那第一个呢？"
+    )
+    assert "倒逼产业升级" in a.condensed_question and "数据" in a.condensed_question
+    assert a.citations and all(c.section_id == "s3.1.1" for c in a.citations)
+    assert any(ch.isdigit() for ch in a.answer)  # figures, as asked, not the opening again

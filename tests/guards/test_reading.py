@@ -428,3 +428,18 @@ def test_a_noun_of_restriction_is_no_direction():
     p = premise_of("Why does the report say trade restrictions went down between 2015 and 2022?", "en")
     sentence = "In 2022, the county imposed nearly 900 trade restrictions, five times the number of 2015."
     assert p.test(sentence, 0.5).contradicts
+
+
+def test_whose_account_a_why_question_is_asked_in_still_takes_its_premise():
+    p = premise_of("According to the paper, why did Samsung and Apple move phone production to India?", "en")
+    assert p is not None and p.text.startswith("Samsung") and "India" in p.names
+    p = premise_of("根据文章，为什么三星和苹果把手机业务转移到了印度？", "zh")
+    assert p is not None and p.text.startswith("三星")
+
+
+def test_how_big_an_advantage_is_asks_no_figure():
+    from assistant.guards.reading.amount_question import asked_quantity
+
+    assert asked_quantity("中国在新能源汽车电池方面的优势有多大？", "zh") is None
+    assert asked_quantity("How large is China's advantage in batteries?", "en") is None
+    assert asked_quantity("投资规模有多大？", "zh") is not None  # a size of investment is a figure

@@ -141,3 +141,24 @@ def test_words_that_only_look_like_pronouns_are_not_replaced():
 def test_a_question_asking_only_for_a_kind_of_content_leans_on_the_conversation():
     got = follow_up("哪家企业是典型例子？", HISTORY, recalled(question="水权交易是什么意思？"))
     assert got is not None and "水权交易" in got.question
+
+
+def test_another_item_of_the_list_the_previous_question_pointed_into():
+    history = [
+        Turn(role="user", content="全球产业链变化对我国有哪些积极影响？"),
+        Turn(role="assistant", content="1. 倒逼产业升级 … 2. 增进区域合作 …"),
+        Turn(role="user", content="第二个有什么数据支撑？"),
+        Turn(role="assistant", content="…"),
+    ]
+    items = [("倒逼产业升级", "s3.1.1"), ("增进区域合作", "s3.1.2")]
+
+    def recall(question, earlier):  # only the first answer listed items
+        return Recalled(question=question, items=items if not earlier else [])
+
+    got = follow_up("那第一个呢？", history, recall)
+    assert got.question == "倒逼产业升级有什么数据支撑？" and got.sections == ["s3.1.1"]
+    # a pointer asking something of its own is not the previous question again
+    assert follow_up("第一个是什么意思？", history, recall).question != "倒逼产业升级有什么数据支撑？"
+    # no list anywhere before: nothing to point into
+    got = follow_up("那第一个呢？", history, lambda q, earlier: Recalled(question=q))
+    assert got is None or "倒逼" not in got.question

@@ -164,3 +164,19 @@ def test_overall_advice_and_what_the_text_says_about_a_topic():
     assert intents.intent("作者整体上建议怎么应对？") == "conclusion"
     assert intents.intent("作者对水价有什么建议？") != "conclusion"
     assert asked.says_about("Can you sum up what the report says about water prices?")
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("总的来说，全球产业链再布局对我国是好事还是坏事？", "conclusion"),
+        ("Overall, is the reshuffling a good thing or a bad thing for China?", "conclusion"),
+        ("作者最后的结论和对策是什么？", "conclusion"),
+        ("这篇文章想解决什么问题？", "summary"),
+        ("What gap in the literature does the paper try to fill?", "summary"),
+        ("Can you explain this paper to someone who isn't an economist?", "summary"),
+        ("最后一个趋势是什么？", "fact"),  # "the last" names an item, it weighs nothing
+    ],
+)
+def test_weighing_the_sides_and_asking_what_the_paper_sets_out_to_do(question, intent):
+    assert intents.intent(question) == intent

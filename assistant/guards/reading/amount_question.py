@@ -371,4 +371,16 @@ def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:
     the question asks for no amount or no such phrase is found."""
     if not RE_AMOUNT_QUESTION.search(question):
         return None
-    return _chinese(question) if lang == "zh" else _english(question)
+    found = _chinese(question) if lang == "zh" else _english(question)
+    if found and set(_words(found[0])) <= DEGREE:  # "优势有多大": how far it goes, in figures or words
+        return None
+    return found
+
+
+# what is weighed, not counted: "how big is the advantage" asks how far it goes, which a text may say
+# in words as well as in figures
+DEGREE = frozenset(
+    "优势 劣势 影响 作用 意义 风险 压力 挑战 冲击 威胁 难度 力度 程度 贡献 潜力 "
+    "advantage advantages impact impacts effect effects influence role risk risks pressure challenge "
+    "challenges threat threats importance significance".split()
+)

@@ -243,9 +243,20 @@ RE_WHY_EN = re.compile(
 RE_WHY_ZH = re.compile(r"^(?P<a>[^，,。？?]{0,40}?)(?:为什么|为何)(?:会|要)?(?P<b>[^，,。？?]{2,})[？?]*$")
 
 
+# whose account the question asks within ("According to the paper, why …", "根据文章，为什么…"): it
+# takes P as the text's all the same
+RE_VOICE_LEAD = re.compile(
+    r"^(?:according to|in the (?:view|words|account) of|as (?:stated|said|described|argued) (?:in|by)) "
+    r"(?:the |this )?(?:paper|authors?|article|study|report|text)(?:['’]s? (?:view|account))?\s*,\s*|"
+    r"^in (?:the |this )?(?:paper|authors?|article|study|report)['’]?s?['’]? (?:view|account|words),\s*|"
+    r"^(?:根据|据|按照?|依照|在)(?:这篇)?(?:文章|论文|本文|作者|文中)(?:的)?(?:说法|观点|分析|论述|看来)?[，,]\s*",
+    re.I,
+)
+
+
 def presupposed(question: str, lang: str) -> tuple[str, str] | None:
     """(P, the question) when a why-question takes P as given, else None."""
-    text = question.strip()
+    text = RE_VOICE_LEAD.sub("", question.strip(), count=1)
     if lang == "en":
         m = RE_WHY_EN.match(text)
         return (m.group("p").strip(), text) if m else None

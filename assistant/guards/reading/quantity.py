@@ -60,6 +60,7 @@ RE_LEVEL_AFTER = re.compile(
     r"^\s*(?:达到|达|为|增至|降至|升至|至|超过|突破|占|reach\w*|to\b|totall?ing|at\b)", re.I
 )
 MEASURE_WORDS = frozenset("家项台辆件座条种所款")
+RE_AMOUNT_OF = re.compile(r"总?(?:额|量|规模|数量?)")  # what turns a noun into its amount (贸易 → 贸易额)
 # an amount of money, in any currency: asked for in one ("how many dollars", 多少美元), it is given in one
 RE_MONEY_QUESTION = re.compile(
     r"\bhow (?:many|much)\b.{0,30}\b(?:dollars?|yuan|rmb|euros?|pounds?|yen|money)\b|"
@@ -124,6 +125,11 @@ def quantity_of(question: str, lang: str, home: frozenset[str] = frozenset()) ->
         return None
     phrase, asking = asked
     words = [w for w in content_words(phrase, lang) if not any(w.lower() in h.lower() for h in home)]
+    # "贸易额" read as 贸易 and 贸易额 (as the tokenizer may or may not split it): the amount of 贸易, which
+    # a text gives as 进出口总额 too
+    words = [
+        w for w in words if not any(o != w and RE_AMOUNT_OF.fullmatch(w.replace(o, "", 1)) for o in words)
+    ]
     if not words:
         return None
     sentences = RE_SENTENCE[lang].split(question.strip())

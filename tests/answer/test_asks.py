@@ -1,0 +1,58 @@
+"""What a reader asks of the paper as a whole or of a list, answered from the real index: what the
+paper sets out to do, its verdict when a question weighs the sides, the dangers or benefits it lists,
+and items that only name themselves."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    "question", ["这篇文章想解决什么问题？", "What gap in the literature does the paper fill?"]
+)
+def test_what_the_paper_sets_out_to_do_comes_first(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and [c.section_id for c in a.citations[:2]] == ["intro", "intro"]
+    # the gap, then the statement of aim that points back to it
+    assert "仍显不足" in a.citations[0].text and "本文旨在" in a.citations[1].text
+
+
+@pytest.mark.parametrize(
+    ("question", "verdict"),
+    [
+        ("总的来说，全球产业链再布局对我国是好事还是坏事？", "弊大于利"),
+        ("Is it a good or bad thing for China overall?", "harm"),
+    ],
+)
+def test_a_question_weighing_the_sides_gets_the_verdict_first(assistant, question, verdict):
+    a = assistant.ask(question)
+    body = [line for line in a.answer.splitlines() if "[1]" in line]
+    assert body and verdict in body[0]
+
+
+def test_a_premise_about_the_verdict_is_read_against_it_wherever_it_is(assistant):
+    a = assistant.ask(
+        "Why do the authors conclude that supply-chain restructuring is, on balance, good for China's "
+        "industrial security?"
+    )
+    assert a.kind == "correction" and a.premise_rejected and "harm" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("What are the main dangers for Chinese industry that the authors identify?", "s3.2"),
+        ("In what ways could China actually benefit from global supply chains being reshuffled?", "s3.1"),
+    ],
+)
+def test_a_list_of_dangers_or_benefits_is_a_list_of_impacts(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "outline" and {c.section_id.rsplit(".", 1)[0] for c in a.citations} == {section}
+
+
+def test_items_that_only_name_themselves_come_with_what_they_are(assistant):
+    a = assistant.ask("当前全球产业链区域化在企业和政府层面各有哪些表现？")
+    assert "一是企业层面的战略调整" in a.answer and "中国+N" in a.answer  # the item, and what it is
+
+
+def test_a_quoted_phrase_names_the_part_inside_a_numbered_one(assistant):
+    a = assistant.ask("第一部分里讲的“第一阶段”是什么内容？")
+    assert a.kind == "overview" and a.citations[0].section_id == "s1.1"
