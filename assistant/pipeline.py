@@ -225,7 +225,9 @@ class Assistant:
                 if s != node
             ]
             node, level = parent, level + 1
-        return Recalled(q.searched, items, target, topic, siblings, cited)
+        leaf = len(cited) == 1 and not tree.children.get(cited[0])
+        part = bare_label(now.index.label(cited[0], lang)) if leaf else ""
+        return Recalled(q.searched, items, target, topic, siblings, cited, part)
 
     def understand(
         self, text: str, mode: str, section: str | None, document: str | None, history: list[Turn] | None

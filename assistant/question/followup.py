@@ -42,6 +42,14 @@ RE_ANAPHORA_ZH = re.compile(
     r"对此|对这一点|对这个问题|这一点|这个|这些|这种|这类|这样的?|这一|这方面|(?<!因|如|由|彼)此(?![外后前])|它们?|"
     r"其(?![他它余中次实])|(?<!应)该"
 )
+# a pointer to what the last two answers said ("这两组数据", "both figures")
+RE_TWO = re.compile(r"[这那]两|二者|两者|\b(?:both|these two|those two)\b", re.I)
+# a pointer to a problem ("针对这个问题", "this issue"): the problem the previous answer's part treats
+RE_PROBLEM = re.compile(
+    r"(?:这个|这一|此|该|这些|上述)(?:问题|挑战|困境|风险|现象|难题)|"
+    r"\b(?:this|that|these|those) (?:problems?|issues?|challenges?|risks?|threats?)\b",
+    re.I,
+)
 # what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
 RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)
 # a pronoun that points back; "that", "which" and "who" after a noun and before a verb open a
@@ -83,6 +91,7 @@ class Recalled:
     # (heading, section id, level) beside the target (level 0) and beside each of its parents (1, 2, …)
     siblings: list[tuple[str, str, int]] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # the sections its sources are in, in order
+    part: str = ""  # the heading of the one part without parts all it quoted comes from, if one
 
 
 @dataclass
@@ -248,8 +257,11 @@ def follow_up(
         return Resolved(_point(question, label), [section])
     if ordinal is not None and (other := _other_item(question, previous, earlier, k, recall)):
         return other  # "那第一个呢？" after "第二个有什么数据支撑？": the same of the first item
-    if location:  # "这是在哪部分讲的？": the previous answer's sections
-        return Resolved(recalled.question, recalled.cited or ([recalled.target] if recalled.target else []))
+    if location:  # "这是在哪部分讲的？": the previous answer's sections (the two before: "这两组数据")
+        cited = recalled.cited or ([recalled.target] if recalled.target else [])
+        if RE_TWO.search(question) and recall and (before := previous_turn(earlier)):
+            cited = list(dict.fromkeys([*recall(*before).cited, *cited]))
+        return Resolved(recalled.question, cited)
     steer = [recalled.target] if recalled.target else []
     years = RE_YEAR.findall(question)
     previous = RE_YEAR.sub(years[0], recalled.question) if years else recalled.question
@@ -264,5 +276,9 @@ def follow_up(
         label, section = item
         return Resolved(ABOUT[language_of(question)].format(label), [section])
     if anaphora and recalled.topic:  # what it asks of the topic may be elsewhere ("对此有什么建议"): no steer
-        return Resolved(_refer(question, recalled.topic))
+        # "this problem" is the problem the part quoted treats, not the example the question asked for
+        problem = recalled.part if RE_PROBLEM.search(question) and recalled.part else ""
+        if problem and not zh:  # "this problem" as a whole, not "this" alone
+            return Resolved(RE_PROBLEM.sub(problem, question, count=1))
+        return Resolved(_refer(question, problem or recalled.topic))
     return Resolved(f"{question.strip()} {previous}", steer)

@@ -128,3 +128,22 @@ def test_another_item_asked_the_same_way(assistant):
     assert "倒逼产业升级" in a.condensed_question and "数据" in a.condensed_question
     assert a.citations and all(c.section_id == "s3.1.1" for c in a.citations)
     assert any(ch.isdigit() for ch in a.answer)  # figures, as asked, not the opening again
+
+
+def test_this_problem_after_an_example_is_the_problem_the_example_was_of(assistant):
+    a = conversation(
+        assistant,
+        "在关键矿产方面我国面临什么问题？",
+        "文中举了哪个国家资源国有化的例子？",
+        "针对这个问题，作者建议怎么做？",
+    )
+    assert "关键矿产" in a.condensed_question
+    assert a.citations and all(c.section_id == "s4.2.5" for c in a.citations)  # the proposals on minerals
+
+
+def test_where_a_followed_up_answer_came_from_is_where_it_quoted(assistant):
+    first = ["消极影响有哪些？", "第二个是什么意思？", "作者对此有什么建议？"]
+    proposals = conversation(assistant, *first)
+    a = conversation(assistant, *first, "这是在哪部分讲的？")
+    assert a.kind == "location"
+    assert {c.section_id for c in a.citations} == {c.section_id for c in proposals.citations} == {"s4.2.2"}

@@ -199,6 +199,8 @@ def test_which_way_a_statement_goes():
         ("改革的积极影响大于消极影响", "good"),
         ("总体上弊大于利", "bad"),
         ("it has both positive and negative effects", None),
+        ("the impacts are more positive than negative", "good"),
+        ("the costs for households exceed the benefits", "bad"),
     ],
 )
 def test_which_side_a_verdict_takes(text, side):
@@ -443,3 +445,9 @@ def test_how_big_an_advantage_is_asks_no_figure():
     assert asked_quantity("中国在新能源汽车电池方面的优势有多大？", "zh") is None
     assert asked_quantity("How large is China's advantage in batteries?", "en") is None
     assert asked_quantity("投资规模有多大？", "zh") is not None  # a size of investment is a figure
+
+
+def test_a_clause_going_on_about_the_subject_before_names_it_too():
+    q = quantity_of("2023年机电产品出口占比是多少？", "zh")
+    assert q.given_in("2023年,我国机电产品出口13.92万亿元,在出口总值中的占比提升至58.6%。", 0.5)
+    assert not q.given_in("2023年,我国服装出口增长,家具出口的占比提升至8.6%。", 0.5)  # another subject

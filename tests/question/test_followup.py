@@ -162,3 +162,31 @@ def test_another_item_of_the_list_the_previous_question_pointed_into():
     # no list anywhere before: nothing to point into
     got = follow_up("那第一个呢？", history, lambda q, earlier: Recalled(question=q))
     assert got is None or "倒逼" not in got.question
+
+
+def test_this_problem_is_the_problem_the_part_quoted_treats():
+    recall = recalled(topic="文中举了哪个国家资源国有化的例子", part="关键矿产受制")
+    got = follow_up("针对这个问题，作者建议怎么做？", HISTORY, recall)
+    assert "关键矿产受制" in got.question and "例子" not in got.question
+    got = follow_up(
+        "What does the author propose for this problem?", HISTORY, recalled(topic="x", part="Minerals")
+    )
+    assert got.question == "What does the author propose for Minerals?"
+    # a pronoun alone still takes the question's topic
+    assert "例子" in follow_up("作者对此有什么建议？", HISTORY, recall).question
+
+
+def test_where_the_two_last_answers_came_from():
+    history = [
+        Turn(role="user", content="Q1"),
+        Turn(role="assistant", content="A1"),
+        Turn(role="user", content="Q2"),
+        Turn(role="assistant", content="A2"),
+    ]
+    sections = {"Q1": ["s3.1.3"], "Q2": ["s3.1.2"]}
+
+    def recall(question, earlier):
+        return Recalled(question=question, cited=sections[question])
+
+    assert follow_up("这两组数据分别是在文章哪部分讲的？", history, recall).sections == ["s3.1.3", "s3.1.2"]
+    assert follow_up("这是在文章哪部分讲的？", history, recall).sections == ["s3.1.2"]

@@ -70,7 +70,8 @@ RE_VERDICT = {
         rf"利大于弊|利多于弊|好处大于坏处|on balance[^.?;]{{0,30}}\b(?:{GOOD})|"
         rf"\b(?:{UPSIDES}) (?:\w+ ){{0,5}}?outweigh|积极(?:影响|作用|效应)?(?:大于|多于|超过)消极|"
         rf"\b(?:{GOOD}) (?:impacts?|effects?|sides?|consequences?)\b[^.?;]{{0,30}}\boutweigh|"
-        rf"\bmore (?:good|benefits?) than (?:harm|costs?)|"
+        rf"\bmore (?:good|benefits?) than (?:harm|costs?)|\bmore (?:{GOOD}) than (?:{BAD})|"
+        rf"\b(?:{UPSIDES}|positives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)|"
         rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall",
         re.I,
     ),
@@ -79,7 +80,9 @@ RE_VERDICT = {
         rf"\b(?:{DOWNSIDES}) (?:\w+ ){{0,5}}?outweigh|消极(?:影响|作用|效应)?(?:大于|多于|超过)积极|"
         rf"\b(?:{BAD}) (?:impacts?|effects?|sides?|consequences?)\b[^.?;]{{0,30}}\boutweigh|"
         rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD})|\b(?:{BAD}) overall|"
-        rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit",
+        rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit|"
+        rf"\bmore (?:{BAD}) than (?:{GOOD})|"
+        rf"\b(?:{DOWNSIDES}|negatives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)",
         re.I,
     ),
 }

@@ -60,6 +60,11 @@ RE_LEVEL_AFTER = re.compile(
     r"^\s*(?:达到|达|为|增至|降至|升至|至|超过|突破|占|reach\w*|to\b|totall?ing|at\b)", re.I
 )
 MEASURE_WORDS = frozenset("家项台辆件座条种所款")
+# a clause that goes on about the subject of the one before, naming none of its own
+RE_MOVES = re.compile(
+    r"增长|下降|提高|提升|减少|增加|回落|\b(?:gr[eo]w|rose|rise|fell|fall|increas|decreas|up|down)", re.I
+)
+RE_GOES_ON = re.compile(r"^\s*(?:在|占|其中|约占|比|较|同比|环比|分别|并|且|, accounting for|accounting for)")
 RE_AMOUNT_OF = re.compile(r"总?(?:额|量|规模|数量?)")  # what turns a noun into its amount (贸易 → 贸易额)
 # an amount of money, in any currency: asked for in one ("how many dollars", 多少美元), it is given in one
 RE_MONEY_QUESTION = re.compile(
@@ -102,14 +107,24 @@ class Quantity:
             return True
         return any(not RE_CHANGE_BEFORE.search(part[: part.find(f.text)]) for f in found if f.text in part)
 
+    def _named(self, clause: str) -> list[bool]:
+        """For each of the quantity's words, whether the clause names it (or a word for the same thing)."""
+        have, low = set(content_words(clause, self.lang)), clause.lower()
+        return [any(a in have or a in low for a in written_alike(w)) for w in self.words]
+
     def given_in(self, sentence: str, share: float) -> bool:
         if not all(y in sentence for y in self.years):
             return False
         clauses = [c for c in RE_CLAUSE_END.split(sentence) if c.strip()]
+        before = ""
         for clause, after in pairwise([*clauses, ""]):
-            have = set(content_words(clause, self.lang))
-            low = clause.lower()
-            found = [any(a in have or a in low for a in written_alike(w)) for w in self.words]
+            found = self._named(clause)
+            # "…机电产品出口13.92万亿元，在出口总值中的占比提升至58.6%": a clause going on about the subject
+            # of the one before names it too, when the two name all of it (and a change asked is one)
+            if RE_GOES_ON.match(clause) and (not self.change or RE_MOVES.search(clause)):
+                joined = [a or b for a, b in zip(found, self._named(before), strict=True)]
+                found = joined if all(joined) else found
+            before = clause
             if not (found[-1] and sum(found) >= share * len(found)):
                 continue
             parts = (clause, after) if RE_LEVEL_AFTER.match(after) else (clause,)
