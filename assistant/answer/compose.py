@@ -25,10 +25,10 @@ from assistant.answer.outline import compose_outline, find_outline
 from assistant.answer.overview import compose_document, compose_missing_section, compose_section
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
-from assistant.index.sections import heading_words, label_number
+from assistant.index.sections import bare_label, heading_words, label_number
 from assistant.question import asked, intents
 from assistant.question.synonyms import alike, named_in, widened
-from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, RE_ASKING, names_only
+from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, RE_ASKING, names_only, unanswered_topic
 from assistant.retrieval.results import Retrieval
 
 NAMED_SHARE = 0.5  # of a heading's own words, for a list question to ask for that section's parts
@@ -67,6 +67,8 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         return compose_section(retrieval.target, retrieval, context)  # "What does the paper say about X?"
     if retrieval.responses and kind in ("fact", "list"):  # "作者对X有什么建议": the section answering X
         return compose_section(retrieval.responses[0], retrieval, context)
+    if kind in ("fact", "list") and (none := unanswered(retrieval, context)):  # no proposal about X
+        return none
     if kind == "comparison":
         return compose_comparison(retrieval, context)
     if kind == "list" and (pair := compose_sections(retrieval, context, named=True)) is not None:
@@ -162,3 +164,29 @@ def _compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) 
     if q.intent == "location":  # "哪一部分讲了X？": the sections first, then what they say
         return compose_location(retrieval, context)
     return compose_passages(retrieval, context)
+
+
+NO_PROPOSAL = {
+    "zh": "论文没有专门针对“{topic}”提出建议；它的建议在“{part}”：",
+    "en": "The paper makes no proposal specifically about “{topic}”; its proposals are in “{part}”:",
+}
+
+
+def unanswered(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """What the text proposes about a topic it treats but makes no proposal on: it says so, then shows its
+    part of proposals."""
+    index, lang = context.index, retrieval.lang
+    found = unanswered_topic(
+        retrieval.question.searched, lang, set(retrieval.terms), retrieval.matched, index
+    )
+    if found is None:
+        return None
+    topic, part = found
+    answer = compose_section(part, retrieval, context)
+    if answer.abstained:
+        return None
+    head = NO_PROPOSAL[lang].format(
+        topic=bare_label(index.label(topic, lang)), part=bare_label(index.label(part, lang))
+    )
+    answer.answer, answer.notice = f"{head}\n{answer.answer}", head
+    return answer

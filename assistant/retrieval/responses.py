@@ -123,3 +123,28 @@ def proposals_asked(
     tops = index.tree.top(document)
     parts = [s for s in tops if RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang)))]
     return parts[-1] if parts else None
+
+
+# words asking for the authors' advice itself, not for the measures or practices a topic involves
+# ("采购单极化的相关措施" are what firms do, "对采购单极化的建议" what the authors propose)
+RE_ADVICE = re.compile(r"建议|对策|怎么办|应该|应当|\b(?:propos|recommend|suggest|advi[cs]|should)\w*", re.I)
+
+
+def unanswered_topic(
+    question: str, lang: str, terms: set[str], matched: list[str], index: OpenIndex
+) -> tuple[str, str] | None:
+    """(the topic's section, the part of proposals) when the question asks what the text proposes about
+    a topic it treats in a part of its own ("作者对采购单极化有什么建议？") and no part of proposals
+    responds to it; None otherwise."""
+    if not matched or not RE_ADVICE.search(question):
+        return None
+    topic = next((m for m in matched if names_only(index.label(m, lang), terms, NAMED_TOPIC)), None)
+    if (
+        topic is None
+        or _proposing(topic, index, lang)
+        or response_sections(question, lang, terms, matched, index)
+    ):
+        return None
+    tops = index.tree.top(index.tree.document_of(topic))
+    parts = [s for s in tops if RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang)))]
+    return (topic, parts[-1]) if parts and not topic.startswith(parts[-1]) else None

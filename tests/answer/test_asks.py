@@ -56,3 +56,21 @@ def test_items_that_only_name_themselves_come_with_what_they_are(assistant):
 def test_a_quoted_phrase_names_the_part_inside_a_numbered_one(assistant):
     a = assistant.ask("第一部分里讲的“第一阶段”是什么内容？")
     assert a.kind == "overview" and a.citations[0].section_id == "s1.1"
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("作者对采购单极化有什么建议？", "没有专门针对“采购单极化”"),
+        ("What does the author propose about single-level procurement?", "no proposal specifically about"),
+    ],
+)
+def test_a_topic_without_proposals_is_said_to_have_none(assistant, question, says):
+    a = assistant.ask(question)
+    assert a.answer.startswith(says) or says in a.answer.splitlines()[0]
+    assert a.citations and all(c.section_id.startswith("s4") for c in a.citations)  # its proposals part
+
+
+def test_a_topic_with_proposals_gets_them(assistant):
+    a = assistant.ask("作者对产业空心化有什么建议？")
+    assert "没有专门" not in a.answer and {c.section_id for c in a.citations} == {"s4.2.1"}
