@@ -27,7 +27,7 @@ RE_ITEM = re.compile(
     r"[a-e1-9])\))",
     re.I,
 )
-MAX_ITEMS = 8
+MAX_ITEMS = 16  # an enumeration comes whole (the paper lists thirteen forms of weaponised barriers)
 RE_SEMICOLON = re.compile(r"[；;]")
 RE_MANY = re.compile(
     r"哪些|哪几|有哪|几[条项点个种方]|分别|列举|\b(?:what|which) are\b|\blist\b|\bname the\b|\benumerate\b|"

@@ -74,3 +74,9 @@ def test_a_topic_without_proposals_is_said_to_have_none(assistant, question, say
 def test_a_topic_with_proposals_gets_them(assistant):
     a = assistant.ask("作者对产业空心化有什么建议？")
     assert "没有专门" not in a.answer and {c.section_id for c in a.citations} == {"s4.2.1"}
+
+
+def test_a_long_enumeration_comes_whole(assistant):
+    a = assistant.ask("In what ways can barriers be weaponized, according to the paper?")
+    lowered = a.answer.lower()
+    assert "export" in lowered and "subsid" in lowered and "cyber" in lowered  # first, middle and last forms

@@ -451,3 +451,16 @@ def test_a_clause_going_on_about_the_subject_before_names_it_too():
     q = quantity_of("2023年机电产品出口占比是多少？", "zh")
     assert q.given_in("2023年,我国机电产品出口13.92万亿元,在出口总值中的占比提升至58.6%。", 0.5)
     assert not q.given_in("2023年,我国服装出口增长,家具出口的占比提升至8.6%。", 0.5)  # another subject
+
+
+def test_an_acronym_the_text_spells_out_is_named():
+    from assistant.guards.reading.premise import spelt_out
+
+    assert spelt_out("R&D", "BMW has increased its research and development spending in China")
+    assert spelt_out("WTO", "members of the World Trade Organization notified")
+    assert not spelt_out("IMF", "in many firms")  # initials in a row, not scattered
+    p = premise_of("Why does the paper say BMW cut back its R&D spending in China?", "en")
+    held = p.test(
+        "BMW Group has increased its research and development expenditures in China.", 0.5, frozenset(), 0.5
+    )
+    assert not held.held and held.contradicts  # named, and it went the other way

@@ -26,7 +26,7 @@ from assistant.guards.reading.frames import (
     presupposed,
     stated_premise,
 )
-from assistant.text import ZH_STOP, english_words, kin, tokenize
+from assistant.text import EN_STOP, ZH_STOP, english_words, kin, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
 RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")  # not a possessive's "s' … X's"
@@ -43,6 +43,19 @@ RE_CELL = re.compile(r"\s\|\s")  # a table row's unit: its cells are clauses of 
 RE_YEARISH = re.compile(r"^(?:19|20)\d\d年?$")
 MAX_NEXT_WORDS = 3  # a clause saying which way with this few other words is about what precedes it
 RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
+
+
+JOINING = frozenset({"and", "of", "the", "for"})
+
+
+def spelt_out(name: str, text: str) -> bool:
+    """An acronym the text spells out in plain words ("R&D": "research and development")."""
+    if not RE_ACRONYM.match(name) or len(name) < 2:
+        return False
+    letters = [c.lower() for c in name.rstrip("s") if c.isalpha()]
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in JOINING | EN_STOP]
+    n = len(letters)
+    return n >= 2 and any([w[0] for w in words[i : i + n]] == letters for i in range(len(words) - n + 1))
 
 
 @lru_cache(maxsize=8192)
@@ -130,7 +143,7 @@ class Premise:
             return Holding(False, False, "words")
         if any(y not in sentence for y in self.years):
             return Holding(False, False, "years")
-        if any(not named_in(n, sentence, self.lang) for n in self.names - home):
+        if any(not (named_in(n, sentence, self.lang) or spelt_out(n, sentence)) for n in self.names - home):
             # about the same thing, but of another place, body or person ("moved to India" where the text
             # says Southeast Asia): the text names someone else in the premise's place
             return Holding(False, share >= min_share and self._names_another(sentence, home), "names")
