@@ -22,10 +22,15 @@ FLAG_NOTE = {
 }
 
 
+CHINESE_SHARE = 0.3  # of a text's characters, for it to be counted as Chinese
+
+
 def clip(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters, counted as Chinese ones: a sentence without Chinese may be
-    2.5 times as long (an English sentence needs about that many letters to say as much)."""
-    limit = limit if RE_CJK.search(text) else int(limit * 2.5)
+    """`text` cut to `limit` characters, counted as Chinese ones: a sentence mostly without Chinese may
+    be 2.5 times as long (an English sentence needs about that many letters to say as much; a Chinese word
+    a translation left in it does not make it Chinese)."""
+    chinese = len(RE_CJK.findall(text)) >= CHINESE_SHARE * len("".join(text.split()))
+    limit = limit if chinese else int(limit * 2.5)
     return text if len(text) <= limit else text[:limit] + "…"
 
 
