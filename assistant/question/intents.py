@@ -207,7 +207,7 @@ RE_OVERALL_ADVICE = re.compile(
 )
 RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
-    r"(?:文章|论文)(?:主要|讲)|"
+    r"(?:文章|论文)(?:主要|讲|用)|"
     r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b",
     re.I,
 )
@@ -352,12 +352,12 @@ MAX_BARE_WORDS = 2  # a summary request naming no more than this many words of i
 # message, argument, significance (a question naming only these and the paper asks for its overview)
 RE_META = re.compile(
     r"^(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|解决|填补|空白|"
-    r"旨在|回答|试图|"
-    r"主要|讲|讲述|内容|思想|要旨|看法|"
+    r"旨在|回答|试图|主要|讲|讲述|内容|思想|要旨|看法|"
     r"contribut\w*|aim|aims|goal|purpos\w*|messag\w*|argu\w*|point|idea|thesis|signific\w*|"
     r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"
     r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|gap|literatur\w*|fill\w*|"
-    r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose)$",
+    r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose|method\w*|approach\w*|econometric\w*|empiric\w*|"
+    r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用)$",
     re.I,
 )
 

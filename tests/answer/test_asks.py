@@ -80,3 +80,9 @@ def test_a_long_enumeration_comes_whole(assistant):
     a = assistant.ask("In what ways can barriers be weaponized, according to the paper?")
     lowered = a.answer.lower()
     assert "export" in lowered and "subsid" in lowered and "cyber" in lowered  # first, middle and last forms
+
+
+@pytest.mark.parametrize("question", ["论文用了什么计量模型？", "What econometric model does the paper use?"])
+def test_how_the_paper_works_is_its_own_statement_of_method(assistant, question):
+    a = assistant.ask(question)  # it builds no model: what it says it does, a theoretical analysis
+    assert a.kind == "overview" and "本文旨在" in a.citations[1].text and "学理分析" in a.citations[1].text

@@ -2,15 +2,7 @@
 
 import pytest
 
-from assistant.question.followup import Turn
-
-
-def conversation(assistant, *questions):
-    history, answer = [], None
-    for q in questions:
-        answer = assistant.ask(q, history=history)
-        history += [Turn(role="user", content=q), Turn(role="assistant", content=answer.answer)]
-    return answer
+from tests.answer.talk import conversation
 
 
 @pytest.mark.parametrize(

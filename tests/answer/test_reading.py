@@ -3,16 +3,8 @@ by side, a whole enumeration, what a follow-up asks for anew, the proposals for 
 
 import pytest
 
-from assistant.question.followup import Turn
 from assistant.text import cjk_share
-
-
-def conversation(assistant, *questions):
-    history, answer = [], None
-    for q in questions:
-        answer = assistant.ask(q, history=history)
-        history += [Turn(role="user", content=q), Turn(role="assistant", content=answer.answer)]
-    return answer
+from tests.answer.talk import conversation
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,11 @@ from assistant.question.followup import Recalled, Turn, follow_up, topic_of
 HISTORY = [Turn(role="user", content="PREVIOUS"), Turn(role="assistant", content="…")]
 
 
+def talk(*texts):
+    """Turns of a conversation, the user's first, then by turns."""
+    return [Turn(role=("user", "assistant")[k % 2], content=t) for k, t in enumerate(texts)]
+
+
 def recalled(**fields):
     return lambda question, history: Recalled(**{"question": question, **fields})
 
@@ -144,12 +149,12 @@ def test_a_question_asking_only_for_a_kind_of_content_leans_on_the_conversation(
 
 
 def test_another_item_of_the_list_the_previous_question_pointed_into():
-    history = [
-        Turn(role="user", content="全球产业链变化对我国有哪些积极影响？"),
-        Turn(role="assistant", content="1. 倒逼产业升级 … 2. 增进区域合作 …"),
-        Turn(role="user", content="第二个有什么数据支撑？"),
-        Turn(role="assistant", content="…"),
-    ]
+    history = talk(
+        "全球产业链变化对我国有哪些积极影响？",
+        "1. 倒逼产业升级 … 2. 增进区域合作 …",
+        "第二个有什么数据支撑？",
+        "…",
+    )
     items = [("倒逼产业升级", "s3.1.1"), ("增进区域合作", "s3.1.2")]
 
     def recall(question, earlier):  # only the first answer listed items
@@ -177,12 +182,7 @@ def test_this_problem_is_the_problem_the_part_quoted_treats():
 
 
 def test_where_the_two_last_answers_came_from():
-    history = [
-        Turn(role="user", content="Q1"),
-        Turn(role="assistant", content="A1"),
-        Turn(role="user", content="Q2"),
-        Turn(role="assistant", content="A2"),
-    ]
+    history = talk("Q1", "A1", "Q2", "A2")
     sections = {"Q1": ["s3.1.3"], "Q2": ["s3.1.2"]}
 
     def recall(question, earlier):

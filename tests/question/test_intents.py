@@ -180,3 +180,11 @@ def test_overall_advice_and_what_the_text_says_about_a_topic():
 )
 def test_weighing_the_sides_and_asking_what_the_paper_sets_out_to_do(question, intent):
     assert intents.intent(question) == intent
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["论文用了什么计量模型？", "What econometric model does the paper use?", "这篇论文用的是什么研究方法？"],
+)
+def test_how_the_paper_works_is_asked_of_the_whole(question):
+    assert intents.intent(question) == "summary"
