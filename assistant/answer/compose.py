@@ -188,5 +188,5 @@ def unanswered(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     head = NO_PROPOSAL[lang].format(
         topic=bare_label(index.label(topic, lang)), part=bare_label(index.label(part, lang))
     )
-    answer.answer, answer.notice = f"{head}\n{answer.answer}", head
+    answer.answer = f"{head}\n{answer.answer}"  # said in the message itself, not again as a notice
     return answer
