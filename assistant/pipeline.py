@@ -214,7 +214,9 @@ class Assistant:
         # the one part all it quoted comes from when the question named it in part ("imported minerals":
         # "reliance on critical minerals"), else what the question asked (parts named in passing are
         # there for "the second one", not for "it")
-        about = target if target and (listed_items or retrieval.target) else _quoted_part(cited, q, now)
+        # the one part without parts of its own all the answer quotes, if one
+        leaf = cited[0] if len(cited) == 1 and not tree.children.get(cited[0]) else None
+        about = target if target and (listed_items or retrieval.target) else _quoted_part(leaf, q, now)
         topic = bare_label(now.index.label(about, lang)) if about else topic_of(q.searched)
         siblings, node, level = [], target, 0
         while node:
@@ -225,8 +227,7 @@ class Assistant:
                 if s != node
             ]
             node, level = parent, level + 1
-        leaf = len(cited) == 1 and not tree.children.get(cited[0])
-        part = bare_label(now.index.label(cited[0], lang)) if leaf else ""
+        part = bare_label(now.index.label(leaf, lang)) if leaf else ""
         return Recalled(q.searched, items, target, topic, siblings, cited, part)
 
     def understand(
@@ -368,14 +369,14 @@ class Assistant:
         raise RuntimeError("the answer stream ended without an answer")
 
 
-def _quoted_part(cited: list[str], q: Question, now: Serving) -> str | None:
+def _quoted_part(leaf: str | None, q: Question, now: Serving) -> str | None:
     """The one part without parts of its own that an answer quotes, when the question names a word of
     its heading."""
-    if len(cited) != 1 or now.index.tree.children.get(cited[0]):
+    if leaf is None:
         return None
-    heading = heading_words(now.index.label(cited[0], q.lang))
+    heading = heading_words(now.index.label(leaf, q.lang))
     asked = set(content_tokens(q.searched))
-    return cited[0] if any(kin(a, h, FAMILY) for a in asked for h in heading) else None
+    return leaf if any(kin(a, h, FAMILY) for a in asked for h in heading) else None
 
 
 def ms(a: float, b: float) -> float:

@@ -119,10 +119,18 @@ def with_bodies(items: list[Sentence], context, retrieval: Retrieval) -> list[Se
 def paragraph_chunk(chunk_id: str, k: int, context, absolute: bool = False):
     """The chunk `k` after `chunk_id` in its paragraph (ids end in ":c<n>"), or its `k`-th chunk with
     `absolute`; None past the paragraph's end."""
+    neighbour = paragraph_chunk_id(chunk_id, k, absolute)
+    return context.index.chunks.get(neighbour) if neighbour else None
+
+
+def paragraph_chunk_id(chunk_id: str, k: int, absolute: bool = False) -> str | None:
+    """The id of the chunk `k` after `chunk_id` in its paragraph (or of its `k`-th with `absolute`);
+    None when the id names no chunk of a paragraph or `k` goes before its first."""
     head, _, n = chunk_id.rpartition(":c")
     if not n.isdigit():
         return None
-    return context.index.chunks.get(f"{head}:c{k if absolute else int(n) + k}")
+    at = k if absolute else int(n) + k
+    return f"{head}:c{at}" if at >= 0 else None
 
 
 def semicolon_run(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from assistant.answer.base import AnswerContext
 from assistant.answer.contract import Answer
 from assistant.answer.passages import compose_passages
+from assistant.index.sections import ancestors
 from assistant.retrieval.results import Retrieval
 
 SAID_IN = {"zh": "这在{}。", "en": "The paper discusses this in {}."}
@@ -20,15 +21,11 @@ MAX_PLACES = 3
 MAX_PASSAGES = 5
 
 
-def within(section: str, part: str) -> bool:
-    return section == part or section.startswith(part + ".")
-
-
 def compose_location(retrieval: Retrieval, context: AnswerContext) -> Answer:
     """The sentences that answer the question, after the sections they are in; asked after an answer
     ("Which section says that?"), from the sections that answer quoted."""
     steer = retrieval.question.steer
-    inside = [h for h in retrieval.hits if any(within(h.chunk.section_id, s) for s in steer)]
+    inside = [h for h in retrieval.hits if set(steer) & set(ancestors(h.chunk.section_id))]
     if steer and not inside:  # the search went elsewhere: the passages of those sections themselves
         tree = context.index.tree
         inside = [context.view(c, retrieval) for s in steer for c in tree.chunks.get(s, [])][:MAX_PASSAGES]

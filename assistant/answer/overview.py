@@ -23,7 +23,7 @@ from assistant.answer.outline import label_of
 from assistant.answer.sentences import Sentence, sentence_of
 from assistant.corpus.chunking import Chunk
 from assistant.figures import EN_WORDS, zh_number
-from assistant.index.sections import bare_label
+from assistant.index.sections import ancestors, bare_label
 from assistant.question import intents
 from assistant.retrieval.results import Retrieval
 
@@ -108,21 +108,30 @@ def thesis_sentences(
     document: str, retrieval: Retrieval, context: AnswerContext, within: str | None = None
 ) -> list[Sentence]:
     """The body's sentences in which the authors state their own view (see RE_THESIS), in reading order."""
-    out = []
-    for sid, chunks in context.index.tree.chunks.items():
+    out = [
+        sentence_of(context.view(c, retrieval), k)
+        for c, k, text in body_units(document, context, ("intro",), within)
+        if RE_THESIS.match(text)
+    ]
+    return sorted(out, key=lambda s: s.hit.chunk.start)[:MAX_THESIS]
+
+
+def body_units(document: str, context: AnswerContext, skip: tuple[str, ...] = (), within: str | None = None):
+    """(chunk, unit index, unit text) of every unit of the document's body (its abstracts left out, and
+    the sections in `skip`), or of one section of it."""
+    tree = context.index.tree
+    for sid, chunks in tree.chunks.items():
         if (
-            context.index.tree.document_of(sid) != document
+            tree.document_of(sid) != document
             or within
-            and not (sid == within or sid.startswith(within + "."))
-            or sid in ("abstract", "abstract.en", "intro")
+            and within not in ancestors(sid)
+            or sid in ("abstract", "abstract.en", *skip)
             or sid.endswith(".abstract")
         ):
             continue
         for c in chunks:
-            for k, (s, e) in enumerate(c.sentence_spans()):
-                if RE_THESIS.match(c.text[s:e]):
-                    out.append(sentence_of(context.view(c, retrieval), k))
-    return sorted(out, key=lambda s: s.hit.chunk.start)[:MAX_THESIS]
+            for k, (a, b) in enumerate(c.sentence_spans()):
+                yield c, k, c.text[a:b]
 
 
 # a sentence stating what the text sets out to do, and a question asking for that
@@ -147,21 +156,12 @@ def aim_sentences(document: str, retrieval: Retrieval, context: AnswerContext) -
     """The body's sentences stating what the text sets out to do (see RE_AIM), each after the sentence it
     points back to ("本文旨在填补这一研究空白" after the one saying what is missing)."""
     out: list[Sentence] = []
-    tree = context.index.tree
-    for sid, chunks in tree.chunks.items():
-        if (
-            tree.document_of(sid) != document
-            or sid in ("abstract", "abstract.en")
-            or sid.endswith(".abstract")
-        ):
-            continue
-        for c in chunks:
-            for k, (a, b) in enumerate(c.sentence_spans()):
-                if RE_AIM.match(c.text[a:b]):
-                    hit = context.view(c, retrieval)
-                    if RE_POINTS_BACK.search(c.text[a:b]):
-                        out += _before(hit, k, retrieval, context)
-                    out.append(sentence_of(hit, k))
+    for c, k, text in body_units(document, context):
+        if RE_AIM.match(text):
+            hit = context.view(c, retrieval)
+            if RE_POINTS_BACK.search(text):
+                out += _before(hit, k, retrieval, context)
+            out.append(sentence_of(hit, k))
     return out[: MAX_THESIS * 2]
 
 

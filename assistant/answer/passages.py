@@ -27,6 +27,7 @@ from assistant.answer.enumeration import (
     asks_many,
     items_of,
     list_items,
+    paragraph_chunk_id,
     sibling_items,
 )
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
@@ -197,9 +198,6 @@ RE_POINTS_BACK = re.compile(
 RE_NAMES_BACK = re.compile(r"^[^，,。；;]{0,8}?(?:这一|这些|上述|此类|这种)")
 
 
-RE_CHUNK_NUMBER = re.compile(r"^(?P<para>.*:c)(?P<n>\d+)$")  # "intro:p1:c1": a paragraph's second chunk
-
-
 def context_before(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
     """The previous sentence of the same paragraph (of the chunk before, when `s` opens its chunk and
     that one was found too) when `s` opens by pointing back to it."""
@@ -208,8 +206,7 @@ def context_before(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
         return []
     if s.index:
         return [t for t in sentences if t.hit is s.hit and t.index == s.index - 1]
-    m = RE_CHUNK_NUMBER.match(s.hit.chunk.id)
-    before = f"{m['para']}{int(m['n']) - 1}" if m and int(m["n"]) else None
+    before = paragraph_chunk_id(s.hit.chunk.id, -1)
     last = [t for t in sentences if t.hit.chunk.id == before]
     return [max(last, key=lambda t: t.index)] if last else []
 

@@ -33,13 +33,15 @@ class PremiseGuard(Guard):
     def verdict_hits(self, retrieval: Retrieval) -> list[Hit]:
         """The passages of the document that weigh the two sides ("弊大于利", "on balance good"), wherever
         they are: a premise about the text's verdict is read against its verdict, found or not."""
-        found = {h.chunk.id for h in retrieval.hits}
-        tree, out = self.context.index.tree, []
-        for chunk in self.context.index.chunks.values():
-            if chunk.id in found or tree.document_of(chunk.section_id) != retrieval.document:
-                continue
-            if polarity.verdict(chunk.text):
-                out.append(Hit(chunk, 0.0))
+        index, found = self.context.index, {h.chunk.id for h in retrieval.hits}
+        key = ("verdict-chunks", id(index))  # read once per index, not once per question
+        if key not in self.context.extra:
+            self.context.extra[key] = [c for c in index.chunks.values() if polarity.verdict(c.text)]
+        out = [
+            Hit(c, 0.0)
+            for c in self.context.extra[key]
+            if c.id not in found and index.tree.document_of(c.section_id) == retrieval.document
+        ]
         self.context.search.describe(out, retrieval.question, retrieval.vector or [0.0])
         return out
 
