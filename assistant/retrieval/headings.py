@@ -3,12 +3,17 @@
 A section a question names by number ("Section 2", 第三部分, "part II") is that section, in the way
 the document numbers its headings. Otherwise the question is matched against every heading of the
 document, in the asker's language (its own, or its translated edition's): by the share of the
-heading's words the question uses (in English, a word of the same family: "technologically" names
-"technology"; or words readers use for the same thing, see `assistant.question.synonyms`), and by the
-cosine between the question and the heading. No word list about any document is involved.
+heading's words the question uses, each weighed by how rare it is among the headings (in English, a
+word of the same family: "technologically" names "technology", "shrinking" "shrinkage"; or words
+readers use for the same thing, see `assistant.question.synonyms`), and by the cosine between the
+question and the heading. No word list about any document is involved.
 """
 
 from __future__ import annotations
+
+import math
+import re
+from collections import Counter
 
 import numpy as np
 
@@ -23,6 +28,18 @@ MIN_COSINE = 0.55  # cosine between question and heading, when the words alone d
 # "regions" does not name "regional alliances"
 FAMILY = 7
 FRONT = ("abstract", "abstract.en", "meta", "refs")
+# a noun made of a verb the question uses ("shrinking" names a heading's "shrinkage")
+RE_NOUN_SUFFIX = re.compile(r"(?:age|ment|ness|ion|ation)$")
+MIN_STEM = 5  # letters of a verb a noun is made of
+
+
+def made_of(word: str, stem: str) -> bool:
+    """`word` is a noun made of `stem` by a suffix ("shrinkage" of "shrink")."""
+    return (
+        len(stem) >= MIN_STEM
+        and word.startswith(stem)
+        and RE_NOUN_SUFFIX.fullmatch(word[len(stem) :]) is not None
+    )
 
 
 class Headings:
@@ -32,6 +49,7 @@ class Headings:
         self.index, self.embedder = index, embedder
         self._vectors: dict[str, dict[str, np.ndarray]] = {}
         self._words: dict[tuple[str, str], set[str]] = {}
+        self._weights: dict[tuple[str, str], dict[str, float]] = {}
 
     def sections(self, document: str) -> list[str]:
         tree = self.index.tree
@@ -57,6 +75,16 @@ class Headings:
             self._words[key] = heading_words(self.index.label(section, lang))
         return self._words[key]
 
+    def weights(self, lang: str, document: str) -> dict[str, float]:
+        """How much each heading word tells one heading from another: log(1 + n/df) over the document's
+        headings (its subject, named in most of them, weighs little)."""
+        key = (lang, document)
+        if key not in self._weights:
+            heads = [self.words(s, lang) for s in self.sections(document)]
+            df = Counter(w for h in heads for w in h)
+            self._weights[key] = {w: math.log(1 + len(heads) / n) for w, n in df.items()}
+        return self._weights[key]
+
     def matched(
         self, terms: set[str], vector: list[float] | None, lang: str, document: str
     ) -> list[tuple[float, str]]:
@@ -69,12 +97,15 @@ class Headings:
         family: dict[str, list[str]] = {}  # a word of the same family names a heading's word (English)
         for t in terms if lang == "en" else ():
             family.setdefault(t[:FAMILY], []).append(t)
+        weights = self.weights(lang, document)
         for s in self.sections(document):
             words = self.words(s, lang)
             said = words & terms
             if family:
                 said |= {w for w in words if any(kin(w, t, FAMILY) for t in family.get(w[:FAMILY], ()))}
-            named = len(said) / len(words) if words else 0.0
+                said |= {w for w in words if any(made_of(w, t) for t in terms)}
+            total = sum(weights.get(w, 1.0) for w in words)
+            named = sum(weights.get(w, 1.0) for w in said) / total if total else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
                 out.append((named + cosine, s))

@@ -317,6 +317,45 @@ def test_a_premise_naming_another_place_is_corrected(question, sentence, contrad
     assert not contradicts or holding.why == "names"
 
 
+@pytest.mark.parametrize(
+    ("question", "sentence", "lang", "home", "contradicts"),
+    [  # the text names the premise's actor too, but as the one acted upon
+        (
+            "Why did Freedonia pass the Clean Rivers Act?",
+            "For example, Sylvania, through the Clean Rivers Act, limited the fishing rights of Freedonia.",
+            "en",
+            frozenset(),
+            True,
+        ),
+        (
+            "Why did Sylvania pass the Clean Rivers Act?",
+            "For example, Sylvania, through the Clean Rivers Act, limited the fishing rights of Freedonia.",
+            "en",
+            frozenset(),
+            False,
+        ),
+        (  # the home name the text may leave unsaid is still not the actor it names
+            "为什么中国通过了《清洁河流法案》？",
+            "如美国通过《清洁河流法案》限制对中国的设备出口。",
+            "zh",
+            frozenset({"中国"}),
+            True,
+        ),
+        (  # a name glossed by another in brackets acts on nothing
+            "Given that Sylvania launched the Clean Rivers Fund (CRF), what did it pay for?",
+            "Sylvania launched the River Cleaning Fund (CRF) to pay for filters.",
+            "en",
+            frozenset(),
+            False,
+        ),
+    ],
+)
+def test_a_premise_giving_a_thing_another_actor_is_corrected(question, sentence, lang, home, contradicts):
+    holding = premise_of(question, lang).test(sentence, 0.3, home)
+    assert holding.contradicts == contradicts
+    assert not contradicts or holding.why == "names"
+
+
 def test_a_yes_or_no_question_about_what_the_text_holds_is_read_as_its_premise():
     p = premise_of("报告的结论是这项改革对农户利大于弊吗？", "zh")
     assert p is not None and p.verdict == "good" and p.presupposed  # asked, so left open if unsaid

@@ -163,3 +163,12 @@ def test_an_english_heading_is_named_by_words_of_its_family(assistant):
     asked = set(english_words("the technological gaps"))  # the heading says "technology gaps"
     assert "s3.2.2" in [s for _, s in search.headings.matched(asked, None, "en", document)]
     assert "s3.2.2" not in [s for _, s in search.headings.matched({"gap"}, None, "en", document)]
+
+
+def test_a_heading_is_named_by_its_rare_words_and_a_noun_of_the_question_verb(assistant):
+    search = assistant.retriever
+    document = search.index.tree.document_of("s3.2.3")
+    asked = set(english_words("the subsection about export markets shrinking"))  # "Market Shrinkage"
+    assert [s for _, s in search.headings.matched(asked, None, "en", document)][:1] == ["s3.2.3"]
+    # "market" alone is in two headings ("Market Shrinkage", "Expanding Market Size"): it names neither
+    assert "s3.2.3" not in [s for _, s in search.headings.matched({"market"}, None, "en", document)]

@@ -26,6 +26,7 @@ from assistant.guards.reading.frames import (
     presupposed,
     stated_premise,
 )
+from assistant.guards.reading.roles import other_actor
 from assistant.text import EN_STOP, ZH_STOP, english_words, kin, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
@@ -149,6 +150,8 @@ class Premise:
             return Holding(False, share >= min_share and self._names_another(sentence, home), "names")
         if any(not re.search(re.escape(a), sentence, re.I) or y not in sentence for a, y in self.cited):
             return Holding(False, False, "cited")
+        if other_actor(self.text, sentence, self.lang, home):  # another does what the premise says it does
+            return Holding(False, True, "names")
         return self._same_way(sentence)
 
     def _same_way(self, sentence: str) -> Holding:

@@ -1,0 +1,61 @@
+"""Who does what: the name standing just before a thing a statement names is the one acting on it
+("美国通过《芯片和科学法案》…", "the United States, through the CHIPS and Science Act, …"). A premise that
+gives the thing another actor than the text does ("Why did China pass the CHIPS Act?") is wrong about
+who, even when the text names its actor elsewhere in the sentence ("…限制对中国的技术出口")."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.corpus.entities import named_in, names, same_name
+
+RE_TITLE = re.compile(r"《[^》]*》")
+# characters between an actor and what it acts on: a verb or a short phrase ("通过", ", through the ")
+GAP = {"en": 24, "zh": 6}
+RE_BREAK = re.compile(r"[。；;!?！？]|\.\s")
+
+
+def things(text: str, lang: str, exclude: frozenset[str]) -> list[str]:
+    """The titles and names of `text` (but `exclude`), in the order it gives them."""
+    found = RE_TITLE.findall(text) + [n for n in names(text, lang) if n not in exclude]
+    return sorted(found, key=lambda t: text.find(t))
+
+
+def place(thing: str, text: str) -> int:
+    """Where `text` names `thing` (a Latin name as a whole word), or -1."""
+    m = re.search(rf"(?<![A-Za-z]){re.escape(thing)}(?![A-Za-z])", text, re.I)
+    return m.start() if m else -1
+
+
+def actor(text: str, lang: str, thing: str) -> str | None:
+    """The name just before `thing` in `text` (at most `GAP` characters before it, in its sentence)."""
+    at = place(thing, text)
+    if at <= 0:
+        return None
+    before = text[:at]
+    found = [(before.rfind(n), n) for n in names(before, lang) if before.rfind(n) >= 0]
+    if not found:
+        return None
+    pos, name = max(found)
+    gap = before[pos + len(name) :]
+    # a word between the two (a verb, "through"): not a name glossed by another ("PLI" in brackets)
+    acts = re.search(r"[A-Za-z\u4e00-\u9fff]", gap) is not None
+    return name if acts and len(gap) <= GAP[lang] and not RE_BREAK.search(gap) else None
+
+
+def other_actor(premise: str, sentence: str, lang: str, home: frozenset[str]) -> str | None:
+    """The actor `sentence` gives the first thing both have someone act on, where the premise gives
+    another which the sentence does not name before that thing (None when the two agree)."""
+    for thing in things(premise, lang, home):
+        at = place(thing, sentence)
+        if at < 0:
+            continue
+        mine, theirs = actor(premise, lang, thing), actor(sentence, lang, thing)
+        if not mine or not theirs:  # nobody acts on this one: the next thing the premise names
+            continue
+        if same_name(mine, theirs):
+            return None
+        before = sentence[:at]
+        said = named_in(mine, before, lang) or (mine in home and any(named_in(h, before, lang) for h in home))
+        return None if said else theirs
+    return None
