@@ -31,6 +31,7 @@ MAX_ITEMS = 16  # an enumeration comes whole (the paper lists thirteen forms of 
 RE_SEMICOLON = re.compile(r"[；;]")
 RE_MANY = re.compile(
     r"哪些|哪几|有哪|几[条项点个种方]|分别|列举|\b(?:what|which) are\b|\blist\b|\bname the\b|\benumerate\b|"
+    r"\bexamples\b|"
     r"\bwhat (?:kinds?|forms?|types?|ways?)\b|"
     r"\bwhat (?:\w+ ){0,2}(?:measures|steps|recommendations|proposals|suggestions|policies|ways|forms|"
     r"features|factors|risks|impacts|trends|upsides|downsides|benefits|advantages|disadvantages|drawbacks|"

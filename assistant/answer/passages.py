@@ -22,6 +22,7 @@ from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
 from assistant.answer.enumeration import (
+    RE_COUNT_QUESTION,
     RE_ITEM,
     announces_count,
     asks_many,
@@ -255,6 +256,33 @@ def giving_asked(sentences: list[Sentence], retrieval: Retrieval, settings) -> l
     return sentences
 
 
+# items listed inside a sentence: "A、B、C", "A、B以及C" (not "A、B的标准和C": two of one kind, then a third)
+RE_INLINE_LIST = re.compile(r"、[^，。；、]{1,10}(?:、|以及|及)")
+LIST_FLOOR = 0.8  # part of the best sentence's score a sentence announcing a list needs, for a list question
+
+
+def announced_list(
+    sentences: list[Sentence], best: Sentence, picked: list[Sentence], retrieval: Retrieval, context
+) -> list[Sentence]:
+    """For a question asking for several things (no count) that no chosen sentence lists: the best
+    sentence near the best one's section that announces a list ("表现在多个层面。"), within `LIST_FLOOR`
+    of it, with its items; [] when none does."""
+    question = retrieval.question.searched
+    if not asks_many(question) or RE_COUNT_QUESTION.search(question):  # a count: see `announces_count`
+        return []
+    if any(RE_ITEM.match(s.text) or RE_INLINE_LIST.search(s.text) for s in picked):  # a list is there
+        return []
+    near = [
+        s
+        for s in sentences
+        if s.score >= LIST_FLOOR * best.score and related(s.hit.chunk.section_id, best.hit.chunk.section_id)
+    ]
+    for s in sorted(near, key=lambda s: -s.score):
+        if items := list_items(s, context, retrieval):
+            return [s, *items]
+    return []
+
+
 def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
     """The sentences of the answer: the chosen ones, each with what it leans on (the sentence it points
     back to, the items it announces, the figures that bear it out). A list question whose best sentence
@@ -263,6 +291,8 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
     best = max(picked, key=lambda s: s.score)
     if items := sibling_items(best, context, retrieval):
         return items
+    if listed := announced_list(sentences, best, picked, retrieval, context):
+        return listed
     chosen: list[Sentence] = []
     for s in picked:
         if any(s.text == c.text for c in chosen):  # brought already as another's items or evidence

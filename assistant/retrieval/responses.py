@@ -21,8 +21,9 @@ from assistant.retrieval.outline import heading_weights
 from assistant.text import tokenize
 
 RE_ASKS_PROPOSAL = re.compile(
-    r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|"
+    r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|防止|避免|预防|防范|"
     r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?)\b|\bdeal with\b|"
+    r"\b(?:prevent\w*|avoid\w*|combat\w*|cope with)\b|"
     r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b|"
     r"\b(?:lessons?|take-?aways?|implications?|messages?) for (?:\w+ )?(?:policy ?makers?|polic(?:y|ies)|"
     r"governments?|decision[- ]makers?)\b|(?:政策|决策者?|政府)[^，。？?]{0,6}(?:启示|含义)|启示",
@@ -41,7 +42,8 @@ ADVICE_WORDS = frozenset(
     "论文 文章 作者 本文 我国 我们 咱们 "
     "should do doe done can could must would need take paper article author text overall main key "
     "takeaway lesson implication message policymaker policy maker decision government chinese "
-    "启示 含义 政策 决策 决策者 政府 制定 制定者 这篇 篇文章".split()
+    "启示 含义 政策 决策 决策者 政府 制定 制定者 这篇 篇文章 "
+    "具体 为了 几条 哪几条 specific concrete step steps".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)
@@ -55,7 +57,8 @@ def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> b
     they are most of its own (asking words aside)."""
     words = heading_words(heading)
     named = lambda w: bool(alike(w) & words)  # noqa: E731
-    asked = {w for w in terms if len(w) > 1 and (named(w) or not RE_ASKING.search(w))}
+    asking = lambda w: RE_ASKING.search(w) is not None or w in ADVICE_WORDS  # noqa: E731
+    asked = {w for w in terms if len(w) > 1 and (named(w) or not asking(w))}
     common = {w for w in words if alike(w) & asked}
     used = {w for w in asked if named(w)}
     return bool(words) and len(common) >= share * len(words) and len(used) >= 0.5 * len(asked)

@@ -71,9 +71,30 @@ def test_a_topic_without_proposals_is_said_to_have_none(assistant, question, say
     assert a.citations and all(c.section_id.startswith("s4") for c in a.citations)  # its proposals part
 
 
-def test_a_topic_with_proposals_gets_them(assistant):
-    a = assistant.ask("作者对产业空心化有什么建议？")
+@pytest.mark.parametrize(
+    "question",
+    [
+        "作者对产业空心化有什么建议？",
+        "为了防止产业空心化，作者提出了哪几条具体措施？",
+        "How can China avoid hollowing out?",
+    ],
+)
+def test_a_topic_with_proposals_gets_them(assistant, question):
+    a = assistant.ask(question)  # asked as what to do about it, or how to prevent it
     assert "没有专门" not in a.answer and {c.section_id for c in a.citations} == {"s4.2.1"}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What forms can the weaponisation of supply-chain barriers take?",  # its announcer scores lower
+        "Give some concrete examples of how countries turn supply-chain barriers into weapons.",
+    ],
+)
+def test_a_list_question_gets_the_list_a_sentence_announces(assistant, question):
+    a = assistant.ask(question)
+    lowered = a.answer.lower()
+    assert "export" in lowered and "cyber" in lowered and len(a.citations) <= 3
 
 
 def test_a_long_enumeration_comes_whole(assistant):
@@ -86,3 +107,8 @@ def test_a_long_enumeration_comes_whole(assistant):
 def test_how_the_paper_works_is_its_own_statement_of_method(assistant, question):
     a = assistant.ask(question)  # it builds no model: what it says it does, a theoretical analysis
     assert a.kind == "overview" and "本文旨在" in a.citations[1].text and "学理分析" in a.citations[1].text
+
+
+def test_a_sentence_listing_the_items_inline_is_not_traded_for_an_announced_list(assistant):
+    a = assistant.ask("这篇文章认为未来全球产业链会出现哪几种新特征？")
+    assert all(t in a.answer for t in ("区域联盟化", "采购单极化", "人工智能封闭化", "壁垒武器化"))
