@@ -21,6 +21,7 @@ from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens
 
 MAX_ROWS = 6
+MAX_WHOLE = 16  # rows of a table asked for as a whole ("What does Table 1 show?")
 RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
 NAMED = 0.8  # share of a heading's words a question uses to name that section
 SIDE = 3  # sentences of a side without parts: its opening and what it says of it
@@ -38,8 +39,9 @@ def without_caption(row: str) -> str:
     return row
 
 
-def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
-    """The table rows the question is about, when it names a table or a table row is the best passage."""
+def compose_table(retrieval: Retrieval, context: AnswerContext, whole: bool = False) -> Answer | None:
+    """The table rows the question is about (`whole`: all its rows, up to `MAX_WHOLE`), when it names a
+    table or a table row is the best passage."""
     rows = [h for h in retrieval.hits if h.chunk.kind == "table" and not h.chunk.id.endswith(":caption")]
     named = RE_TABLE.search(retrieval.question.searched) is not None
     if not rows or not (named or retrieval.hits[0].chunk.kind == "table"):
@@ -47,7 +49,14 @@ def compose_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None
     table = rows[0].chunk.section_id
     rows = [h for h in rows if h.chunk.section_id == table][:MAX_ROWS]
     out = Lines(retrieval, context)
-    out.text(context.index.label(table, retrieval.lang))
+    caption = context.index.chunks.get(f"{table}:caption")
+    if whole:  # the caption quoted whole (its title and its source), then every row
+        kept = [c for c in context.index.chunks.values() if c.section_id == table and c.kind == "table"]
+        rows = [context.view(c, retrieval) for c in kept if c is not caption][:MAX_WHOLE]
+    if whole and caption is not None:
+        out.quote(sentence_of(context.view(caption, retrieval), 0))
+    else:
+        out.text(context.index.label(table, retrieval.lang))
     for h in sorted(rows, key=lambda h: h.chunk.paragraph):
         s = sentence_of(h, 0)
         s.shown = without_caption(s.shown)  # the caption heads the answer once, not every row

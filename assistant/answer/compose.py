@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import add_other_language
-from assistant.answer.comparison import compose_comparison, compose_sections
+from assistant.answer.comparison import compose_comparison, compose_sections, compose_table
 from assistant.answer.contract import Answer
 from assistant.answer.correction import compose_correction
 from assistant.answer.enumeration import asks_many
@@ -51,6 +51,9 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         )  # "第五部分" of four
     if retrieval.advice and kind in ("fact", "list", "summary"):  # "What does the paper recommend?"
         return compose_section(retrieval.advice, retrieval, context)
+    whole_table = retrieval.tables and kind not in ("metadata", "comparison")  # "What does Table 1 show?"
+    if whole_table and (table := compose_table(retrieval, context, whole=True)):
+        return table
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer

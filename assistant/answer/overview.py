@@ -150,6 +150,24 @@ RE_ASKS_AIM = re.compile(
     re.I,
 )
 RE_POINTS_BACK = re.compile(r"这一|这些|上述|该|此|\b(?:this|these|such|that)\b", re.I)
+# why the text was written: the situation it opens with ("研究背景", "What prompted this paper?")
+RE_ASKS_BACKGROUND = re.compile(
+    r"背景|动因|动机|缘起|初衷|为什么要?写|为何要?写|"
+    r"\bbackground\b|\bmotivat\w*|\bwhat prompted\b|\bwhy (?:did|do|does|would) (?:the )?authors? write\b|"
+    r"\bwhy (?:was|is) (?:this|the) (?:paper|article|study) written\b",
+    re.I,
+)
+MAX_BACKGROUND = 6  # sentences of the text's opening paragraph
+
+
+def background_sentences(document: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+    """The sentences of the body's first passage: the situation the text opens with, which is why it was
+    written."""
+    first = next(iter(body_units(document, context)), None)
+    if first is None:
+        return []
+    hit = context.view(first[0], retrieval)
+    return [sentence_of(hit, k) for k in range(min(MAX_BACKGROUND, len(first[0].sentence_spans())))]
 
 
 def aim_sentences(document: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
@@ -236,8 +254,11 @@ def compose_document(
     if intents.RE_WEIGHING.search(retrieval.question.text):  # "good or bad overall?": the verdict first
         for s in thesis_sentences(document, retrieval, context):
             out.quote(s)
-    elif RE_ASKS_AIM.search(retrieval.question.text):  # "What gap does it fill?": what it sets out to do
-        for s in aim_sentences(document, retrieval, context):
+    elif RE_ASKS_AIM.search(retrieval.question.text) or RE_ASKS_BACKGROUND.search(retrieval.question.text):
+        if RE_ASKS_BACKGROUND.search(retrieval.question.text):  # "Why was it written?": where it starts
+            for s in background_sentences(document, retrieval, context):
+                out.quote(s)
+        for s in aim_sentences(document, retrieval, context):  # "What gap does it fill?": its aim
             out.quote(s)
     if thesis:
         out.text(_head("conclusion" if conclusion else "thesis", lang))

@@ -22,7 +22,12 @@ class SimilarityGuard(Guard):
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         floor = self.context.settings.guards.min_score
-        if retrieval.named or retrieval.best_dense >= floor or structural(question, retrieval):
+        if (
+            retrieval.named
+            or retrieval.tables
+            or retrieval.best_dense >= floor
+            or structural(question, retrieval)
+        ):
             return passed(self.name)
         if question.condensed is not None:  # a follow-up made whole from an answered turn is about the text
             return passed(self.name)

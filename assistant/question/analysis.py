@@ -29,6 +29,7 @@ class Question:
     section_numbers: list[str] = field(default_factory=list)  # "Section 2", 第三部分 → ["2"], ["3"]
     opening: bool = False  # asks for the opening of a section
     named_references: list[int] = field(default_factory=list)  # "[6]", "reference 12"
+    named_tables: list[int] = field(default_factory=list)  # "表1", "Table 1"
     orders: bool = False  # an order to the system or a chit-chat task, not a question
     intent: str = "fact"  # what kind of answer it wants (see assistant.question.intents.intent)
     whole: bool = False  # it is about the whole document ("this paper", 本文)
@@ -75,6 +76,7 @@ def analyse(
         section_numbers=intents.section_numbers(searched),
         opening=intents.asks_opening(searched),
         named_references=intents.named_references(searched),
+        named_tables=intents.named_tables(searched),
         orders=intents.gives_orders(text),
         intent=_intent(text, searched),
         whole=intents.about_whole(searched),

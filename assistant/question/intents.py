@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.question.metadata import metadata_fields
 from assistant.text import content_tokens
 
 RE_REFERENCE_INTENT = re.compile(
@@ -23,7 +24,7 @@ RE_REFERENCE_INTENT = re.compile(
     re.IGNORECASE,
 )
 RE_ENGLISH_FRONT = re.compile(
-    r"\benglish[- ](?:language )?(?:abstract|summary|title|keywords?|version)\b|\bJEL\b|"
+    r"(?<!plain[- ])\benglish[- ](?:language )?(?:abstract|summary|title|keywords?|version)\b|\bJEL\b|"
     r"英文(?:版)?(?:摘要|标题|题目|关键词)|英文版",
     re.IGNORECASE,
 )
@@ -70,6 +71,14 @@ RE_NOT_A_QUESTION = re.compile(
     r"写(一)?首|作(一)?首?诗|讲个笑话|天气",
     re.IGNORECASE,
 )
+
+
+RE_TABLE_NUMBER = re.compile(r"表\s*(\d{1,2})(?![\d.%])|\btable\s+(\d{1,2})\b", re.I)
+
+
+def named_tables(question: str) -> list[int]:
+    """Tables a question names by number: "表1", "Table 2"."""
+    return [int(a or b) for a, b in RE_TABLE_NUMBER.findall(question)]
 
 
 def wants_references(question: str) -> bool:
@@ -145,7 +154,8 @@ def gives_orders(question: str) -> bool:
 RE_SUMMARY = re.compile(
     r"整体框架|框架|结构是|怎么安排|如何安排|谋篇|篇章结构|行文结构|分为几个部分|"
     r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
-    r"\bhow is (?:the |this )?(?:paper|report|article) (?:structured|organi[sz]ed)\b|"
+    r"\bhow is (?:the |this )?(?:paper|report|article) (?:structured|organi[sz]ed|laid out|set out)\b|"
+    r"\bmain (?:parts|sections)\b|\bwalk me through\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
     r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么(?!时)|写了什么|主要内容|主要观点|"
     r"核心观点|中心思想|核心论点|"
@@ -242,41 +252,6 @@ RE_LIST_QUESTION = re.compile(
     r"costs|harms|threats|dangers)\b",
     re.I,
 )
-# the paper itself, as readers name it: "this paper", 本文, "the article's"
-DOC = r"(?:this|the) (?:paper|article|study|report)(?:'s)?|(?:这篇|本篇|该)(?:文章|论文|报告)|本文|文章|论文"
-METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itself, not a work it cites)
-    "journal": rf"(?:期刊|杂志|刊物|发表在|刊登在|刊发在|哪个刊)|\bjournal\b.{{0,40}}(?:{DOC})|"
-    rf"(?:{DOC}).{{0,40}}\b(?:journal|published (?:in|by)|appear(?:ed)? in)\b|"
-    r"\bwhere was (?:it|this|the paper) published\b",
-    "issue": r"哪一?期|第几期|哪一年发表|发表(?:时间|年份|于哪年)|出版时间|"
-    r"\bwhich issue\b|\bissue (?:number|no)\b|"
-    r"\bwhen was (?:it|this|the paper|the article) published\b|\bpublication (?:date|year)\b",
-    "doi": r"(?<![A-Za-z])DOI(?![A-Za-z])",
-    "authors": r"作者是谁|作者有哪些(?=[？?。，,]|$|人)|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|"
-    r"\bwho (?:wrote|are the authors|is the author|authored)\b|\b(?:name|list) the authors\b|"
-    r"\bthe authors of (?:this|the) (?:paper|article)\b",
-    "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|"
-    r"(?:单位|机构)[^，。？?]{0,6}作者|\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|"
-    r"\bauthors?\b.{0,40}\bwhere (?:do|does|did) (?:they|he|she) work\b|"
-    r"\bauthors?'?s? (?:institution|institute|positions?|employer|(?:job )?titles?|ranks?|jobs?)\b|"
-    r"\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|职称|职务",
-    "positions": r"职称|职务|\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|"
-    r"\bauthors?'?s? (?:positions?|(?:job )?titles?|ranks?|jobs?)\b|"
-    r"\bauthors?\b.{0,30}\b(?:positions?|ranks?)\b",
-    "funding": r"资助|基金|课题|项目编号|经费(?:来[源自]|从哪|由谁|出自)|谁的经费|"
-    r"(?:文章|论文)的(?:研究)?经费|"
-    r"(?:这项|该|本)(?:研究|课题|项目)[^，。？?]{0,6}经费|"
-    r"\bwho (?:funded|financed|sponsored)\b|\bfunding\b|"
-    r"\bgrant (?:number|no)\b",
-    "keywords": r"关键词|关键字|\bkey ?words?\b",
-    "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
-    "title": rf"(?:{DOC})的?(?:英文|中文)?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|"
-    rf"(?:{DOC}) (?:english |chinese |full )?title\b|"
-    r"\bwhat is (?:the paper|it|this paper) called\b",
-    "editor": r"责任编辑|编辑是|\beditors?\b",
-    "contact": r"通讯作者|邮箱|电子邮件|联系方式|\bcorresponding author\b|\be-?mail\b|\bcontact\b",
-}
-RE_METADATA = {field: re.compile(pattern, re.I) for field, pattern in METADATA_FIELDS.items()}
 RE_ORDINAL_REFERENCE = re.compile(
     r"第\s*([一二三四五六七八九十\d]+)\s*(?:个|点|条|项|种|方面|大?块|类)?(?!\s*(?:部分|节|章|期|届|次))|"
     r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|seventh|eighth|last|1st|2nd|3rd|"
@@ -285,11 +260,6 @@ RE_ORDINAL_REFERENCE = re.compile(
     r"no\.?)\s*(\d)\b",
     re.I,
 )
-
-
-def metadata_fields(question: str) -> list[str]:
-    """The front-matter fields a question asks for (journal, authors, DOI …), in the order listed."""
-    return [f for f, rx in RE_METADATA.items() if rx.search(question)]
 
 
 def counted_item(text: str) -> int | None:
@@ -357,14 +327,30 @@ RE_META = re.compile(
     r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"
     r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|gap|literatur\w*|fill\w*|"
     r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose|method\w*|approach\w*|econometric\w*|empiric\w*|"
-    r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用)$",
+    r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用|"
+    r"why|wr[io]te|written|motivat\w*|background|laid|layout|structur\w*|part|order|"
+    r"为什么|要|写|背景|动因|动机|缘由|初衷|现实|结构)$",
     re.I,
 )
 
 
+# what an asker says of themselves or of the answer's register, not of the text ("I can't read Chinese",
+# "in plain English", 通俗地)
+RE_ASKER = re.compile(
+    r"\bI (?:can'?t|cannot|don'?t|do not) (?:read|speak|understand) (?:chinese|mandarin)\b|"
+    r"\b(?:in )?plain[- ](?:english|language|words)\b|"
+    r"\bfor (?:a )?(?:layman|layperson|non-expert|beginner)s?\b|"
+    r"\bat a high level\b|我?(?:看|读)不懂中文|通俗(?:易懂)?地?|简单地",
+    re.I,
+)
+
+
+RE_WHY = re.compile(r"为什么要?|为何要?|\bwhy\b", re.I)  # read whole: the tokenizer may split it oddly
+
+
 def asks_of_whole(question: str) -> bool:
     """The question names the whole text and, besides, only what readers ask of a paper as such."""
-    rest = RE_WHOLE.sub(" ", question)
+    rest = _without(question, RE_WHY, RE_ASKER, RE_WHOLE)
     return all(RE_META.match(w) for w in content_tokens(rest, min_len=1))
 
 
@@ -382,7 +368,7 @@ def bare_summary(question: str) -> bool:
     """A question asking for a summary (its intent "summary" or "conclusion") of nothing in particular
     ("TL;DR please", "What's the big picture?", "太长不看"): read when no section is named, it asks about
     the text as a whole. One that names a part ("the subsection on X", "那一块") is not bare."""
-    rest = _without(question, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION)
+    rest = _without(question, RE_ASKER, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION)
     if RE_PART.search(rest):
         return False
     return len(content_tokens(_without(rest, RE_PART))) <= MAX_BARE_WORDS
@@ -396,5 +382,5 @@ def names_part(question: str) -> bool:
 def topic_words(question: str) -> set[str]:
     """The words a summary question says of its own: besides the words asking for a summary, naming a
     part or the whole text, and what readers ask of a paper as such (aim, argument …)."""
-    rest = _without(question, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART, RE_WHOLE)
+    rest = _without(question, RE_ASKER, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART, RE_WHOLE)
     return {w for w in content_tokens(rest) if not RE_META.match(w)}

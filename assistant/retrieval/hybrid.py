@@ -23,6 +23,7 @@ from assistant.question.intents import RE_NAMED_SECTION
 from assistant.question.synonyms import named_in, widened
 from assistant.retrieval.focus import narrowed, summary_focus
 from assistant.retrieval.headings import Headings
+from assistant.retrieval.named import by_score, named_chunks, pinned_first
 from assistant.retrieval.outline import outline_parent
 from assistant.retrieval.responses import proposals_asked, response_sections
 from assistant.retrieval.results import Hit, Retrieval
@@ -39,15 +40,6 @@ def _store_call(fn, **kwargs):
         return fn(**kwargs)
     except Exception as exc:
         raise StoreError(f"the index store did not answer ({type(exc).__name__}: {exc})") from exc
-
-
-def _first(pinned: list[Hit], ranked: list[Hit], k: int) -> list[Hit]:
-    """`pinned` ahead of the rest of `ranked` (scored just above its best), cut to `k`."""
-    top = ranked[0].score if ranked else 1.0
-    for h in pinned:
-        h.score = top + 1e-6
-    ids = {h.chunk.id for h in pinned}
-    return (pinned + [h for h in ranked if h.chunk.id not in ids])[:k]
 
 
 class HybridSearch:
@@ -206,13 +198,14 @@ class HybridSearch:
             self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
         ranked = sorted(hits.values(), key=lambda h: -h.score)[: k or s.top_k]
-        named = [f"refs:{n}" for n in question.named_references if f"refs:{n}" in self.index.chunks]
-        if named and allowed is None:  # an entry asked for by number comes first
-            pinned = [hits.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in named]
+        named, tables = named_chunks(self.index, question, document)
+        if (named or tables) and allowed is None:  # an entry or a table asked for by number comes first
+            found = (hits.get(cid) or Hit(self.index.chunks[cid], 0.0) for cid in named + tables)
+            pinned = sorted(found, key=by_score)
             self._fill_dense(vector, [h for h in pinned if h.chunk.id not in hits])
-            ranked = _first(pinned, ranked, k or s.top_k)
+            ranked = pinned_first(pinned, ranked, k or s.top_k)
         if question.english_front:  # asked about the English abstract: its best chunks first
-            ranked = _first(
+            ranked = pinned_first(
                 self.english_front(vector, terms, allowed, hits)[:FRONT_PINNED], ranked, k or s.top_k
             )
         self.describe(ranked, question, vector)
@@ -235,6 +228,7 @@ class HybridSearch:
             terms=terms,
             bridged=bridged,
             named=named,
+            tables=tables,
             sections=sections,
             vector=vector,
             document=document,

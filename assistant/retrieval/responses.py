@@ -23,7 +23,8 @@ from assistant.text import tokenize
 RE_ASKS_PROPOSAL = re.compile(
     r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|防止|避免|预防|防范|"
     r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?)\b|\bdeal with\b|"
-    r"\b(?:prevent\w*|avoid\w*|combat\w*|cope with)\b|"
+    r"\b(?:prevent\w*|avoid\w*|combat\w*|cope with)\b|\bwants? (?:\w+ ){1,2}to do\b|"
+    r"希望[^，。？?]{0,10}(?:做|怎么)|"
     r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b|"
     r"\b(?:lessons?|take-?aways?|implications?|messages?) for (?:\w+ )?(?:policy ?makers?|polic(?:y|ies)|"
     r"governments?|decision[- ]makers?)\b|(?:政策|决策者?|政府)[^，。？?]{0,6}(?:启示|含义)|启示",
@@ -43,7 +44,7 @@ ADVICE_WORDS = frozenset(
     "should do doe done can could must would need take paper article author text overall main key "
     "takeaway lesson implication message policymaker policy maker decision government chinese "
     "启示 含义 政策 决策 决策者 政府 制定 制定者 这篇 篇文章 "
-    "具体 为了 几条 哪几条 specific concrete step steps".split()
+    "具体 为了 几条 哪几条 specific concrete step steps want wants high level broad".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)

@@ -38,6 +38,7 @@ class Retrieval:
     terms: dict[str, float] = field(default_factory=dict)  # BM25 terms searched in the asker's language
     bridged: dict[str, float] = field(default_factory=dict)  # an English question's Chinese terms (CC-CEDICT)
     named: list[str] = field(default_factory=list)  # bibliography chunks the question asks for by number
+    tables: list[str] = field(default_factory=list)  # chunks of a table it names by number ("Table 1")
     sections: list[str] = field(default_factory=list)  # sections the question names by number
     document: str = "paper"  # the document it is about (its scope, else that of the best passage)
     matched: list[str] = field(default_factory=list)  # sections whose headings it names, best first

@@ -112,3 +112,20 @@ def test_how_the_paper_works_is_its_own_statement_of_method(assistant, question)
 def test_a_sentence_listing_the_items_inline_is_not_traded_for_an_announced_list(assistant):
     a = assistant.ask("这篇文章认为未来全球产业链会出现哪几种新特征？")
     assert all(t in a.answer for t in ("区域联盟化", "采购单极化", "人工智能封闭化", "壁垒武器化"))
+
+
+@pytest.mark.parametrize(
+    "question", ["作者为什么要写这篇文章？研究背景是什么？", "What motivated the authors to write it?"]
+)
+def test_why_the_paper_was_written_is_the_situation_it_opens_with(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and a.citations[0].section_id == "intro"
+    assert "三中全会" in " ".join(c.text for c in a.citations)  # the opening paragraph, quoted whole
+
+
+@pytest.mark.parametrize("question", ["What is Table 1 about, and what does it show?", "表1讲了什么？"])
+def test_a_table_asked_for_as_a_whole_comes_whole(assistant, question):
+    a = assistant.ask(question)
+    assert not a.abstained and a.citations[0].text.startswith("表1")  # its caption first
+    rows = [c for c in a.citations if "分类" in c.text]
+    assert len(rows) >= 10 and any("风险分散" in c.text for c in rows)  # the last row too

@@ -60,6 +60,10 @@ def test_sections_by_number_and_other_intents():
         "Give me the TL;DR of this paper.",
         "In a nutshell, what is the study about?",
         "What does the subsection on regional alliances argue?",
+        "How is the paper laid out? Walk me through its main parts.",
+        # what the asker says of themselves names no topic of the text
+        "I can't read Chinese. Could you give me a plain-English summary of what this paper concludes?",
+        "作者为什么要写这篇文章？研究背景是什么？",
     ],
 )
 def test_summaries_however_asked(question):
@@ -188,3 +192,11 @@ def test_weighing_the_sides_and_asking_what_the_paper_sets_out_to_do(question, i
 )
 def test_how_the_paper_works_is_asked_of_the_whole(question):
     assert intents.intent(question) == "summary"
+
+
+def test_tables_named_by_number_and_plain_english_is_no_english_abstract():
+    assert intents.named_tables("What is Table 1 about?") == [1]
+    assert intents.named_tables("表2的数据来源是什么？") == [2]
+    assert intents.named_tables("What does the paper say about tables?") == []
+    assert not intents.wants_english_front("Give me a plain-English summary of the paper.")
+    assert intents.wants_english_front("What does the English abstract say?")

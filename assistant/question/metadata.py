@@ -1,0 +1,47 @@
+"""How a reader asks for the paper's front matter (its journal, authors, DOI, funding …), not for a work
+it cites: language knowledge of how the question is put, in both languages."""
+
+from __future__ import annotations
+
+import re
+
+# the paper itself, as readers name it: "this paper", 本文, "the article's"
+DOC = r"(?:this|the) (?:paper|article|study|report)(?:'s)?|(?:这篇|本篇|该)(?:文章|论文|报告)|本文|文章|论文"
+METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itself, not a work it cites)
+    "journal": rf"(?:期刊|杂志|刊物|发表在|刊登在|刊发在|哪个刊)|\bjournal\b.{{0,40}}(?:{DOC})|"
+    rf"(?:{DOC}).{{0,40}}\b(?:journal|published (?:in|by)|appear(?:ed)? in)\b|"
+    r"\bwhere was (?:it|this|the paper) published\b",
+    "issue": r"哪一?期|第几期|哪一年发表|发表(?:时间|年份|于哪年)|出版时间|"
+    r"\bwhich issue\b|\bissue (?:number|no)\b|"
+    r"\bwhen was (?:it|this|the paper|the article) published\b|\bpublication (?:date|year)\b",
+    "doi": r"(?<![A-Za-z])DOI(?![A-Za-z])",
+    "authors": r"作者是谁|作者有哪些(?=[？?。，,]|$|人)|谁写的|哪[几两]位作者|作者姓名|作者叫|作者有谁|"
+    r"\bwho (?:wrote|are the authors|is the author|authored)\b|\b(?:name|list) the authors\b|"
+    r"\bthe authors of (?:this|the) (?:paper|article)\b",
+    "affiliation": r"作者[^，。？?]{0,8}(?:单位|机构|所属|在哪(?:里|个单位)?工作|任职|研究所)|"
+    r"(?:单位|机构)[^，。？?]{0,6}作者|\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|"
+    r"\bauthors?\b.{0,40}\bwhere (?:do|does|did) (?:they|he|she) work\b|"
+    r"\bauthors?'?s? (?:institution|institute|positions?|employer|(?:job )?titles?|ranks?|jobs?)\b|"
+    r"\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|职称|职务",
+    "positions": r"职称|职务|\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|"
+    r"\bauthors?'?s? (?:positions?|(?:job )?titles?|ranks?|jobs?)\b|"
+    r"\bauthors?\b.{0,30}\b(?:positions?|ranks?)\b",
+    "funding": r"资助|基金|课题|项目编号|经费(?:来[源自]|从哪|由谁|出自)|谁的经费|"
+    r"(?:文章|论文)的(?:研究)?经费|"
+    r"(?:这项|该|本)(?:研究|课题|项目)[^，。？?]{0,6}经费|"
+    r"\bwho (?:funded|financed|sponsored)\b|\bfunding\b|"
+    r"\bgrant (?:number|no)\b",
+    "keywords": r"关键词|关键字|\bkey ?words?\b",
+    "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
+    "title": rf"(?:{DOC})的?(?:英文|中文)?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|"
+    rf"(?:{DOC}) (?:english |chinese |full )?title\b|"
+    r"\bwhat is (?:the paper|it|this paper) called\b",
+    "editor": r"责任编辑|编辑是|\beditors?\b",
+    "contact": r"通讯作者|邮箱|电子邮件|联系方式|\bcorresponding author\b|\be-?mail\b|\bcontact\b",
+}
+RE_METADATA = {field: re.compile(pattern, re.I) for field, pattern in METADATA_FIELDS.items()}
+
+
+def metadata_fields(question: str) -> list[str]:
+    """The front-matter fields a question asks for (journal, authors, DOI …), in the order listed."""
+    return [f for f, rx in RE_METADATA.items() if rx.search(question)]
