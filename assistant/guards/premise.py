@@ -12,9 +12,10 @@ from assistant.guards.base import Correction, Guard, Verdict, hit_units, passed
 from assistant.guards.reading import polarity
 from assistant.guards.reading.premise import premise_of
 from assistant.question import intents
-from assistant.question.analysis import Question
+from assistant.question.analysis import Question, analyse
 from assistant.retrieval.results import Hit, Retrieval
 
+PREMISE_HITS = 3  # passages searched for the premise itself
 CLEARLY_MORE = 0.25  # a contradicting sentence naming this much more of a premise than one holding it wins
 
 
@@ -45,6 +46,14 @@ class PremiseGuard(Guard):
         self.context.search.describe(out, retrieval.question, retrieval.vector or [0.0])
         return out
 
+    def premise_hits(self, premise: str, question: Question, retrieval: Retrieval) -> list[Hit]:
+        """The passages found for the premise itself (the question's scope kept), that the question's own
+        search did not find: "RCEP在2020年生效，此后贸易有何变化？" finds the trade figures, its premise the
+        sentence saying when RCEP took effect."""
+        found = {h.chunk.id for h in retrieval.hits}
+        asked = analyse(premise, section=question.section, document=question.document)
+        return [h for h in self.context.search.search(asked, k=PREMISE_HITS).hits if h.chunk.id not in found]
+
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         share = self.context.settings.guards.min_premise_coverage
         premise = premise_of(question.searched, question.lang)
@@ -54,7 +63,8 @@ class PremiseGuard(Guard):
             return passed(self.name)  # "文章讲X的那部分说了什么": X says which part, it claims nothing
         home = self.context.home.get(question.lang, frozenset())
         vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
-        hits = retrieval.hits + self.verdict_hits(retrieval) if premise.verdict else retrieval.hits
+        hits = retrieval.hits + self.premise_hits(premise.text, question, retrieval)
+        hits += self.verdict_hits(retrieval) if premise.verdict else []
         best: tuple[float, Correction] | None = None
         named = 0.0  # the most of the premise's words a contradicting sentence names (0: none does)
         held = 0.0  # the most of them a sentence holding it names

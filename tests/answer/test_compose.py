@@ -79,6 +79,13 @@ def test_a_false_premise_is_corrected_with_its_sentence(assistant):
     assert "premise is wrong" in a.answer and "7.4" in a.answer and markers_match(a)
 
 
+def test_a_premise_is_read_against_the_passages_found_for_it(assistant):
+    a = assistant.ask(
+        "论文说RCEP在2020年生效，此后中国对RCEP成员国贸易有何变化？"
+    )  # the search finds trade figures
+    assert a.kind == "correction" and "2022" in a.answer
+
+
 def test_an_abstention_names_its_guard(assistant):
     a = assistant.ask("Who won the 2022 World Cup?")
     assert a.abstained and a.kind == "abstention" and a.guard in ("similarity", "coverage") and a.notice

@@ -224,6 +224,52 @@ def test_a_why_question_takes_its_clause_as_given(question, lang, given):
 
 
 @pytest.mark.parametrize(
+    ("question", "lang", "given"),
+    [  # a clause setting the scene, and a thing taken to be mentioned as the question names it
+        (
+            "When Northgate moved its depots to Leeds, how many jobs followed?",
+            "en",
+            "Northgate moved its depots to Leeds",
+        ),
+        (
+            "How does Sylvania's River Fund (SRF), mentioned in the report, pay for filters?",
+            "en",
+            "Sylvania's River Fund (SRF)",
+        ),
+        ("报告说新水厂在2020年投产，此后水价有何变化？", "zh", "新水厂在2020年投产"),
+    ],
+)
+def test_a_premise_set_before_the_question_is_read(question, lang, given):
+    p = premise_of(question, lang)
+    assert p is not None and p.text == given
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "contradicts"),
+    [  # a possessor apart from what it owns; a name glossed by an acronym is named by the acronym
+        (
+            "How does Sylvania's River Fund (SRF), mentioned in the report, pay for filters?",
+            "Freedonia launched the Fund for Rivers (SRF), and Sylvania set up a flood plan.",
+            True,
+        ),
+        (
+            "How does Freedonia's River Fund (SRF), mentioned in the report, pay for filters?",
+            "The Freedonian government launched the Fund for Rivers (SRF) to pay for filters.",
+            False,
+        ),
+    ],
+)
+def test_who_owns_a_glossed_thing(question, sentence, contradicts):
+    assert premise_of(question, "en").test(sentence, 0.3).contradicts == contradicts
+
+
+def test_another_year_where_the_text_says_when_is_a_wrong_figure():
+    p = premise_of("报告说新水厂在2020年投产，此后水价有何变化？", "zh")
+    assert p.test("以2022年投产的新水厂为例，供水能力明显提升。", 0.5).why == "figures"
+    assert not p.test("2021年全县用水量增加了3%。", 0.5).related  # about something else
+
+
+@pytest.mark.parametrize(
     ("question", "sentence", "lang", "contradicts"),
     [
         ("Why did heat prices fall in 2022?", "Heat prices rose by 12% in 2022.", "en", True),

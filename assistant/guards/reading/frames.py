@@ -161,7 +161,7 @@ VERB_ZH = (
 )
 # the question after the premise: "…，那么…", "…，为什么…", "…。文中具体…"
 ASK_ZH = (
-    r"(?:那么|那|所以|这|请|为什么|为何|他|她|他们|作者|它|文章|文中|论文|本文|怎么|如何|能否|可否|是否|"
+    r"(?:那么|那|所以|这|请|为什么|为何|他|她|他们|作者|它|文章|文中|论文|本文|怎么|如何|能否|可否|是否|此后|之后|随后|"
     r"具体|依据|"
     r"理由|原因|有哪些|哪些|什么|是(?:哪|什么|多少|谁|怎么|如何))"
 )
@@ -283,10 +283,28 @@ def asks_yes_no(question: str) -> bool:
 RE_CONFIRMED = {
     "en": re.compile(
         rf"^(?!{WH_EN})(?P<p>(?:[^?.!]|\.(?=\d)){{12,}}?)"
-        rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*(?:—|–|\s-\s)\s*(?={ASK_EN}))",
+        rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*(?:—|–|\s-\s)\s*(?={ASK_EN}))|"
+        # a clause setting the scene: "When Samsung moved to India, how many suppliers followed?"
+        rf"^(?:when|after|once)\s+(?P<w>[^,?]{{12,}}?),\s*(?={ASK_EN})",
         re.I,
     ),
-    "zh": re.compile(rf"^(?P<p>[^？?。]{{6,}}?)(?:[，,]?\s*{TAG_ZH}[？?]|\s*——\s*(?={ASK_ZH}))"),
+    "zh": re.compile(
+        rf"^(?P<p>[^？?。]{{6,}}?)(?:[，,]?\s*{TAG_ZH}[？?]|\s*——\s*(?={ASK_ZH}))|"
+        rf"^(?:当|在)(?P<w>[^，,？?。]{{6,}}?)(?:时|之后|以后)[，,]\s*(?={ASK_ZH})"
+    ),
+}
+# a thing the question takes the text to mention, as it names it: "How does Japan's PLI scheme,
+# mentioned in the paper, work?", "文中提到的日本PLI计划如何…"
+RE_MENTIONED = {
+    "en": re.compile(
+        rf"^(?:{WH_EN}\s+(?:(?:do|does|did|is|are|was|were)\s+)?)?"
+        r"(?P<p>[^,?]{6,80}?),\s*(?:as\s+)?(?:mentioned|cited|described|discussed|noted)\s+"
+        r"(?:in|by)\s+(?:the|this)\s+(?:paper|article|authors?|text|report|study|document)\s*,",
+        re.I,
+    ),
+    "zh": re.compile(
+        r"(?:文中|文章|论文|作者|报告)(?:提到|提及|所说|说)的(?P<p>[^，,？?。]{6,30}?)(?:如何|怎么|怎样|是|有|为什么)"
+    ),
 }
 # "Does the paper present X as Y?", "文中举了X的例子": what the text is taken to say of X
 RE_PORTRAYED = {
@@ -306,8 +324,10 @@ def confirmed(question: str, lang: str) -> tuple[str, str] | None:
     text = question.strip()
     if m := RE_PORTRAYED[lang].search(text):
         return (" ".join(g for g in m.groups() if g), text)
+    if m := RE_MENTIONED[lang].search(text):  # a thing as it names it: no verb needed
+        return (m.group("p").strip(" ，,"), text)
     m = RE_CONFIRMED[lang].match(text)
-    said = m and m.group("p").strip(" ，,")
+    said = m and (m.group("p") or m.group("w")).strip(" ，,")
     return (said, text) if said and states(said, lang) else None
 
 

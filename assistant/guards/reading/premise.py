@@ -142,8 +142,14 @@ class Premise:
             return Holding(False, differs, "figures" if differs else "unsaid-figures")
         if share < min_share:
             return Holding(False, False, "words")
-        if any(y not in sentence for y in self.years):
-            return Holding(False, False, "years")
+        if any(y not in sentence for y in self.years):  # another year, where the text says when it was
+            other = years_of(self._closest_clause(sentence))
+            held = all(holds_figure(f, sentence) for f in self.figures if f.text not in self.years)
+            return (
+                Holding(False, True, "figures")
+                if other and held and share >= min_share
+                else Holding(False, False, "years")
+            )
         if any(not (named_in(n, sentence, self.lang) or spelt_out(n, sentence)) for n in self.names - home):
             # about the same thing, but of another place, body or person ("moved to India" where the text
             # says Southeast Asia): the text names someone else in the premise's place
@@ -311,6 +317,20 @@ def verb_of(text: str) -> re.Match | None:
     return polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
 
 
+RE_GLOSSED = re.compile(r"\s*[(（]\s*([A-Z][A-Z&]{1,7})\s*[)）]")
+
+
+def named_of(text: str, lang: str) -> set[str]:
+    """The names a premise gives: a possessor apart from what it owns ("Japan's Production Linked
+    Incentive": Japan), and a name glossed by an acronym ("Production Linked Incentive (PLI)") by the
+    acronym alone, which a translation keeps where it may render the words otherwise."""
+    out = set()
+    for n in names(text, lang):
+        out.update(p for p in re.split(r"['’]s\s+", n) if p)
+    glossed = {n for n in out if (m := RE_GLOSSED.match(text[text.find(n) + len(n) :])) and m.group(1) != n}
+    return out - glossed
+
+
 def premise_of(question: str, lang: str) -> Premise | None:
     """The premise a question states, if it states one, else the one a why-question takes as given
     (see `assistant.guards.reading.frames`)."""
@@ -343,7 +363,7 @@ def premise_of(question: str, lang: str) -> Premise | None:
         words=words,
         figures=found,
         years=[y for y in years_of(text) if y not in cited_years],
-        names=frozenset(n for n in names(text, lang) if not any(n in a or a in n for a, _ in cited)),
+        names=frozenset(n for n in named_of(text, lang) if not any(n in a or a in n for a, _ in cited)),
         cited=cited,
         moves=polarity.direction(bare),
         negated=polarity.negated(bare),

@@ -11,7 +11,7 @@ from assistant.corpus.entities import named_in, names, same_name
 
 RE_TITLE = re.compile(r"《[^》]*》")
 # characters between an actor and what it acts on: a verb or a short phrase ("通过", ", through the ")
-GAP = {"en": 24, "zh": 6}
+GAP = {"en": 32, "zh": 6}
 RE_BREAK = re.compile(r"[。；;!?！？]|\.\s")
 
 
@@ -27,8 +27,13 @@ def place(thing: str, text: str) -> int:
     return m.start() if m else -1
 
 
-def actor(text: str, lang: str, thing: str) -> str | None:
-    """The name just before `thing` in `text` (at most `GAP` characters before it, in its sentence)."""
+RE_POSSESSOR = re.compile(r"^(.+?)['’]s\s+\S")  # "Japan's Production Linked Incentive": Japan's
+
+
+def actor(text: str, lang: str, thing: str, depth: int = 0) -> str | None:
+    """The name just before `thing` in `text` (at most `GAP` characters before it, in its sentence),
+    the possessor of a name that owns it ("Japan's X"); for a thing glossing the name before it ("X (PLI)"),
+    that name's actor."""
     at = place(thing, text)
     if at <= 0:
         return None
@@ -38,9 +43,13 @@ def actor(text: str, lang: str, thing: str) -> str | None:
         return None
     pos, name = max(found)
     gap = before[pos + len(name) :]
-    # a word between the two (a verb, "through"): not a name glossed by another ("PLI" in brackets)
-    acts = re.search(r"[A-Za-z\u4e00-\u9fff]", gap) is not None
-    return name if acts and len(gap) <= GAP[lang] and not RE_BREAK.search(gap) else None
+    if len(gap) > GAP[lang] or RE_BREAK.search(gap):
+        return None
+    if re.search(r"[A-Za-z\u4e00-\u9fff]", gap) is None:  # a gloss in brackets: who acts on what it glosses
+        owner = RE_POSSESSOR.match(name)
+        return owner.group(1) if owner else (actor(text, lang, name, depth + 1) if depth < 2 else None)
+    owner = RE_POSSESSOR.match(name)
+    return owner.group(1) if owner else name
 
 
 def other_actor(premise: str, sentence: str, lang: str, home: frozenset[str]) -> str | None:
