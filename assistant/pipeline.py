@@ -228,7 +228,11 @@ class Assistant:
             ]
             node, level = parent, level + 1
         part = bare_label(now.index.label(leaf, lang)) if leaf else ""
-        return Recalled(q.searched, items, target, topic, siblings, cited, part)
+        kids = {
+            sid: [(bare_label(now.index.label(k, lang)), k) for k in tree.children.get(sid, [])]
+            for _, sid in items
+        }
+        return Recalled(q.searched, items, target, topic, siblings, cited, part, kids)
 
     def understand(
         self, text: str, mode: str, section: str | None, document: str | None, history: list[Turn] | None

@@ -78,7 +78,10 @@ ASKED_KINDS = [
             r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
             r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in)\b))|"
             r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
-            r"\bare there (?:any )?(?:numbers|figures|data)\b",
+            r"\bare there (?:any )?(?:numbers|figures|data)\b|"
+            # how fast something changed asks for the figures of its change
+            r"\bhow (?:fast|quickly|rapidly|sharply|steeply)\b|增速|增幅|(?:增长|上升|下降|减少)了?多少|"
+            r"(?:增长|上升|下降)得?(?:多快|有多快)",
             re.I,
         ),
         RE_FIGURE,

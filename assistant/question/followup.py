@@ -92,6 +92,7 @@ class Recalled:
     siblings: list[tuple[str, str, int]] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # the sections its sources are in, in order
     part: str = ""  # the heading of the one part without parts all it quoted comes from, if one
+    kids: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # each listed item's own parts
 
 
 @dataclass
@@ -144,6 +145,28 @@ def topic_of(question: str) -> str:
     """What a question is about, without the words that ask ("技术越追越远指的是什么？" → 技术越追越远)."""
     left = RE_QUESTION_WORDS.sub(" ", question)
     return " ".join(re.sub(r"(?<!\w)['’]s\b", " ", left).split())  # "What's the paper's" leaves "'s"
+
+
+RE_PART_NAME = re.compile(r"块|部分|\b(?:part|section|chapter|half)\b", re.I)
+
+
+def _nested_item(question: str, recalled: Recalled) -> tuple[str, str] | None:
+    """The item a question points at by two positions, a part and then one of its own ("第一块里的第三条",
+    "the third point of the second part"): the position naming a part (块, "part") is the part's."""
+    found = [
+        (intents.ordinal_reference(m.group()), bool(RE_PART_NAME.search(question[m.start() : m.end() + 6])))
+        for m in intents.RE_ORDINAL_REFERENCE.finditer(question)
+    ]
+    if len(found) != 2 or not all(k and k > 0 for k, _ in found) or found[0][1] == found[1][1]:
+        return None
+    (outer, _), (inner, _) = sorted(found, key=lambda f: not f[1])
+    items = recalled.items
+    tops = [(label, sid) for label, sid in items if not any(sid.startswith(o + ".") for _, o in items)]
+    if outer > len(tops):
+        return None
+    parent = tops[outer - 1][1]
+    kids = recalled.kids.get(parent, [])  # its parts, listed in the answer or not
+    return kids[inner - 1] if inner <= len(kids) else None
 
 
 def _point(question: str, label: str) -> str:
@@ -252,6 +275,9 @@ def follow_up(
         return None
     recalled = recall(previous, earlier) if recall else Recalled(previous)
     k = ordinal - 1 if ordinal and ordinal > 0 else -1
+    if ordinal is not None and (nested := _nested_item(question, recalled)):
+        label, section = nested  # "第一块里的第三条讲什么？": the third part of the first
+        return Resolved(ABOUT[language_of(question)].format(label), [section])
     if ordinal is not None and recalled.items and k < len(recalled.items):
         label, section = recalled.items[k]
         return Resolved(_point(question, label), [section])

@@ -248,7 +248,8 @@ class HybridSearch:
         matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
         home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
         asked_of = set(terms) - home
-        responses = response_sections(question.searched, question.lang, asked_of, matched, self.index)
+        asks = (question.searched, question.lang, asked_of, matched, self.index)
+        responses = response_sections(*asks, document)
         advice = None
         if not (sections or question.section or responses):  # "What does the paper recommend?"
             words = asked_of | tokens

@@ -44,7 +44,8 @@ ADVICE_WORDS = frozenset(
     "should do doe done can could must would need take paper article author text overall main key "
     "takeaway lesson implication message policymaker policy maker decision government chinese "
     "启示 含义 政策 决策 决策者 政府 制定 制定者 这篇 篇文章 "
-    "具体 为了 几条 哪几条 specific concrete step steps want wants high level broad".split()
+    "具体 为了 几条 哪几条 针对 关于 对于 提了 "
+    "specific concrete step steps want wants high level broad then".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)
@@ -65,21 +66,63 @@ def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> b
     return bool(words) and len(common) >= share * len(words) and len(used) >= 0.5 * len(asked)
 
 
+def asking_only(section: str, index: OpenIndex, lang: str) -> bool:
+    """The heading is only words that ask for proposals ("政策建议", "Policy Recommendations"): a question
+    naming it names no topic."""
+    words = heading_words(index.label(section, lang))
+    return bool(words) and all(RE_ASKING.search(w) or w in ADVICE_WORDS for w in words)
+
+
 def _proposing(section: str, index: OpenIndex, lang: str) -> bool:
     return any(RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang))) for s in ancestors(section))
 
 
+OWN_SHARE = 0.5  # of the question's own words the heading must hold
+RARE = 2.5  # weight of a heading word (log(1 + n/df)) rare enough to tell one part of proposals by it
+
+
+def headed_by(terms: set[str], lang: str, index: OpenIndex, document: str) -> list[str]:
+    """The part of proposals (a leaf under a heading of proposals) whose heading holds the most weight of
+    the question's own words (half of them at least), one of them rare among the headings
+    ("针对外资，作者提了什么建议？": the part headed "…吸引外资"; "What does it suggest to expand markets?":
+    "…Expanding Market Size"); [] on a tie."""
+    weights = heading_weights(index, lang, document)
+    own = {w for w in terms if len(w) > 1 and not RE_ASKING.search(w) and w not in ADVICE_WORDS}
+    tree = index.tree
+    scored = []
+    for s in tree.first:
+        if tree.document_of(s) != document or tree.children.get(s) or not _proposing(s, index, lang):
+            continue
+        said = own & set(tokenize(bare_label(index.label(s, lang))))
+        # the topic, and little else: a question asking more ("…with the foreign exchange reserves?")
+        # is answered by the sentences that say it
+        if any(weights.get(w, 0.0) >= RARE for w in said) and len(said) >= OWN_SHARE * len(own):
+            scored.append((sum(weights.get(w, 0.0) for w in said), s))
+    scored.sort(reverse=True)
+    if not scored or len(scored) > 1 and scored[1][0] == scored[0][0]:
+        return []
+    return [scored[0][1]]
+
+
 def response_sections(
-    question: str, lang: str, terms: set[str], matched: list[str], index: OpenIndex
+    question: str, lang: str, terms: set[str], matched: list[str], index: OpenIndex, document: str = ""
 ) -> list[str]:
-    """The section that responds to the topic a proposal question names and little else, or []."""
-    if not matched or not RE_ASKS_PROPOSAL.search(question):
+    """The section that responds to the topic a proposal question names and little else (or, naming no
+    heading whole, the part of proposals headed by its rarest words, see `headed_by`), or []."""
+    if not RE_ASKS_PROPOSAL.search(question):
         return []
     # the heading it names (a part of proposals named by the word that asks for them is none)
-    topic = next((m for m in matched if names_only(index.label(m, lang), terms, NAMED_TOPIC)), None)
+    topic = next(
+        (
+            m
+            for m in matched
+            if names_only(index.label(m, lang), terms, NAMED_TOPIC) and not asking_only(m, index, lang)
+        ),
+        None,
+    )
     tree = index.tree
-    if topic is None:
-        return []  # it asks about more than a topic
+    if topic is None:  # it asks about more than a topic, or names none whole
+        return headed_by(terms, lang, index, document) if document else []
     if _proposing(topic, index, lang):  # it names a proposal's own heading ("…avoid hollowing out")
         return [topic]
     document = tree.document_of(topic)

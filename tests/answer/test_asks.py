@@ -129,3 +129,17 @@ def test_a_table_asked_for_as_a_whole_comes_whole(assistant, question):
     assert not a.abstained and a.citations[0].text.startswith("表1")  # its caption first
     rows = [c for c in a.citations if "分类" in c.text]
     assert len(rows) >= 10 and any("风险分散" in c.text for c in rows)  # the last row too
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("针对外资，作者提了什么建议？", "s4.2.4"),
+        ("What does the paper suggest to expand markets?", "s4.2.3"),
+    ],
+)
+def test_proposals_about_a_topic_come_from_the_part_its_heading_names(assistant, question, section):
+    a = assistant.ask(
+        question
+    )  # no heading names the topic whole; one part of proposals holds its rare words
+    assert a.citations and {c.section_id for c in a.citations} == {section}

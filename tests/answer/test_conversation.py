@@ -139,3 +139,28 @@ def test_where_a_followed_up_answer_came_from_is_where_it_quoted(assistant):
     a = conversation(assistant, *first, "这是在哪部分讲的？")
     assert a.kind == "location"
     assert {c.section_id for c in a.citations} == {c.section_id for c in proposals.citations} == {"s4.2.2"}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "section"),
+    [
+        ("政策建议分成哪两大块？", "第一块里的第三条讲什么？", "s4.1.3"),
+        (
+            "What are the two main parts of the policy recommendations?",
+            "In the second part, what does the first point say?",
+            "s4.2.1",
+        ),
+    ],
+)
+def test_a_point_of_a_listed_part_is_found_by_both_positions(assistant, first, then, section):
+    a = conversation(assistant, first, then)
+    assert a.citations and {c.section_id for c in a.citations} == {section}
+
+
+def test_how_fast_something_grew_asks_for_its_figures(assistant):
+    a = conversation(
+        assistant,
+        "What does the paper mean by weaponized trade barriers?",
+        "How fast have they been growing?",
+    )
+    assert "4334" in a.answer and "99.1" in a.answer
