@@ -109,9 +109,15 @@ def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool =
         pairs = [pair] if (pair := contrasted(retrieval, context, asked)) else pairs
     if not pairs:
         return None
+    return side_by_side(pairs[0], retrieval, context)
+
+
+def side_by_side(pair: tuple[str, str], retrieval: Retrieval, context: AnswerContext) -> Answer:
+    """Two sections, each under its heading with its parts (a side without parts: its opening and what it
+    says of it)."""
     out = Lines(retrieval, context)
     tree = context.index.tree
-    for sid in sorted(pairs[0], key=lambda s: tree.first[s].start):
+    for sid in sorted(pair, key=lambda s: tree.first[s].start):
         kids = tree.children.get(sid, [])
         out.heading(sid, with_opening=False)
         for kid in kids:
@@ -121,7 +127,18 @@ def compose_sections(retrieval: Retrieval, context: AnswerContext, named: bool =
     return out.answer("comparison")
 
 
+def counted_pair(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """The two parts of the section a question counts ("How do the two stages compare?", 新旧两个阶段有什么
+    不同: the section whose two parts are stages, see `assistant.retrieval.outline`), side by side."""
+    kids = context.index.tree.children.get(retrieval.outline or "", [])
+    return side_by_side((kids[0], kids[1]), retrieval, context) if len(kids) == 2 else None
+
+
 def compose_comparison(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     if RE_TABLE.search(retrieval.question.searched):  # "in the table, how do the two stages differ"
         return compose_table(retrieval, context) or compose_sections(retrieval, context)
-    return compose_sections(retrieval, context) or compose_table(retrieval, context)
+    return (
+        compose_sections(retrieval, context)
+        or compose_table(retrieval, context)
+        or counted_pair(retrieval, context)
+    )

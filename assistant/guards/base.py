@@ -81,8 +81,8 @@ class GuardContext:
 def structural(question: Question, retrieval: Retrieval) -> bool:
     """The question is answered from the document's structure, not from passages that share its words:
     a summary of the whole document or of a section it names, the parts of a section, its front matter."""
-    if question.intent == "metadata" or question.intent == "list" and retrieval.outline is not None:
-        return True
+    if question.intent == "metadata" or question.intent in ("list", "comparison") and retrieval.outline:
+        return True  # its front matter; the parts of the section it counts ("the two stages")
     if retrieval.advice:  # what the text proposes, asked of no topic: its part of proposals
         return True
     if question.intent not in ("summary", "conclusion"):

@@ -62,7 +62,9 @@ class CoverageGuard(Guard):
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         if retrieval.named or structural(question, retrieval):
             return passed(self.name)
-        words = question_words(question.searched)
+        # the words naming the text itself ("这篇文章", "this paper") name nothing in it
+        asked_of = intents.RE_WHOLE.sub(" ", question.searched)
+        words = question_words(asked_of) or question_words(question.searched)
         if question.intent == "summary":  # "summarise the part on X": X's words, not those asking for it
             topic = intents.topic_words(question.searched)
             words = [w for w in words if w in topic] or words

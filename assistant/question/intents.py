@@ -218,7 +218,8 @@ RE_OVERALL_ADVICE = re.compile(
 RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
     r"(?:文章|论文)(?:主要|讲|用)|"
-    r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b",
+    r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b|"
+    r"\b(?:paper|report|article|study) is this\b",
     re.I,
 )
 RE_COMPARISON = re.compile(

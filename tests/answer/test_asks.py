@@ -143,3 +143,19 @@ def test_proposals_about_a_topic_come_from_the_part_its_heading_names(assistant,
         question
     )  # no heading names the topic whole; one part of proposals holds its rare words
     assert a.citations and {c.section_id for c in a.citations} == {section}
+
+
+@pytest.mark.parametrize(
+    "question", ["How does the paper compare the two stages?", "新旧两个阶段有什么不同？"]
+)
+def test_the_two_parts_a_question_counts_come_side_by_side(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "comparison"
+    assert {"s1.1", "s1.2"} <= {
+        c.section_id.rsplit(".", 1)[0] if c.section_id.count(".") > 1 else c.section_id for c in a.citations
+    }
+
+
+def test_the_words_naming_the_text_itself_need_not_be_in_its_passages(assistant):
+    a = assistant.ask("这篇文章用了哪些理论？")  # the text never calls itself 这篇文章
+    assert not a.abstained and "理论" in a.answer
