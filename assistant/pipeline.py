@@ -228,9 +228,9 @@ class Assistant:
             ]
             node, level = parent, level + 1
         part = bare_label(now.index.label(leaf, lang)) if leaf else ""
+        listed = [sid for _, sid in items] + ([parent_of(target)] if target else [])  # and the target's list
         kids = {
-            sid: [(bare_label(now.index.label(k, lang)), k) for k in tree.children.get(sid, [])]
-            for _, sid in items
+            s: [(bare_label(now.index.label(k, lang)), k) for k in tree.children.get(s, [])] for s in listed
         }
         return Recalled(q.searched, items, target, topic, siblings, cited, part, kids)
 

@@ -14,13 +14,19 @@ import re
 
 from assistant.answer.base import AnswerContext
 from assistant.answer.contract import Answer
-from assistant.answer.overview import Lines, leaf_sentences
-from assistant.answer.sentences import sentence_of
+from assistant.answer.overview import Lines, leaf_sentences, thesis_sentences
+from assistant.answer.sentences import coverage, sentence_of
 from assistant.index.sections import heading_words, parent_of
+from assistant.question import intents
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens
 
 MAX_ROWS = 6
+ROW_FLOOR = 0.75  # part of the best row's share of the question's words another row needs
+# a comparison asking which side weighs more ("哪一方面更重", "作者如何权衡", "Which weighs heavier?")
+RE_WEIGHS = re.compile(
+    r"权衡|孰轻孰重|哪一?(?:方面|个|边|方)更(?:重|大|多|突出|重要)|\bweigh\w*\b|\bheavier\b|\boutweigh", re.I
+)
 MAX_WHOLE = 16  # rows of a table asked for as a whole ("What does Table 1 show?")
 RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
 NAMED = 0.8  # share of a heading's words a question uses to name that section
@@ -47,12 +53,19 @@ def compose_table(retrieval: Retrieval, context: AnswerContext, whole: bool = Fa
     if not rows or not (named or retrieval.hits[0].chunk.kind == "table"):
         return None
     table = rows[0].chunk.section_id
-    rows = [h for h in rows if h.chunk.section_id == table][:MAX_ROWS]
     out = Lines(retrieval, context)
     caption = context.index.chunks.get(f"{table}:caption")
+    kept = [c for c in context.index.chunks.values() if c.section_id == table and c.kind == "table"]
     if whole:  # the caption quoted whole (its title and its source), then every row
-        kept = [c for c in context.index.chunks.values() if c.section_id == table and c.kind == "table"]
         rows = [context.view(c, retrieval) for c in kept if c is not caption][:MAX_WHOLE]
+    else:  # the rows holding most of the question's words ("竞争优势这一项"), then by the search's rank
+        found = {h.chunk.id: h for h in rows}
+        if retrieval.tables:  # named by number: any of its rows (its caption too: its source), found or not
+            rows += [context.view(c, retrieval) for c in kept if c.id not in found]
+        held = {h.chunk.id: coverage(retrieval.terms, sentence_of(h, 0).shown) for h in rows}
+        top = max(held.values(), default=0.0)
+        rows = sorted((h for h in rows if h.chunk.section_id == table), key=lambda h: -held[h.chunk.id])
+        rows = [h for h in rows if held[h.chunk.id] >= ROW_FLOOR * top][:MAX_ROWS]
     if whole and caption is not None:
         out.quote(sentence_of(context.view(caption, retrieval), 0))
     else:
@@ -117,6 +130,12 @@ def side_by_side(pair: tuple[str, str], retrieval: Retrieval, context: AnswerCon
     says of it)."""
     out = Lines(retrieval, context)
     tree = context.index.tree
+    question = retrieval.question.searched
+    if RE_WEIGHS.search(question) or intents.RE_WEIGHING.search(
+        question
+    ):  # which side weighs more: the verdict
+        for s in thesis_sentences(retrieval.document, retrieval, context):
+            out.quote(s)
     for sid in sorted(pair, key=lambda s: tree.first[s].start):
         kids = tree.children.get(sid, [])
         out.heading(sid, with_opening=False)

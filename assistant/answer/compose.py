@@ -51,9 +51,9 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         )  # "第五部分" of four
     if retrieval.advice and kind in ("fact", "list", "summary"):  # "What does the paper recommend?"
         return compose_section(retrieval.advice, retrieval, context)
-    whole_table = retrieval.tables and kind not in ("metadata", "comparison")  # "What does Table 1 show?"
-    if whole_table and (table := compose_table(retrieval, context, whole=True)):
-        return table
+    whole = asks_whole_table(q.searched)
+    if retrieval.tables and kind != "metadata" and (table := compose_table(retrieval, context, whole=whole)):
+        return table  # a table named by number: its rows the question is about
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer
@@ -98,6 +98,19 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
 
 
 MIN_SUBPART_WORDS = 2
+
+
+# what a question asks of a table as a whole: what it shows, compares, presents
+TABLE_ASKING = frozenset(
+    "table show shows display compare compares present presents 展示 显示 反映 呈现 比较 对比".split()
+)
+
+
+def asks_whole_table(question: str) -> bool:
+    """The question asks what a table it names shows ("What is Table 1 about?", 表1讲了什么), nothing
+    in particular of it ("…about the policy environment in each stage?": its rows on that)."""
+    words = intents.topic_words(intents.RE_TABLE_NUMBER.sub(" ", question))
+    return not {w for w in words if w not in TABLE_ASKING and not w.isdigit()}
 
 
 def names_a_part(retrieval: Retrieval, context: AnswerContext) -> bool:

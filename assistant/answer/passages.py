@@ -74,9 +74,11 @@ ASKED_KINDS = [
     ),
     (  # figures asked for, not a thing named with the word ("what data platform", 数据平台)
         re.compile(
-            r"(?:有[^，。？?]{0,4}|具体的?)(?:数据|数字)(?![平中资安库共])|(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
+            r"(?:有[^，。？?]{0,4}|具体的?|什么|哪些|附上|给出|提供|带上)(?:数据|数字)(?![平中资安库共])|"
+            r"(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
             r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
-            r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in)\b))|"
+            r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in|too|"
+            r"as well|also)\b))|"
             r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
             r"\bare there (?:any )?(?:numbers|figures|data)\b|"
             # how fast something changed asks for the figures of its change

@@ -60,7 +60,7 @@ class CoverageGuard(Guard):
         return weighted_share(words, set(hit.tokens or []), text, idf, unknown)
 
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
-        if retrieval.named or structural(question, retrieval):
+        if retrieval.named or retrieval.tables or structural(question, retrieval):  # asked for by number
             return passed(self.name)
         # the words naming the text itself ("这篇文章", "this paper") name nothing in it
         asked_of = intents.RE_WHOLE.sub(" ", question.searched)

@@ -169,6 +169,14 @@ def _nested_item(question: str, recalled: Recalled) -> tuple[str, str] | None:
     return kids[inner - 1] if inner <= len(kids) else None
 
 
+def _sibling_at(recalled: Recalled, k: int) -> tuple[str, str] | None:
+    """After an answer about one part of a list ("壁垒武器化是什么意思？"), the part at position `k` of that
+    list ("那第一个趋势呢？": the first trend)."""
+    target = recalled.target or ""
+    kids = recalled.kids.get(target.rsplit(".", 1)[0], []) if "." in target else []
+    return kids[k] if kids and -len(kids) <= k < len(kids) and kids[k][1] != target else None
+
+
 def _point(question: str, label: str) -> str:
     """The question with its pointer ("第二个", "the second one") replaced by `label`."""
     return intents.RE_ORDINAL_REFERENCE.sub(label, question, count=1)
@@ -283,6 +291,8 @@ def follow_up(
         return Resolved(_point(question, label), [section])
     if ordinal is not None and (other := _other_item(question, previous, earlier, k, recall)):
         return other  # "那第一个呢？" after "第二个有什么数据支撑？": the same of the first item
+    if ordinal is not None and not recalled.items and (kid := _sibling_at(recalled, k)):
+        return Resolved(ABOUT[language_of(question)].format(kid[0]), [kid[1]])  # "那第一个趋势呢？"
     if location:  # "这是在哪部分讲的？": the previous answer's sections (the two before: "这两组数据")
         cited = recalled.cited or ([recalled.target] if recalled.target else [])
         if RE_TWO.search(question) and recall and (before := previous_turn(earlier)):

@@ -159,3 +159,38 @@ def test_the_two_parts_a_question_counts_come_side_by_side(assistant, question):
 def test_the_words_naming_the_text_itself_need_not_be_in_its_passages(assistant):
     a = assistant.ask("这篇文章用了哪些理论？")  # the text never calls itself 这篇文章
     assert not a.abstained and "理论" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "row"),
+    [
+        ("表1里“竞争优势”这一项在两个阶段分别是怎么描述的？", "竞争优势的重塑"),
+        (
+            "In Table 1, what does the paper say about the policy and regulatory environment in each stage?",
+            "政策与法规环境",
+        ),
+        ("表1的数据/资料来源是什么？", "资料来源"),  # the caption gives it
+    ],
+)
+def test_a_question_about_part_of_a_named_table_gets_those_rows(assistant, question, row):
+    a = assistant.ask(question)
+    assert not a.abstained and any(row in c.text for c in a.citations) and len(a.citations) <= 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "比较一下文章讲的积极影响和消极影响，哪一方面更重？",
+        "Compare the positive and negative impacts. Which weighs heavier?",
+    ],
+)
+def test_a_comparison_asking_which_side_weighs_more_gives_the_verdict_first(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "comparison" and "弊大于利" in a.citations[0].text
+
+
+def test_figures_asked_along_with_a_question_are_given(assistant):
+    a = assistant.ask(
+        "What does the paper say about countries using barriers as weapons? Give me the figures too."
+    )
+    assert "4334" in a.answer or "3,000" in a.answer or "3000" in a.answer

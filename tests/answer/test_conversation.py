@@ -164,3 +164,15 @@ def test_how_fast_something_grew_asks_for_its_figures(assistant):
         "How fast have they been growing?",
     )
     assert "4334" in a.answer and "99.1" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        ("文章中的“壁垒武器化”是什么意思？", "那第一个趋势呢？"),
+        ("What does the paper mean by weaponization of barriers?", "And the first trend?"),
+    ],
+)
+def test_a_position_after_one_part_of_a_list_is_a_part_of_that_list(assistant, first, then):
+    a = conversation(assistant, first, then)
+    assert a.citations and all(c.section_id == "s2.1" for c in a.citations)  # the first trend
