@@ -100,6 +100,7 @@ ASKED_KINDS = [
 # a follow-up that asks for more than was said: "还有别的吗？", "Anything else?"
 RE_MORE = re.compile(r"还有|其他|其它|别的|另外|更多|\b(?:else|other|more|another)\b", re.I)
 KIND_BONUS = 0.2
+NEAR_FLOOR = 0.4  # part of the best sentence's score an example from the topic's own part needs
 ITEM_BONUS = 0.1  # a list question: a sentence that is an item of an enumeration ("第三，…")
 REPEAT_PENALTY = 0.3  # a follow-up asking for something new: a sentence the previous answer already gave
 LIST_BONUS = 0.3
@@ -253,10 +254,15 @@ def giving_asked(sentences: list[Sentence], retrieval: Retrieval, settings) -> l
         return sentences
     best = max(sentences, key=lambda s: s.score)
     floor = settings.answer.min_relative_score * best.score
-    # an example of the topic, from where the text treats it, before one from elsewhere
-    near = [s for s in giving if related(s.hit.chunk.section_id, best.hit.chunk.section_id)]
-    for pool in (near, giving):
-        if pool and max(s.score for s in pool) >= floor:
+    # an example of the topic, from where the text treats it (the part a follow-up is about, else the best
+    # sentence's), before one from elsewhere
+    where = retrieval.question.steer or [best.hit.chunk.section_id]
+    near = [s for s in giving if any(related(s.hit.chunk.section_id, w) for w in where)]
+    # a follow-up asking for an example of what was said: one from where the text treats it need come only
+    # within `NEAR_FLOOR` of the best
+    near_floor = NEAR_FLOOR * best.score if retrieval.question.is_follow_up else floor
+    for pool, least in ((near, near_floor), (giving, floor)):
+        if pool and max(s.score for s in pool) >= least:
             return pool
     return sentences
 

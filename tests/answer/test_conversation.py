@@ -176,3 +176,18 @@ def test_how_fast_something_grew_asks_for_its_figures(assistant):
 def test_a_position_after_one_part_of_a_list_is_a_part_of_that_list(assistant, first, then):
     a = conversation(assistant, first, then)
     assert a.citations and all(c.section_id == "s2.1" for c in a.citations)  # the first trend
+
+
+def test_an_example_asked_of_what_was_said_comes_from_where_the_text_treats_it(assistant):
+    a = conversation(
+        assistant,
+        "What future trends in global industrial chains does the paper predict?",
+        "Tell me more about the second one.",
+        "Any figures or examples for that?",
+    )
+    assert "Apple" in a.answer  # not the abstract's "such as …"
+
+
+def test_figures_asked_of_a_listed_part_come_from_that_part(assistant):
+    a = conversation(assistant, "全球产业链变化对我国有哪些积极影响？", "第三个有什么数据？")
+    assert "13.16" in a.answer and all(c.section_id == "s3.1.3" for c in a.citations)
