@@ -62,7 +62,8 @@ def compose_table(retrieval: Retrieval, context: AnswerContext, whole: bool = Fa
         found = {h.chunk.id: h for h in rows}
         if retrieval.tables:  # named by number: any of its rows (its caption too: its source), found or not
             rows += [context.view(c, retrieval) for c in kept if c.id not in found]
-        held = {h.chunk.id: coverage(retrieval.terms, sentence_of(h, 0).shown) for h in rows}
+        units = {h.chunk.id: sentence_of(h, 0) for h in rows}
+        held = {cid: coverage(retrieval.terms, u.shown, u.tokens) for cid, u in units.items()}
         top = max(held.values(), default=0.0)
         rows = sorted((h for h in rows if h.chunk.section_id == table), key=lambda h: -held[h.chunk.id])
         rows = [h for h in rows if held[h.chunk.id] >= ROW_FLOOR * top][:MAX_ROWS]

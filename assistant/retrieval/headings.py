@@ -98,12 +98,13 @@ class Headings:
         for t in terms if lang == "en" else ():
             family.setdefault(t[:FAMILY], []).append(t)
         weights = self.weights(lang, document)
+        stems = [t for t in terms if len(t) >= MIN_STEM]
         for s in self.sections(document):
             words = self.words(s, lang)
             said = words & terms
             if family:
                 said |= {w for w in words if any(kin(w, t, FAMILY) for t in family.get(w[:FAMILY], ()))}
-                said |= {w for w in words if any(made_of(w, t) for t in terms)}
+                said |= {w for w in words if any(made_of(w, t) for t in stems)}
             total = sum(weights.get(w, 1.0) for w in words)
             named = sum(weights.get(w, 1.0) for w in said) / total if total else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0

@@ -13,6 +13,7 @@ Language knowledge (the words for proposals) is here; nothing about any one docu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label, heading_words
@@ -77,6 +78,11 @@ def _proposing(section: str, index: OpenIndex, lang: str) -> bool:
     return any(RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang))) for s in ancestors(section))
 
 
+@lru_cache(maxsize=1024)
+def label_tokens(label: str) -> frozenset[str]:
+    return frozenset(tokenize(bare_label(label)))
+
+
 OWN_SHARE = 0.5  # of the question's own words the heading must hold
 RARE = 2.5  # weight of a heading word (log(1 + n/df)) rare enough to tell one part of proposals by it
 
@@ -93,7 +99,7 @@ def headed_by(terms: set[str], lang: str, index: OpenIndex, document: str) -> li
     for s in tree.first:
         if tree.document_of(s) != document or tree.children.get(s) or not _proposing(s, index, lang):
             continue
-        said = own & set(tokenize(bare_label(index.label(s, lang))))
+        said = own & label_tokens(index.label(s, lang))
         # the topic, and little else: a question asking more ("…with the foreign exchange reserves?")
         # is answered by the sentences that say it
         if any(weights.get(w, 0.0) >= RARE for w in said) and len(said) >= OWN_SHARE * len(own):
