@@ -51,8 +51,8 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         )  # "第五部分" of four
     if retrieval.advice and kind in ("fact", "list", "summary"):  # "What does the paper recommend?"
         return compose_section(retrieval.advice, retrieval, context)
-    whole = asks_whole_table(q.searched)
-    if retrieval.tables and kind != "metadata" and (table := compose_table(retrieval, context, whole=whole)):
+    all_rows = asks_whole_table(q.searched)
+    if retrieval.tables and kind != "metadata" and (table := compose_table(retrieval, context, whole=all_rows)):
         return table  # a table named by number: its rows the question is about
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)

@@ -27,7 +27,7 @@ def place(thing: str, text: str) -> int:
     return m.start() if m else -1
 
 
-RE_POSSESSOR = re.compile(r"^(.+?)['’]s\s+\S")  # "Japan's Production Linked Incentive": Japan's
+RE_POSSESSOR = re.compile(r"^(.+?)['’]s\s+\S")  # "Japan's Production Linked Incentive": Japan
 
 
 def actor(text: str, lang: str, thing: str, depth: int = 0) -> str | None:
