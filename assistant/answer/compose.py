@@ -51,9 +51,11 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         )  # "第五部分" of four
     if retrieval.advice and kind in ("fact", "list", "summary"):  # "What does the paper recommend?"
         return compose_section(retrieval.advice, retrieval, context)
-    all_rows = asks_whole_table(q.searched)
-    if retrieval.tables and kind != "metadata" and (table := compose_table(retrieval, context, whole=all_rows)):
-        return table  # a table named by number: its rows the question is about
+    table = None  # a table named by number: its rows the question is about (all, asked what it shows)
+    if retrieval.tables and kind != "metadata":
+        table = compose_table(retrieval, context, whole=asks_whole_table(q.searched))
+    if table is not None:
+        return table
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer
