@@ -51,10 +51,7 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         )  # "第五部分" of four
     if retrieval.advice and kind in ("fact", "list", "summary"):  # "What does the paper recommend?"
         return compose_section(retrieval.advice, retrieval, context)
-    table = None  # a table named by number: its rows the question is about (all, asked what it shows)
-    if retrieval.tables and kind != "metadata":
-        table = compose_table(retrieval, context, whole=asks_whole_table(q.searched))
-    if table is not None:
+    if (table := named_table(retrieval, context)) is not None:
         return table
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
@@ -106,6 +103,14 @@ MIN_SUBPART_WORDS = 2
 TABLE_ASKING = frozenset(
     "table show shows display compare compares present presents 展示 显示 反映 呈现 比较 对比".split()
 )
+
+
+def named_table(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """A table the question names by number: its rows the question is about (all of them when it asks
+    what the table shows)."""
+    if not retrieval.tables or retrieval.question.intent == "metadata":
+        return None
+    return compose_table(retrieval, context, whole=asks_whole_table(retrieval.question.searched))
 
 
 def asks_whole_table(question: str) -> bool:
