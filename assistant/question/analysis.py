@@ -8,11 +8,19 @@ takes the `Question` it returns.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.question import asked, intents
 from assistant.question.followup import Turn
 from assistant.text import language_of
+
+# how the asker wants it said, not what they ask ("Briefly, …", "简单来说，…"): not searched
+RE_REGISTER = re.compile(
+    r"^(?:briefly|in short|in brief|quickly|simply put|put simply|in a word|in plain terms|"
+    r"简单(?:来|地)?说|简要(?:地)?(?:说|讲)?|简而言之|长话短说)\s*[,，:：]\s*",
+    re.I,
+)
 
 
 @dataclass
@@ -62,7 +70,7 @@ def analyse(
 ) -> Question:
     """The `Question` for `text` (a follow-up's whole question, `condensed`, is what is searched)."""
     text = " ".join(text.split())
-    searched = condensed or text
+    searched = condensed or RE_REGISTER.sub("", text) or text
     return Question(
         text=text,
         lang=language_of(text),

@@ -200,3 +200,9 @@ def test_tables_named_by_number_and_plain_english_is_no_english_abstract():
     assert intents.named_tables("What does the paper say about tables?") == []
     assert not intents.wants_english_front("Give me a plain-English summary of the paper.")
     assert intents.wants_english_front("What does the English abstract say?")
+
+
+def test_how_the_asker_wants_it_said_is_not_searched():
+    assert analyse("Briefly, what does the paper propose?").searched == "what does the paper propose?"
+    assert analyse("简单来说，这篇文章的结论是什么？").searched == "这篇文章的结论是什么？"
+    assert analyse("Briefly").searched == "Briefly"  # nothing else asked: the words stay
