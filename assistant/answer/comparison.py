@@ -132,9 +132,8 @@ def side_by_side(pair: tuple[str, str], retrieval: Retrieval, context: AnswerCon
     out = Lines(retrieval, context)
     tree = context.index.tree
     question = retrieval.question.searched
-    if RE_WEIGHS.search(question) or intents.RE_WEIGHING.search(
-        question
-    ):  # which side weighs more: the verdict
+    weighs = RE_WEIGHS.search(question) or intents.RE_WEIGHING.search(question)
+    if weighs:  # which side weighs more: the authors' verdict first
         for s in thesis_sentences(retrieval.document, retrieval, context):
             out.quote(s)
     for sid in sorted(pair, key=lambda s: tree.first[s].start):
