@@ -92,7 +92,8 @@ class Recalled:
     siblings: list[tuple[str, str, int]] = field(default_factory=list)
     cited: list[str] = field(default_factory=list)  # the sections its sources are in, in order
     part: str = ""  # the heading of the one part without parts all it quoted comes from, if one
-    kids: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # each listed item's own parts
+    # the parts (heading, section id) of each item it listed and of the section its target is a part of
+    kids: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass

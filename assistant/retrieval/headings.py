@@ -42,6 +42,13 @@ def made_of(word: str, stem: str) -> bool:
     )
 
 
+def rarity(heads: list[set[str]] | list[frozenset[str]]) -> dict[str, float]:
+    """How much each word of a document's headings tells one heading from another: log(1 + n/df), so that
+    the document's subject, named in most of them, weighs little."""
+    df = Counter(w for h in heads for w in h)
+    return {w: math.log(1 + len(heads) / n) for w, n in df.items()}
+
+
 class Headings:
     """The headings of an index, with their embeddings in each language (made on first use)."""
 
@@ -80,9 +87,7 @@ class Headings:
         headings (its subject, named in most of them, weighs little)."""
         key = (lang, document)
         if key not in self._weights:
-            heads = [self.words(s, lang) for s in self.sections(document)]
-            df = Counter(w for h in heads for w in h)
-            self._weights[key] = {w: math.log(1 + len(heads) / n) for w, n in df.items()}
+            self._weights[key] = rarity([self.words(s, lang) for s in self.sections(document)])
         return self._weights[key]
 
     def matched(

@@ -12,16 +12,15 @@ wrong. The answer is then one line per subsection (see `assistant.answer.outline
 
 from __future__ import annotations
 
-import math
 import re
 import weakref
-from collections import Counter
+from functools import lru_cache
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
 from assistant.question.intents import RE_LIST_QUESTION
 from assistant.question.synonyms import alike, widened, with_effect
-from assistant.retrieval.headings import FAMILY
+from assistant.retrieval.headings import FAMILY, rarity
 from assistant.text import EN_STOP as STOP_EN
 from assistant.text import kin, tokenize
 
@@ -83,6 +82,12 @@ def counts_parts(question: str, kids: list[str], index: OpenIndex, lang: str) ->
     return all(alike(noun) & set(tokenize(index.label(k, lang))) for k in kids)
 
 
+@lru_cache(maxsize=1024)
+def label_tokens(label: str) -> frozenset[str]:
+    """A heading's words as BM25 tokens, its number left out."""
+    return frozenset(tokenize(bare_label(label)))
+
+
 # per open index (checked by a weak reference: a new build may reuse a closed one's id)
 _WEIGHTS: dict[tuple[int, str, str], tuple[weakref.ref, dict[str, float]]] = {}
 
@@ -95,12 +100,11 @@ def heading_weights(index: OpenIndex, lang: str, document: str) -> dict[str, flo
     cached = _WEIGHTS.get(key)
     if cached is None or cached[0]() is not index:
         heads = [
-            set(tokenize(bare_label(index.label(s, lang))))
+            label_tokens(index.label(s, lang))
             for s in index.tree.first
             if index.tree.document_of(s) == document
         ]
-        df = Counter(w for h in heads for w in h)
-        cached = (weakref.ref(index), {w: math.log(1 + len(heads) / n) for w, n in df.items()})
+        cached = (weakref.ref(index), rarity(heads))
         _WEIGHTS[key] = cached
     return cached[1]
 
@@ -145,7 +149,7 @@ def outline_parent(
         kids = tree.children.get(p, [])
         if len(kids) < 2:
             continue
-        own = set(tokenize(bare_label(index.label(p, lang))))
+        own = set(label_tokens(index.label(p, lang)))
         named = named_share(own, asked, heading_weights(index, lang, tree.document_of(p)))
         share = share_of(terms, index.heading_path(p, lang))
         key = (share, -p.count("."), p)  # the best-covered heading; on a tie, the broader section

@@ -13,13 +13,11 @@ Language knowledge (the words for proposals) is here; nothing about any one docu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label, heading_words
 from assistant.question.synonyms import alike, opposed
-from assistant.retrieval.outline import heading_weights
-from assistant.text import tokenize
+from assistant.retrieval.outline import heading_weights, label_tokens
 
 RE_ASKS_PROPOSAL = re.compile(
     r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|防止|避免|预防|防范|"
@@ -78,11 +76,6 @@ def _proposing(section: str, index: OpenIndex, lang: str) -> bool:
     return any(RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang))) for s in ancestors(section))
 
 
-@lru_cache(maxsize=1024)
-def label_tokens(label: str) -> frozenset[str]:
-    return frozenset(tokenize(bare_label(label)))
-
-
 OWN_SHARE = 0.5  # of the question's own words the heading must hold
 RARE = 2.5  # weight of a heading word (log(1 + n/df)) rare enough to tell one part of proposals by it
 
@@ -133,18 +126,17 @@ def response_sections(
         return [topic]
     document = tree.document_of(topic)
     weights = heading_weights(index, lang, document)
-    words = set(tokenize(bare_label(index.label(topic, lang))))
+    words = set(label_tokens(index.label(topic, lang)))
     answers = [
         s
         for s in tree.first
         if tree.document_of(s) == document
         and _proposing(s, index, lang)
         and s.count(".") == topic.count(".")
-        and not opposed(words, set(tokenize(bare_label(index.label(s, lang)))))  # not the upsides' for a harm
+        and not opposed(words, set(label_tokens(index.label(s, lang))))  # not the upsides' for a harm
     ]
     scored = [
-        (sum(weights.get(w, 1.0) for w in words & set(tokenize(bare_label(index.label(s, lang))))), s)
-        for s in answers
+        (sum(weights.get(w, 1.0) for w in words & label_tokens(index.label(s, lang))), s) for s in answers
     ]
     best = max(scored, default=(0.0, None))
     if best[0] > 0:
