@@ -152,7 +152,7 @@ def gives_orders(question: str) -> bool:
 
 # --- what kind of answer a reader wants ------------------------------------------------------------
 RE_SUMMARY = re.compile(
-    r"整体框架|框架|结构是|怎么安排|如何安排|谋篇|篇章结构|行文结构|分为几个部分|"
+    r"整体框架|框架|结构是|怎么安排|如何安排|谋篇|篇章结构|行文结构|分为几个部分|(?:怎么|如何|怎样)(?:组织|编排)|"
     r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
     r"\bhow is (?:the |this )?(?:paper|report|article) (?:structured|organi[sz]ed|laid out|set out)\b|"
     r"\bmain (?:parts|sections)\b|\bwalk me through\b|"

@@ -61,6 +61,7 @@ def test_sections_by_number_and_other_intents():
         "In a nutshell, what is the study about?",
         "What does the subsection on regional alliances argue?",
         "How is the paper laid out? Walk me through its main parts.",
+        "这篇论文是怎么组织的？",
         # what the asker says of themselves names no topic of the text
         "I can't read Chinese. Could you give me a plain-English summary of what this paper concludes?",
         "作者为什么要写这篇文章？研究背景是什么？",
