@@ -18,20 +18,17 @@ from typing import get_args
 from assistant.answer.base import AnswerContext
 from assistant.answer.compose import compose
 from assistant.answer.contract import Answer
-from assistant.answer.named import headings_named
+from assistant.answer.recalled import recalled
 from assistant.guards.base import GuardContext
 from assistant.guards.stage import GuardStage
 from assistant.index.build import Progress, build
 from assistant.index.fingerprint import IndexError_, status
 from assistant.index.open import OpenIndex, open_index
-from assistant.index.sections import bare_label, heading_words, parent_of
 from assistant.index.store import StoreError, store_for
 from assistant.question.analysis import Question, analyse
-from assistant.question.followup import Recalled, Turn, follow_up, topic_of
-from assistant.retrieval.headings import FAMILY
+from assistant.question.followup import Recalled, Turn, follow_up
 from assistant.retrieval.hybrid import HybridSearch
 from assistant.settings import AnswerSettings, Settings
-from assistant.text import content_tokens, kin
 
 MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
 
@@ -195,44 +192,7 @@ class Assistant:
             return Recalled(question)
         retrieval = now.search.search(q)
         answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
-        items = [(i["label"], i["section_id"]) for i in answer.items]
-        listed_items = bool(items)
-        named = headings_named(answer, now.index, q.lang)  # parts the answer names in passing
-        if not items and retrieval.target not in {sid for _, sid in named}:  # unless it asked of one
-            items = named
-        # listed parts are a section's children; items inside one section's text are that section's
-        within = (
-            items and len({sid for _, sid in items}) == 1 and not now.index.tree.children.get(items[0][1])
-        )
-        listed = (items[0][1] if within else parent_of(items[0][1])) if listed_items else None
-        target = (listed or retrieval.target) or (
-            answer.citations[0].section_id if answer.citations else None
-        )
-        tree, lang = now.index.tree, q.lang
-        cited = list(dict.fromkeys(c.section_id for c in answer.citations if c.kind != "bibliography"))
-        # what "it" or "that" points back to: the part the answer listed or the question was about, else
-        # the one part all it quoted comes from when the question named it in part ("imported minerals":
-        # "reliance on critical minerals"), else what the question asked (parts named in passing are
-        # there for "the second one", not for "it")
-        # the one part without parts of its own all the answer quotes, if one
-        leaf = cited[0] if len(cited) == 1 and not tree.children.get(cited[0]) else None
-        about = target if target and (listed_items or retrieval.target) else _quoted_part(leaf, q, now)
-        topic = bare_label(now.index.label(about, lang)) if about else topic_of(q.searched)
-        siblings, node, level = [], target, 0
-        while node:
-            parent = parent_of(node)
-            siblings += [
-                (bare_label(now.index.label(s, lang)), s, level)
-                for s in tree.children.get(parent or "", [])
-                if s != node
-            ]
-            node, level = parent, level + 1
-        part = bare_label(now.index.label(leaf, lang)) if leaf else ""
-        listed = [sid for _, sid in items] + ([parent_of(target)] if target else [])  # and the target's list
-        kids = {
-            s: [(bare_label(now.index.label(k, lang)), k) for k in tree.children.get(s, [])] for s in listed
-        }
-        return Recalled(q.searched, items, target, topic, siblings, cited, part, kids)
+        return recalled(q, retrieval, answer, now.index)
 
     def understand(
         self, text: str, mode: str, section: str | None, document: str | None, history: list[Turn] | None
@@ -371,16 +331,6 @@ class Assistant:
             if event["type"] == "answer":
                 return event["answer"]
         raise RuntimeError("the answer stream ended without an answer")
-
-
-def _quoted_part(leaf: str | None, q: Question, now: Serving) -> str | None:
-    """The one part without parts of its own that an answer quotes, when the question names a word of
-    its heading."""
-    if leaf is None:
-        return None
-    heading = heading_words(now.index.label(leaf, q.lang))
-    asked = set(content_tokens(q.searched))
-    return leaf if any(kin(a, h, FAMILY) for a in asked for h in heading) else None
 
 
 def ms(a: float, b: float) -> float:

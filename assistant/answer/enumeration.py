@@ -77,10 +77,18 @@ def announces_count(question: str, sentence: str) -> bool:
     )
 
 
+# a unit that announces a list and gives its first item, the rest following it after semicolons
+# ("相关措施主要包括：选择性采购，指…；技术集成，即…；…")
+RE_OPENS_RUN = re.compile(
+    r"(?:包括|如下|主要有|分别是|分别为|有以下[几\d]?[个种类点项]?)[：:]|\b(?:include|are as follows):"
+)
+
+
 def list_items(sentence: Sentence, context, retrieval: Retrieval) -> list[Sentence]:
     """The items after a sentence that announces them, up to the paragraph's end (across its chunks)."""
     if not RE_ANNOUNCE.search(sentence.text):
-        return []
+        opens = RE_OPENS_RUN.search(sentence.text) and RE_SEMICOLON.search(sentence.text.rstrip()[-1:])
+        return semicolon_run(sentence, context, retrieval) if opens else []
     items: list[Sentence] = []
     hit, after = sentence.hit, sentence.end
     while hit is not None and len(items) < MAX_ITEMS:
@@ -114,6 +122,18 @@ def with_bodies(items: list[Sentence], context, retrieval: Retrieval) -> list[Se
                 break
             out.append(after)
             after = next_sentence(after, context, retrieval)
+    return out
+
+
+def item_body(item: Sentence, context, retrieval: Retrieval) -> list[Sentence]:
+    """An item of an enumeration ("第三，…") with the sentences after it that say more of it, up to the next
+    item (at most `MAX_BODY`); [] when `item` is no such item."""
+    if not RE_ITEM.match(item.text):
+        return []
+    out, after = [item], next_sentence(item, context, retrieval)
+    while after is not None and len(out) <= MAX_BODY and not RE_ITEM.match(after.text):
+        out.append(after)
+        after = next_sentence(after, context, retrieval)
     return out
 
 

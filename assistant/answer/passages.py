@@ -26,6 +26,7 @@ from assistant.answer.enumeration import (
     RE_ITEM,
     announces_count,
     asks_many,
+    item_body,
     items_of,
     list_items,
     paragraph_chunk_id,
@@ -34,7 +35,9 @@ from assistant.answer.enumeration import (
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
-from assistant.question.asked import term_asked
+from assistant.figures import years_of
+from assistant.question import intents
+from assistant.question.asked import RE_ASKS_DATE, RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, term_asked
 from assistant.retrieval.hybrid import ENGLISH_FRONT
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens, language_of
@@ -62,40 +65,21 @@ RE_GIVES_REASON = re.compile(
 )
 # a figure: digits, or a Chinese numeral before a unit
 RE_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:%|个百分点|倍|万|亿)")
+# a sentence giving an example
+RE_GIVES_EXAMPLE = re.compile(
+    r"例如|比如|譬如|为例|诸如|(?<=[，,])如(?![果何此今同])|\bfor (?:example|instance)\b|\bsuch as\b|"
+    r"\be\.g\.",
+    re.I,
+)
+# a sentence that is an example, not one naming instances of a word in passing ("such as AI, big data")
+RE_IS_EXAMPLE = re.compile(
+    r"^\W*(?:例如|比如|譬如|以[^，。；]{1,30}为例|for (?:example|instance)|as an example)", re.I
+)
 # what kind of content a question asks for, and a sentence that gives it: an example, figures, a date
 ASKED_KINDS = [
-    (
-        re.compile(r"例子|举例|举个例|案例|实例|\bexamples?\b|\binstances?\b|\bcase stud", re.I),
-        re.compile(
-            r"例如|比如|譬如|为例|诸如|(?<=[，,])如(?![果何此今同])|\bfor (?:example|instance)\b|\bsuch as\b|"
-            r"\be\.g\.",
-            re.I,
-        ),
-    ),
-    (  # figures asked for, not a thing named with the word ("what data platform", 数据平台)
-        re.compile(
-            r"(?:有[^，。？?]{0,4}|具体的?|什么|哪些|附上|给出|提供|带上)(?:数据|数字)(?![平中资安库共])|"
-            r"(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
-            r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
-            r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in|too|"
-            r"as well|also)\b))|"
-            r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
-            r"\bare there (?:any )?(?:numbers|figures|data)\b|"
-            # how fast something changed asks for the figures of its change
-            r"\bhow (?:fast|quickly|rapidly|sharply|steeply)\b|增速|增幅|(?:增长|上升|下降|减少)了?多少|"
-            r"(?:增长|上升|下降)得?(?:多快|有多快)",
-            re.I,
-        ),
-        RE_FIGURE,
-    ),
-    (
-        re.compile(
-            r"什么时候|何时|哪一?年|哪天|^when\b|\bwhat year\b|"
-            r"\bwhen (?:did|does|do|was|were|is|will|has|had)\b",
-            re.I,
-        ),
-        re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)"),
-    ),
+    (RE_ASKS_EXAMPLE, RE_GIVES_EXAMPLE),
+    (RE_ASKS_FIGURES, RE_FIGURE),
+    (RE_ASKS_DATE, re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")),
 ]
 # a follow-up that asks for more than was said: "还有别的吗？", "Anything else?"
 RE_MORE = re.compile(r"还有|其他|其它|别的|另外|更多|\b(?:else|other|more|another)\b", re.I)
@@ -106,6 +90,7 @@ REPEAT_PENALTY = 0.3  # a follow-up asking for something new: a sentence the pre
 LIST_BONUS = 0.3
 DEFINITION_BONUS = 0.3
 REASON_BONUS = 0.1
+YEAR_PENALTY = 0.15  # a question about a year: a sentence giving only other years
 # the abstract says in one sentence what the body explains: for a question about one thing (not a list,
 # which the abstract may give whole, nor the abstract itself), the body's own sentence first
 SUMMARY_PENALTY = 0.15
@@ -131,7 +116,12 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
         else ""
     )
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
+    years = set(years_of(question))  # a sentence of other years only is no answer about these
+    # a follow-up asking for an example of what was said: a sentence that is one, before one naming
+    # instances of a word in passing
+    example = retrieval.question.is_follow_up and asks_example(retrieval.question.text)
     for s in sentences:
+        own = set(years_of(s.text))
         s.score = (
             KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
             - (REPEAT_PENALTY if said and s.shown.strip() in said else 0.0)
@@ -144,6 +134,8 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
             # a definition, as the translation or the original words it
             + (DEFINITION_BONUS if defining and either(RE_DEFINES, s) and of_term(term, s) else 0.0)
             + (REASON_BONUS if why and RE_GIVES_REASON.search(s.shown) else 0.0)
+            - (YEAR_PENALTY if years and own and not own & years else 0.0)
+            + (KIND_BONUS / 2 if example and either(RE_IS_EXAMPLE, s) else 0.0)
         )
 
 
@@ -304,6 +296,10 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
         return items
     if listed := announced_list(sentences, best, picked, retrieval, context):
         return listed
+    q = retrieval.question
+    points = q.is_follow_up and intents.ordinal_reference(q.text) is not None
+    if points and (body := item_body(best, context, retrieval)):
+        return body  # "那第三点具体是什么？": that item, and all it says of it
     chosen: list[Sentence] = []
     for s in picked:
         if any(s.text == c.text for c in chosen):  # brought already as another's items or evidence

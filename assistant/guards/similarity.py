@@ -1,6 +1,7 @@
 """Retrieval too weak to answer from: no passage's embedding comes near the question's."""
 
 from assistant.guards.base import Guard, Verdict, passed, structural
+from assistant.guards.reading.premise import premise_of
 from assistant.question import asked
 from assistant.question.analysis import Question
 from assistant.retrieval.results import Retrieval
@@ -17,6 +18,20 @@ def names_found(question: Question, retrieval: Retrieval) -> bool:
     return bool(words) and any(words <= set(h.tokens or []) for h in retrieval.hits[:TOP])
 
 
+def premise_named(question: Question, retrieval: Retrieval) -> bool:
+    """The question states a premise naming things a top passage names ("RCEP took effect in 2020. What
+    changed after?"): whether the text holds it is the premise guard's to say."""
+    premise = premise_of(question.searched, question.lang)
+    if premise is None or not premise.names:
+        return False
+    names = {n.lower() for n in premise.names}
+    for h in retrieval.hits[:TOP]:
+        text = " ".join([h.chunk.text, h.edition.text if h.edition else "", *(h.tokens or [])]).lower()
+        if all(n in text for n in names):
+            return True
+    return False
+
+
 class SimilarityGuard(Guard):
     name = "similarity"
 
@@ -31,8 +46,8 @@ class SimilarityGuard(Guard):
             return passed(self.name)
         if question.condensed is not None:  # a follow-up made whole from an answered turn is about the text
             return passed(self.name)
-        if names_found(question, retrieval):  # "What does the paper say about RCEP?", RCEP in a passage
-            return passed(self.name)
+        if names_found(question, retrieval) or premise_named(question, retrieval):
+            return passed(self.name)  # "What does the paper say about RCEP?", RCEP in a passage
         return self.abstain(
             "weak-retrieval", "检索到的段落与问题都不相近。", "No passage is close to the question.", question
         )

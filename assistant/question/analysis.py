@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from assistant.question import asked, intents
 from assistant.question.followup import Turn
+from assistant.question.synonyms import spelled_out
 from assistant.text import language_of
 
 # how the asker wants it said, not what they ask ("Briefly, …", "简单来说，…"): not searched
@@ -70,7 +71,7 @@ def analyse(
 ) -> Question:
     """The `Question` for `text` (a follow-up's whole question, `condensed`, is what is searched)."""
     text = " ".join(text.split())
-    searched = condensed or RE_REGISTER.sub("", text) or text
+    searched = condensed or spelled_out(RE_REGISTER.sub("", text) or text, language_of(text))
     return Question(
         text=text,
         lang=language_of(text),

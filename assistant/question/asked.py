@@ -53,6 +53,34 @@ RE_ASKS_CONTENT = re.compile(
 )
 
 
+# asking for one kind of evidence: an example, figures, a date
+RE_ASKS_EXAMPLE = re.compile(r"例子|举例|举个例|案例|实例|\bexamples?\b|\binstances?\b|\bcase stud", re.I)
+# figures asked for, not a thing named with the word ("what data platform", 数据平台)
+RE_ASKS_FIGURES = re.compile(
+    r"(?:有[^，。？?]{0,4}|具体的?|什么|哪些|附上|给出|提供|带上)(?:数据|数字)(?![平中资安库共])|"
+    r"(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
+    r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
+    r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in|too|"
+    r"as well|also)\b))|"
+    r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
+    r"\bare there (?:any )?(?:numbers|figures|data)\b|"
+    # how fast something changed asks for the figures of its change
+    r"\bhow (?:fast|quickly|rapidly|sharply|steeply)\b|增速|增幅|(?:增长|上升|下降|减少)了?多少|"
+    r"(?:增长|上升|下降)得?(?:多快|有多快)",
+    re.I,
+)
+RE_ASKS_DATE = re.compile(
+    r"什么时候|何时|哪一?年|哪天|^when\b|\bwhat year\b|"
+    r"\bwhen (?:did|does|do|was|were|is|will|has|had)\b",
+    re.I,
+)
+
+
+def asks_evidence(question: str) -> bool:
+    """It asks for an example, figures or a date (of what was said, in a follow-up)."""
+    return any(r.search(question) for r in (RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, RE_ASKS_DATE))
+
+
 def asks_content(question: str) -> bool:
     return RE_ASKS_CONTENT.search(question) is not None
 

@@ -94,6 +94,7 @@ class Recalled:
     part: str = ""  # the heading of the one part without parts all it quoted comes from, if one
     # the parts (heading, section id) of each item it listed and of the section its target is a part of
     kids: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    path: list[str] = field(default_factory=list)  # the headings of the target and of its parents, in turn
 
 
 @dataclass
@@ -192,10 +193,16 @@ def _sibling(question: str, recalled: Recalled) -> tuple[str, str, int] | None:
     heading the question names best (not by one word of many: "foreign exchange reserves" names no part
     on "attracting foreign investment"): (heading, section id, level)."""
     mine = _words(question)
-    best = max(recalled.siblings, key=lambda s: (len(_words(s[0]) & mine), -s[2]), default=None)
+
+    def own(sibling: tuple[str, str, int]) -> set[str]:  # its words, not those of the part it is beside
+        level = sibling[2]
+        beside = _words(recalled.path[level]) if level < len(recalled.path) else set()
+        return _words(sibling[0]) - beside or _words(sibling[0])
+
+    best = max(recalled.siblings, key=lambda s: (len(own(s) & mine), -s[2]), default=None)
     if best is None:
         return None
-    n, heading = len(_words(best[0]) & mine), _words(best[0])
+    n, heading = len(own(best) & mine), own(best)
     # named: two of its words, or half of them ("the negative ones"), and more than the topic's
     if n and (n >= 2 or 2 * n >= len(heading)) and n > len(_words(recalled.topic) & mine):
         return best
@@ -317,5 +324,7 @@ def follow_up(
         problem = recalled.part if RE_PROBLEM.search(question) and recalled.part else ""
         if problem and not zh:  # "this problem" as a whole, not "this" alone
             return Resolved(RE_PROBLEM.sub(problem, question, count=1))
-        return Resolved(_refer(question, problem or recalled.topic))
+        # an example, figures or a date of it come from the part that said it ("Any figures for that?")
+        here = [recalled.target] if recalled.target and not problem and asked.asks_evidence(question) else []
+        return Resolved(_refer(question, problem or recalled.topic), here)
     return Resolved(f"{question.strip()} {previous}", steer)

@@ -154,7 +154,8 @@ def gives_orders(question: str) -> bool:
 RE_SUMMARY = re.compile(
     r"整体框架|框架|结构是|怎么安排|如何安排|谋篇|篇章结构|行文结构|分为几个部分|(?:怎么|如何|怎样)(?:组织|编排)|"
     r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
-    r"\bhow is (?:the |this )?(?:paper|report|article) (?:structured|organi[sz]ed|laid out|set out)\b|"
+    r"\bhow is (?:the |this )?(?:\w+ ){0,3}?(?:paper|report|article|(?:sub)?section|part|chapter) "
+    r"(?:structured|organi[sz]ed|laid out|set out|arranged|put together)\b|"
     r"\bmain (?:parts|sections)\b|\bwalk me through\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
     r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么(?!时)|写了什么|主要内容|主要观点|"
@@ -181,13 +182,16 @@ RE_SUMMARY = re.compile(
 RE_SUMMARY_SOFT = re.compile(
     r"[讲说](?:了|的是?)?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
     r"(?:怎么|如何|怎样)(?:论述|阐述|说|讲|写|分析|展开)|"
-    r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b",
+    r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b|\bwhat(?:'s| is) in\b",
     re.I,
 )
 # a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
 RE_PART = re.compile(
     r"部分|一节|小节|章节|那节|这节|本节|[这那]一?块|[这那]一?段|"
-    r"\b(?:the|this|that) (?:sub)?(?:section|part|chapter)\b",
+    r"\b(?:the|this|that) (?:sub)?(?:section|part|chapter|bit|portion|passage)\b|"
+    # one named by a word of its own ("the AI section", "the policy chapter"), not by the whole's words
+    r"\b(?:the|this|that) (?!(?:main|key|major|different|other|whole|entire|various|two|three|four)\b)[\w-]+ "
+    r"(?:section|chapter|bit|portion)\b",
     re.I,
 )
 RE_CONCLUSION = re.compile(
@@ -250,7 +254,11 @@ RE_LIST_QUESTION = re.compile(
     r"reasons|"
     r"ways|steps|policies|suggestions|proposals|barriers|features|characteristics|lessons|findings|options|"
     r"manifestations|types|stages|levels|upsides|downsides|benefits|advantages|disadvantages|drawbacks|"
-    r"costs|harms|threats|dangers)\b",
+    r"costs|harms|threats|dangers)\b|"
+    # whether there are any of a kind of thing the text lists: "Does the paper see any upside for China?"
+    r"\bany (?:\w+ )?(?:upsides?|downsides?|benefits?|advantages?|disadvantages?|drawbacks?|risks?|threats?|"
+    r"dangers?|impacts?|effects?|trends?|recommendations?|measures?|proposals?|suggestions?|remedies|steps|"
+    r"solutions?)\b",
     re.I,
 )
 RE_ORDINAL_REFERENCE = re.compile(
@@ -330,7 +338,9 @@ RE_META = re.compile(
     r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose|method\w*|approach\w*|econometric\w*|empiric\w*|"
     r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用|"
     r"why|wr[io]te|written|motivat\w*|background|laid|layout|structur\w*|part|order|"
-    r"为什么|要|写|背景|动因|动机|缘由|初衷|现实|结构)$",
+    r"为什么|要|写|背景|动因|动机|缘由|初衷|现实|结构|"
+    # how a part is put together, and pointers to it ("这一部分总体上是怎么安排的")
+    r"这一|这个|总体|整体|大体|安排|组织|编排|organi[sz]\w*|arrang\w*|section|chapter|bit|portion)$",
     re.I,
 )
 

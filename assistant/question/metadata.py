@@ -22,7 +22,11 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     r"(?:单位|机构)[^，。？?]{0,6}作者|\baffiliat\w*\b|\bwhere do (?:the|its) authors? work\b|"
     r"\bauthors?\b.{0,40}\bwhere (?:do|does|did) (?:they|he|she) work\b|"
     r"\bauthors?'?s? (?:institution|institute|positions?|employer|(?:job )?titles?|ranks?|jobs?)\b|"
-    r"\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|职称|职务",
+    r"\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|职称|职务|作者[^，。？?]{0,4}来自哪|"
+    # "what institution are they with?", "where are the authors from?", "who do they work for?"
+    r"\b(?:institution|institute|organi[sz]ation|university|employer)s?\b.{0,25}\b(?:they|authors?|he|she)\b|"
+    r"\bwhere (?:are|is) (?:they|the authors?|he|she) (?:from|based)\b|"
+    r"\bwho do (?:they|the authors) work for\b",
     "positions": r"职称|职务|\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|"
     r"\bauthors?'?s? (?:positions?|(?:job )?titles?|ranks?|jobs?)\b|"
     r"\bauthors?\b.{0,30}\b(?:positions?|ranks?)\b",

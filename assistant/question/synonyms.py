@@ -5,6 +5,7 @@ or 好处 where it says "Positive Impacts"; headings are matched with these equi
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from assistant.text import tokenize
@@ -24,6 +25,11 @@ CLASSES = (
     "proposals measure measures advice remedy remedies",
     # where things are heading
     "趋势 走向 动向 态势 trend trends tendency tendencies direction directions",
+    # one step of a development
+    "阶段 stage stages phase phases",
+    # production moved from one place to another
+    "转移 迁移 外迁 transfer transfers relocation relocations relocate relocating migration migrating "
+    "migrate offshoring",
     # goods crossing borders, both ways
     "贸易 进出口 外贸 trade",
     # a Chinese author's own country: 我国 is China, and the adjective names it too
@@ -76,7 +82,7 @@ def widened(words: set[str] | dict[str, float]) -> set[str]:
 
 # what threatens someone: a list of these is a list of the bad effects (not a word for 消极 elsewhere:
 # "the threat to it" names no part on negative impacts)
-THREATS = frozenset(tokenize("danger dangers threat threats peril perils"))
+THREATS = frozenset(tokenize("danger dangers threat threats peril perils risk risks"))
 
 
 def with_effect(words: set[str]) -> set[str]:
@@ -86,3 +92,19 @@ def with_effect(words: set[str]) -> set[str]:
     if words & THREATS:
         words = words | bad
     return words | effect if words & (good | bad) else words
+
+
+# readers' phrases for a thing's direction ("where are supply chains heading?", 何去何从): the words a
+# text uses for it, added to what is searched
+RE_WHITHER = re.compile(
+    r"\bwhere\b[^?]{0,80}?\b(?:heading|headed|going|moving|evolving)(?: next| from here| in (?:the )?future)?"
+    r"\s*[?.]*\s*$|\bwhat(?:'s| is| comes) next for\b|"
+    r"何去何从|往哪(?:里|个方向|儿)?(?:走|发展|去|变)|走向何方|会怎么(?:变|走|发展)",
+    re.I,
+)
+WHITHER = {"en": "future trends", "zh": "未来趋势"}
+
+
+def spelled_out(question: str, lang: str) -> str:
+    """`question`, with the words a text uses for what its phrases ask (a direction: its trends)."""
+    return f"{question} ({WHITHER[lang]})" if RE_WHITHER.search(question) else question

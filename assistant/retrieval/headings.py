@@ -20,7 +20,7 @@ import numpy as np
 from assistant.index.open import OpenIndex
 from assistant.index.sections import bare_label, heading_words
 from assistant.question.synonyms import widened
-from assistant.text import kin
+from assistant.text import EN_STOP, kin
 
 MIN_NAMED = 0.5  # share of a heading's own words the question uses
 MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
@@ -40,6 +40,22 @@ def made_of(word: str, stem: str) -> bool:
         and word.startswith(stem)
         and RE_NOUN_SUFFIX.fullmatch(word[len(stem) :]) is not None
     )
+
+
+RE_LATIN = re.compile(r"[A-Za-z]+")
+ACRONYM = (2, 4)  # words an acronym may stand for
+
+
+def spelt(label: str, terms: set[str]) -> set[str]:
+    """The words of an English heading that a question's acronym stands for ("AI" names "Artificial
+    Intelligence Closure"'s first two words)."""
+    raw = [w for w in RE_LATIN.findall(bare_label(label)) if w.lower() not in EN_STOP]
+    out: set[str] = set()
+    for i in range(len(raw)):
+        for n in range(ACRONYM[0], ACRONYM[1] + 1):
+            if i + n <= len(raw) and "".join(w[0] for w in raw[i : i + n]).lower() in terms:
+                out |= heading_words(" ".join(raw[i : i + n]))
+    return out
 
 
 def rarity(heads: list[set[str]] | list[frozenset[str]]) -> dict[str, float]:
@@ -110,6 +126,7 @@ class Headings:
             if family:
                 said |= {w for w in words if any(kin(w, t, FAMILY) for t in family.get(w[:FAMILY], ()))}
                 said |= {w for w in words if any(made_of(w, t) for t in stems)}
+                said |= words & spelt(self.index.label(s, lang), terms)  # "the AI section"
             total = sum(weights.get(w, 1.0) for w in words)
             named = sum(weights.get(w, 1.0) for w in said) / total if total else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0

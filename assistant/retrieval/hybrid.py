@@ -19,6 +19,7 @@ from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors
 from assistant.index.store import StoreError
 from assistant.question.analysis import Question
+from assistant.question.inflections import other_forms, with_base_forms
 from assistant.question.intents import RE_NAMED_SECTION
 from assistant.question.synonyms import named_in, widened
 from assistant.retrieval.focus import narrowed, summary_focus
@@ -93,7 +94,8 @@ class HybridSearch:
     def question_terms(self, question: Question) -> dict[str, float]:
         """BM25 terms in the question's own language (a model's Chinese rendering of an English
         question adds to the bridge, not here)."""
-        words = tokenize(RE_NAMED_SECTION.sub(" ", question.searched))
+        text = RE_NAMED_SECTION.sub(" ", question.searched)
+        words = tokenize(text) + (other_forms(text) if question.lang == "en" else [])  # drove: driven
         return dict.fromkeys((w for w in words if w not in LEFTOVERS), 1.0)
 
     def bridge_terms(self, question: Question) -> dict[str, float]:
@@ -104,7 +106,7 @@ class HybridSearch:
 
         if question.lang != "en" or not self.settings.translate_queries:
             return {}
-        terms = translate(question.searched, self.index.lexicon)
+        terms = translate(with_base_forms(question.searched), self.index.lexicon)
         latin = self.latin_vocab()
         for w in english_words(question.searched):
             if w in latin:

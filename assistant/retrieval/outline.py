@@ -33,6 +33,7 @@ RE_COUNT = re.compile(
 # weighted share of the section heading's own words the question uses (with a count, one word will do)
 MIN_NAMED = 0.6
 MIN_HEADING_COVERAGE = 0.25  # share of the question's terms the heading path holds
+NAMED_GAP = 0.1  # more of a heading named that tells a section from one inside it
 NUMBER = {
     "two": 2,
     "three": 3,
@@ -143,8 +144,11 @@ def outline_parent(
                 if near not in candidates:
                     candidates.append(near)
     asked = with_effect(widened(terms))  # "downsides" names a heading's "negative impact", 好处 its 积极
-    best: tuple[float, int, str] | None = None
-    other: tuple[float, int, str] | None = None  # a section it names outright, with another count
+    for p in named_outright(sections, asked, index, lang):  # found or not: "the main risks for China …"
+        if p not in candidates:
+            candidates.append(p)
+    best: tuple[float, float, int, str] | None = None
+    other: tuple[float, float, int, str] | None = None  # a section it names outright, with another count
     for p in candidates:
         kids = tree.children.get(p, [])
         if len(kids) < 2:
@@ -152,7 +156,7 @@ def outline_parent(
         own = set(label_tokens(index.label(p, lang)))
         named = named_share(own, asked, heading_weights(index, lang, tree.document_of(p)))
         share = share_of(terms, index.heading_path(p, lang))
-        key = (share, -p.count("."), p)  # the best-covered heading; on a tie, the broader section
+        key = (share, named, -p.count("."), p)
         if count is not None and len(kids) != count:
             counted = counted_words(question)  # the count is of this heading's things ("三个消极影响")
             if len(own & counted) >= MIN_NAMED * len(own) and (other is None or key > other):
@@ -161,8 +165,37 @@ def outline_parent(
         enough = named > 0 if count is not None else named >= MIN_NAMED
         if count is not None and counts_parts(question, kids, index, lang):
             enough, share = True, max(share, MIN_HEADING_COVERAGE)  # "the two stages": each part a stage
-            key = (share, -p.count("."), p)
-        if enough and share >= MIN_HEADING_COVERAGE and (best is None or key[:2] > best[:2]):
+            key = (share, named, -p.count("."), p)
+        if enough and share >= MIN_HEADING_COVERAGE and (best is None or better(key, best)):
             best = key
     # a count that is wrong ("the three negative impacts" of five): the section, the answer says so
-    return best[2] if best else other[2] if other else None
+    return best[-1] if best else other[-1] if other else None
+
+
+def better(key: tuple, best: tuple) -> bool:
+    """The best-covered heading; on a tie, of a section and one inside it the one whose heading the
+    question names more of ("the main risks for China": the negative impacts, not all impacts), else
+    the broader one, else the one found first."""
+    if key[0] != best[0]:
+        return key[0] > best[0]
+    nested = key[3].startswith(best[3] + ".") or best[3].startswith(key[3] + ".")
+    if nested and abs(key[1] - best[1]) >= NAMED_GAP:
+        return key[1] > best[1]
+    return key[2] > best[2]
+
+
+def named_outright(sections: list[str], asked: set[str], index: OpenIndex, lang: str) -> list[str]:
+    """The sections with parts, in the document of the passages found, whose heading's every word the
+    question uses (in the words readers use for them)."""
+    tree = index.tree
+    if not sections:
+        return []
+    document = tree.document_of(sections[0])
+    weights = heading_weights(index, lang, document)
+    return [
+        p
+        for p, kids in tree.children.items()
+        if len(kids) >= 2
+        and tree.document_of(p) == document
+        and named_share(set(label_tokens(index.label(p, lang))), asked, weights) >= 1.0
+    ]

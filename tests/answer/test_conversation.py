@@ -191,3 +191,28 @@ def test_an_example_asked_of_what_was_said_comes_from_where_the_text_treats_it(a
 def test_figures_asked_of_a_listed_part_come_from_that_part(assistant):
     a = conversation(assistant, "全球产业链变化对我国有哪些积极影响？", "第三个有什么数据？")
     assert "13.16" in a.answer and all(c.section_id == "s3.1.3" for c in a.citations)
+
+
+def test_figures_asked_of_it_come_from_the_part_just_discussed(assistant):
+    a = conversation(
+        assistant,
+        "What negative impacts does the paper see for China?",
+        "Say more about the third one",
+        "Any figures for that?",
+    )
+    assert {c.section_id for c in a.citations} == {"s3.2.3"} and "387.7" in a.answer
+
+
+def test_a_question_with_a_topic_of_its_own_is_no_pointer_to_a_part_beside_the_last(assistant):
+    a = conversation(
+        assistant,
+        "中国产品国际竞争力被削弱，文中拿什么数据说明？",
+        "为什么外资外迁的影响这么大？",  # "影响" names no part beside the one quoted
+        "对此作者怎么建议？",
+    )
+    assert {c.section_id for c in a.citations} == {"s4.2.4"}
+
+
+def test_an_item_pointed_at_by_its_place_comes_with_what_it_says_of_itself(assistant):
+    a = conversation(assistant, "作者建议怎样通过产业链在国内的转移来释放创新潜力？", "那第三点具体是什么？")
+    assert a.answer.startswith("第三，") and "装备制造" in a.answer and "第一，" not in a.answer

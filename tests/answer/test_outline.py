@@ -18,6 +18,9 @@ def _outline(assistant, question):
         ("Which four trends does the paper foresee?", "s2"),
         ("论文预测了全球产业链的哪四个趋势？", "s2"),
         ("全球产业链变化对我国有哪些消极影响？", "s3.2"),
+        # in readers' words, with words of the whole paper around them, found passages elsewhere or not
+        ("What are the main risks the authors see for China from the reshuffling of supply chains?", "s3.2"),
+        ("Does the paper see any upside for China in all this?", "s3.1"),
     ],
 )
 def test_section_questions_get_its_subsections(assistant, question, parent):

@@ -44,6 +44,17 @@ def test_items_set_off_by_semicolons_follow_the_sentence_announcing_them(assista
     assert a.answer.count(";") >= 3 and "export" in a.answer.lower()
 
 
+def test_a_unit_opening_a_list_after_a_colon_brings_the_items_after_it(assistant):
+    a = assistant.ask("What specific practices make up the single-supplier sourcing model in the paper?")
+    quoted = " ".join(c.quote for c in a.citations)
+    assert all(item in quoted for item in ("选择性采购", "技术集成", "定制化合作", "质量控制"))
+
+
+def test_a_question_about_one_year_is_not_answered_first_by_another_years_figures(assistant):
+    a = assistant.ask("Which grew faster in 2023: exports of the 'new three', or power batteries installed?")
+    assert "2023" in a.citations[0].quote and "645" not in a.answer  # 645 GWh: 2024's
+
+
 def test_a_follow_up_asking_for_an_example_gets_one_not_the_same_answer(assistant):
     first = assistant.ask("采购单极化是什么意思？")
     a = conversation(assistant, "采购单极化是什么意思？", "能举个企业的例子吗？")

@@ -387,6 +387,20 @@ def test_a_premise_naming_another_place_is_corrected(question, sentence, contrad
             frozenset({"中国"}),
             True,
         ),
+        (  # the owner of a thing: another country's firm, not the one the question says
+            "文中以美国政府2019年收购一家德国企业的北湾港口项目为例，这家德国企业是谁？",
+            "例如，美国政府在2019年收购了法国海洋集团的北湾港口项目。",
+            "zh",
+            frozenset(),
+            True,
+        ),
+        (
+            "文中以美国政府2019年收购一家法国企业的北湾港口项目为例，这家法国企业是谁？",
+            "例如，美国政府在2019年收购了法国海洋集团的北湾港口项目。",
+            "zh",
+            frozenset(),
+            False,
+        ),
         (  # a name glossed by another in brackets acts on nothing
             "Given that Sylvania launched the Clean Rivers Fund (CRF), what did it pay for?",
             "Sylvania launched the River Cleaning Fund (CRF) to pay for filters.",
@@ -442,7 +456,14 @@ def test_a_sentence_weighing_nothing_neither_holds_nor_contradicts_a_verdict():
         ("文中举了北岭村把水渠交给企业管护的例子，这说明什么？", "zh", "北岭村把水渠交给企业管护"),
         ("What are the three measures, right?", "en", None),
         ("Household heat bills — what share of income did they take?", "en", None),  # a topic, no claim
-        ("Heat prices fell. Does the report explain it — and what did it cost?", "en", None),
+        # a statement of its own before the question, or what came after it ("此后")
+        ("Heat prices fell. Does the report explain it — and what did it cost?", "en", "Heat prices fell"),
+        ("The levy was dropped in 2019. How did bills change?", "en", "The levy was dropped in 2019"),
+        ("新泵站在2019年投运，此后用水量有何变化？", "zh", "新泵站在2019年投运"),
+        ("节水灌溉。这是什么意思？", "zh", None),  # a topic, no claim
+        ("I can't read the original report. Could you summarise it?", "en", None),  # about the asker
+        ("我看不懂英文原文。能概括一下吗？", "zh", None),
+        ("I can't read the original — could you summarise it?", "en", None),
     ],
 )
 def test_a_statement_put_to_be_confirmed_is_a_premise_taken_as_given(question, lang, premise):

@@ -67,6 +67,17 @@ def test_a_pronoun_takes_the_topic():
     assert got.question == "What does the report recommend about barriers to expansion?"
 
 
+def test_evidence_of_what_was_said_is_sought_in_its_part_advice_anywhere():
+    said = recalled(question="Say more about Market shrinkage", topic="Market shrinkage", target="s3.2.3")
+    got = follow_up("Any figures for that?", HISTORY, said)
+    assert got.question == "Any figures for Market shrinkage?" and got.sections == ["s3.2.3"]
+    zh = recalled(question="市场萎缩讲什么", topic="市场萎缩", target="s3")
+    got = follow_up("这个有什么数据？", HISTORY, zh)
+    assert got.sections == ["s3"]
+    got = follow_up("What should be done about it?", HISTORY, said)  # the proposals are in another part
+    assert got.sections == []
+
+
 def test_questions_that_stand_alone_are_left_alone():
     assert follow_up("2021年中国在全球制造业增加值中的占比是多少？", HISTORY, recalled()) is None
     assert follow_up("那2023年呢？", [], recalled()) is None

@@ -23,6 +23,9 @@ from assistant.question.analysis import analyse
         ("What positive impacts does the report expect?", "list"),
         ("2021年中国的占比是多少？", "fact"),
         ("Why did arrears rise in 2022?", "fact"),
+        ("Does the report see any upside for farmers?", "list"),  # whether there are any: the list
+        ("How is the pricing section organised?", "summary"),  # how a part is put together
+        ("What's in the bit on how tariffs hurt farmers?", "summary"),
     ],
 )
 def test_what_kind_of_answer_a_question_wants(question, intent):
@@ -31,6 +34,12 @@ def test_what_kind_of_answer_a_question_wants(question, intent):
 
 def test_metadata_fields_and_pointers():
     assert intents.metadata_fields("作者在哪个单位工作？") == ["affiliation"]
+    assert intents.metadata_fields("Who wrote this and what institution are they with?") == [
+        "authors",
+        "affiliation",
+    ]
+    assert intents.metadata_fields("Where are the authors from?") == ["affiliation"]
+    assert intents.metadata_fields("What institution does the paper say leads chip design?") == []
     assert intents.metadata_fields("What journal published this paper, and in which issue?") == [
         "journal",
         "issue",
@@ -207,3 +216,9 @@ def test_how_the_asker_wants_it_said_is_not_searched():
     assert analyse("Briefly, what does the paper propose?").searched == "what does the paper propose?"
     assert analyse("简单来说，这篇文章的结论是什么？").searched == "这篇文章的结论是什么？"
     assert analyse("Briefly").searched == "Briefly"  # nothing else asked: the words stay
+
+
+def test_words_on_how_a_part_is_put_together_are_no_topic():
+    assert intents.topic_words("定价这一部分总体上是怎么安排的？") == {"定价"}
+    assert intents.names_part("What does the AI section of the report argue?")
+    assert not intents.names_part("What are the main sections of the report?")

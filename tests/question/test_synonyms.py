@@ -12,3 +12,12 @@ def test_readers_words_for_a_headings_own():
 def test_a_word_the_tokenizer_splits_is_still_found():
     assert "好处" in named_in("这对农户有什么好处？")
     assert "upside" in named_in("What are the upsides?")
+
+
+def test_a_question_about_a_things_direction_searches_its_trends():
+    from assistant.question.synonyms import spelled_out
+
+    assert spelled_out("Where is district heating heading?", "en").endswith("(future trends)")
+    assert spelled_out("灌溉行业何去何从？", "zh").endswith("(未来趋势)")
+    moving = "Where is the utility moving its depots?"  # a place, not a direction
+    assert spelled_out(moving, "en") == moving

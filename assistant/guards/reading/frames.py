@@ -285,12 +285,17 @@ RE_CONFIRMED = {
         rf"^(?!{WH_EN})(?P<p>(?:[^?.!]|\.(?=\d)){{12,}}?)"
         rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*(?:—|–|\s-\s)\s*(?={ASK_EN}))|"
         # a clause setting the scene: "When Samsung moved to India, how many suppliers followed?"
-        rf"^(?:when|after|once)\s+(?P<w>[^,?]{{12,}}?),\s*(?={ASK_EN})",
+        rf"^(?:when|after|once)\s+(?P<w>[^,?]{{12,}}?),\s*(?={ASK_EN})|"
+        # a statement of its own before the question: "RCEP took effect in 2020. How did trade change?"
+        rf"^(?!{WH_EN})(?P<s>(?:[^?.!]|\.(?=\d)){{12,}}?)\.\s+(?={ASK_EN}[^.!]*\?\s*$)",
         re.I,
     ),
     "zh": re.compile(
         rf"^(?P<p>[^？?。]{{6,}}?)(?:[，,]?\s*{TAG_ZH}[？?]|\s*——\s*(?={ASK_ZH}))|"
-        rf"^(?:当|在)(?P<w>[^，,？?。]{{6,}}?)(?:时|之后|以后)[，,]\s*(?={ASK_ZH})"
+        rf"^(?:当|在)(?P<w>[^，,？?。]{{6,}}?)(?:时|之后|以后)[，,]\s*(?={ASK_ZH})|"
+        # a statement before the question, a sentence of its own or what came after it: "RCEP在2020年生效，
+        # 此后贸易有何变化？"
+        r"^(?P<s>[^，,？?。]{6,}?)(?:。\s*(?=[^。]+[？?]\s*$)|[，,]\s*(?=此后|之后|随后|自此|从那以后))"
     ),
 }
 # a thing the question takes the text to mention, as it names it: "How does Japan's PLI scheme,
@@ -318,6 +323,9 @@ RE_PORTRAYED = {
 }
 
 
+RE_ASKER_SAYS = re.compile(r"^(?:i|i'm|i’m|we|we're|my|our|me)\b|^(?:我|本人)", re.I)
+
+
 def confirmed(question: str, lang: str) -> tuple[str, str] | None:
     """(P, the question) when the question puts P to be confirmed or takes it as given before asking,
     else None."""
@@ -327,8 +335,11 @@ def confirmed(question: str, lang: str) -> tuple[str, str] | None:
     if m := RE_MENTIONED[lang].search(text):  # a thing as it names it: no verb needed
         return (m.group("p").strip(" ，,"), text)
     m = RE_CONFIRMED[lang].match(text)
-    said = m and (m.group("p") or m.group("w")).strip(" ，,")
-    return (said, text) if said and states(said, lang) else None
+    said = m and next(g for g in (m.group("p"), m.group("w"), m.group("s")) if g).strip(" ，,")
+    if said and RE_ASKER_SAYS.match(said):  # of the asker, not of the text: "I can't read Chinese — …"
+        return None
+    after = m and m.group("s") and m.group().rstrip()[-1:] in "，,"  # "P，此后…": P happened
+    return (said, text) if said and (after or states(said, lang)) else None
 
 
 RE_FINITE_EN = re.compile(
@@ -343,6 +354,23 @@ def states(text: str, lang: str) -> bool:
     if lang == "en":
         return RE_FINITE_EN.search(text) is not None
     return any(tag.startswith("v") for _, tag in jieba_tags(text))
+
+
+# where the asker says the text holds it, in passing: "X, mentioned in the paper, …", "X, according to the
+# paper, …", "X（文中提到的）": not part of what is claimed
+RE_ASIDE = re.compile(
+    r",\s*(?:as\s+)?(?:mentioned|cited|described|discussed|noted|reported)\s+(?:in|by)\s+(?:the|this)\s+"
+    r"(?:paper|article|authors?|text|report|study|document)\s*(?:,|$)|"
+    r",\s*(?:according to|as (?:stated|said) (?:in|by)|per) (?:the|this) "
+    r"(?:paper|article|authors?|text|report|study)\s*(?:,|$)|"
+    r"(?<=[，,])\s*(?:据|按照?|根据)(?:文中|文章|论文|作者|报告)(?:所说|所述|的说法)?\s*(?:[，,]|$)|"
+    r"[（(](?:文中|文章|论文|作者)(?:提到|所说|所述)的?[)）]",
+    re.I,
+)
+
+
+def without_asides(text: str) -> str:
+    return re.sub(r"  +", " ", RE_ASIDE.sub("", text)).strip(" ，,")
 
 
 def stated_premise(question: str, lang: str) -> tuple[str, str] | None:

@@ -25,8 +25,9 @@ from assistant.guards.reading.frames import (
     confirmed,
     presupposed,
     stated_premise,
+    without_asides,
 )
-from assistant.guards.reading.roles import other_actor
+from assistant.guards.reading.roles import other_actor, other_owner
 from assistant.text import EN_STOP, ZH_STOP, english_words, kin, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
@@ -156,8 +157,8 @@ class Premise:
             return Holding(False, share >= min_share and self._names_another(sentence, home), "names")
         if any(not re.search(re.escape(a), sentence, re.I) or y not in sentence for a, y in self.cited):
             return Holding(False, False, "cited")
-        if other_actor(self.text, sentence, self.lang, home):  # another does what the premise says it does
-            return Holding(False, True, "names")
+        if other_actor(self.text, sentence, self.lang, home) or other_owner(self.text, sentence, self.lang):
+            return Holding(False, True, "names")  # another does (or owns) what the premise says
         return self._same_way(sentence)
 
     def _same_way(self, sentence: str) -> Holding:
@@ -345,10 +346,15 @@ def premise_of(question: str, lang: str) -> Premise | None:
     if not stated:
         return None
     text, said = stated
+    text = without_asides(text)
     bare = RE_TITLE.sub("", RE_QUOTED.sub("", text))
     phrasal = verb_words(text, lang)
     words = [w for w in content_words(text, lang) if (len(w) > 1 or lang == "zh") and w not in phrasal]
-    found = [f for f in figures(text) if f.kind or f.value >= 10 or "." in f.text or not f.text[:1].isdigit()]
+    found = [  # not a count of one ("number one", "one of the …"): no amount claimed
+        f
+        for f in figures(text)
+        if f.kind or f.value >= 10 or "." in f.text or not f.text[:1].isdigit() and f.value != 1
+    ]
     if not words and not found:
         return None
     cited = []

@@ -68,3 +68,26 @@ def other_actor(premise: str, sentence: str, lang: str, home: frozenset[str]) ->
         said = named_in(mine, before, lang) or (mine in home and any(named_in(h, before, lang) for h in home))
         return None if said else theirs
     return None
+
+
+# a thing owned: "一家中国企业的库姆托尔金矿项目" (the owner, then 的, then what it owns)
+RE_OWNED_ZH = re.compile(r"([\u4e00-\u9fff]{2,12}?)的([\u4e00-\u9fff]{4,12})")
+MIN_OWNED = 4  # characters of the owned thing both must give
+
+
+def other_owner(premise: str, sentence: str, lang: str) -> str | None:
+    """The name the sentence gives the owner of a thing the premise gives another owner ("一家中国企业的
+    库姆托尔金矿项目" where the text says "加拿大森特拉黄金公司的库姆托尔金矿项目"), else None."""
+    if lang != "zh":  # English possessives are read by `actor`
+        return None
+    for m in RE_OWNED_ZH.finditer(premise):
+        mine = names(m.group(1), lang)
+        thing = m.group(2)[:MIN_OWNED]
+        at = sentence.find(thing)
+        if not mine or at < 1 or sentence[at - 1] != "的":
+            continue
+        owner = re.split(r"[，。；、对在和与]", sentence[: at - 1])[-1][-12:]
+        theirs = names(owner, lang)
+        if theirs and not any(same_name(a, b) for a in mine for b in theirs):
+            return min(theirs, key=len)
+    return None
