@@ -40,7 +40,11 @@ RE_EXAMPLE = re.compile(
     re.I,
 )
 # a sentence that turns the argument ("但是，…", "However, …"): where a paragraph makes its point
-RE_TURN = re.compile(r"^(?:但是|但|然而|不过|可是|However|But|Yet|Nevertheless|Nonetheless)[，,\s]", re.I)
+RE_TURN = re.compile(
+    r"^(?:但是|但|然而|不过|可是|一方面|另一方面|However|But|Yet|Nevertheless|Nonetheless|On the one hand|"
+    r"On the other hand)[，,\s]",
+    re.I,
+)  # a turn, or one side of two
 MAX_INTRO = 3  # a section with parts: at most this many sentences of its own introduction
 MAX_EXAMPLES = 3  # a section without parts: at most this many of its examples and figures
 RE_THESIS = re.compile(

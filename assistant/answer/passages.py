@@ -109,12 +109,10 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     term = term_asked(question) if defining else None
     why = RE_WHY_QUESTION.search(question) is not None
     listing = asks_many(question)
-    # another example, or more: not what was said; a figure or a date may be in what was said
-    said = (
-        said_before(retrieval)
-        if asks_example(retrieval.question.text) or RE_MORE.search(retrieval.question.text)
-        else ""
-    )
+    # another example, or more: not what was said; an example of what was said may be the one it gave; a
+    # figure or a date may be in what was said
+    more = RE_MORE.search(retrieval.question.text) is not None
+    said = said_before(retrieval) if asks_example(retrieval.question.text) or more else ""
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     years = set(years_of(question))  # a sentence of other years only is no answer about these
     # a follow-up asking for an example of what was said: a sentence that is one, before one naming
@@ -124,7 +122,7 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
         own = set(years_of(s.text))
         s.score = (
             KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
-            - (REPEAT_PENALTY if said and s.shown.strip() in said else 0.0)
+            - (REPEAT_PENALTY if said and s.shown.strip() in said and (more or not is_example(s)) else 0.0)
             - (SUMMARY_PENALTY if one_thing and s.hit.chunk.kind == "abstract" else 0.0)
             + cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
             + sim_weight * s.similarity
@@ -135,7 +133,7 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
             + (DEFINITION_BONUS if defining and either(RE_DEFINES, s) and of_term(term, s) else 0.0)
             + (REASON_BONUS if why and RE_GIVES_REASON.search(s.shown) else 0.0)
             - (YEAR_PENALTY if years and own and not own & years else 0.0)
-            + (KIND_BONUS / 2 if example and either(RE_IS_EXAMPLE, s) else 0.0)
+            + (KIND_BONUS / 2 if example and is_example(s) else 0.0)
         )
 
 
@@ -149,6 +147,10 @@ def of_term(term: str | None, s: Sentence) -> bool:
         return True
     have = set(content_tokens(s.text))
     return len(words & have) >= 0.5 * len(words)
+
+
+def is_example(s: Sentence) -> bool:
+    return either(RE_IS_EXAMPLE, s)
 
 
 def either(pattern: re.Pattern, s: Sentence) -> bool:
@@ -253,6 +255,9 @@ def giving_asked(sentences: list[Sentence], retrieval: Retrieval, settings) -> l
     # a follow-up asking for an example of what was said: one from where the text treats it need come only
     # within `NEAR_FLOOR` of the best
     near_floor = NEAR_FLOOR * best.score if retrieval.question.is_follow_up else floor
+    if retrieval.question.is_follow_up and retrieval.question.steer and not near:
+        # figures of what was said, where the part that said it gives none: not another topic's
+        return [s for s in sentences if any(related(s.hit.chunk.section_id, w) for w in where)] or sentences
     for pool, least in ((near, near_floor), (giving, floor)):
         if pool and max(s.score for s in pool) >= least:
             return pool
@@ -310,6 +315,29 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
     return chosen
 
 
+# what the answer says when the text gives no content of the kind asked for
+NOT_GIVEN = {
+    "figures": {
+        "en": "The paper gives no figures on this. What it says:",
+        "zh": "论文没有给出这方面的数据。论文的原话是：",
+    },
+    "example": {
+        "en": "The paper gives no example of this. What it says:",
+        "zh": "论文没有举这方面的例子。论文的原话是：",
+    },
+}
+
+
+def not_given(question: str, chosen: list[Sentence]) -> str | None:
+    """The kind of content the question asks for in its own words (figures, an example) that no sentence
+    of the answer gives, or None."""
+    if RE_ASKS_FIGURES.search(question) and not any(either(RE_FIGURE, s) for s in chosen):
+        return "figures" if not RE_ASKS_EXAMPLE.search(question) else None
+    if RE_ASKS_EXAMPLE.search(question) and not any(either(RE_GIVES_EXAMPLE, s) for s in chosen):
+        return "example" if not RE_ASKS_FIGURES.search(question) else None
+    return None
+
+
 def bibliography_for(sentence: Sentence, chunks: dict[str, Chunk]) -> list[Chunk]:
     """Bibliography chunks for the in-text citations inside one quoted sentence."""
     found = []
@@ -347,6 +375,8 @@ def compose_passages(retrieval: Retrieval, context: AnswerContext) -> Answer:
         lines.append(render.line(s, citer, context.settings.answer.max_sentence_chars, extra))
     answer.answer = render.join(retrieval.lang, lines, chosen)
     answer.abstained, answer.kind = False, "passages"
+    if missing := not_given(retrieval.question.text, chosen):  # "Any numbers for that?" where there are none
+        answer.answer = f"{NOT_GIVEN[missing][retrieval.lang]}\n{answer.answer}"
     answer.items = items_of(chosen)
     answer.citations = citer.citations
     answer.translated = any(s.translated for s in chosen)

@@ -19,7 +19,7 @@ from assistant.text import EN_STOP, jieba_tags
 
 RE_EN_NAME = re.compile(r"(?<![\w.])(?:[A-Z][A-Za-z'’.&-]*(?:\s+(?:of\s+|for\s+)?[A-Z][A-Za-z'’.&-]*)*)")
 RE_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z][A-Z0-9&]{1,}s?(?![A-Za-z])")
-ZH_NAME_TAGS = {"ns", "nt", "nz"}
+ZH_NAME_TAGS = {"ns", "nt", "nz", "nrt"}  # places, bodies, other proper names, transliterated names
 STEM = 4  # letters two forms of a name share ("Chin": China, Chinese)
 # capitalised because they open a sentence, not because they name something
 OPENERS = EN_STOP | set(

@@ -83,7 +83,7 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
     a summary of the whole document or of a section it names, the parts of a section, its front matter."""
     if question.intent == "metadata" or question.intent in ("list", "comparison") and retrieval.outline:
         return True  # its front matter; the parts of the section it counts ("the two stages")
-    if retrieval.advice:  # what the text proposes, asked of no topic: its part of proposals
+    if retrieval.advice or retrieval.responses:  # its part of proposals, or the part answering the topic
         return True
     if question.intent not in ("summary", "conclusion"):
         return False

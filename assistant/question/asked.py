@@ -17,13 +17,18 @@ RE_SAYS_ABOUT = re.compile(
     r"(?:文章|论文|本文|作者)(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|"
     r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
     r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)|"
-    r"(?:文章|论文|本文)[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)",
+    r"(?:文章|论文|本文)[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)|"
+    # "RCEP在文章里是怎么被提到的？", "What does the paper say the CHIPS Act does?"
+    r"在(?:文章|论文|文中|本文)[里中]?(?:是)?(?:怎么|如何|怎样)被?(?:提到|提及|讨论|论述|描述|讲)|"
+    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) say (?:that )?"
+    r"(?=[^?]+ (?:does|did|is|means?)\s*\?*$)",
     re.I,
 )
 RE_TOPIC_FRAME = re.compile(
     r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
     r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]|"
-    r"[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)的?",
+    r"[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)的?|在(?:文章|论文|文中|本文)[里中]?(?:是)?(?:怎么|如何|怎样)被?"
+    r"(?:提到|提及|讨论|论述|描述|讲)的?|\b(?:does|do|did|is|are|means?)\s*\?*$",
 )
 
 
@@ -63,9 +68,10 @@ RE_ASKS_FIGURES = re.compile(
     r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in|too|"
     r"as well|also)\b))|"
     r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
-    r"\bare there (?:any )?(?:numbers|figures|data)\b|"
+    r"\bare there (?:any )?(?:numbers|figures|data)\b|\b(?:any|some|what) (?:hard )?evidence\b|"
+    r"有[^，。？?]{0,3}证据|"
     # how fast something changed asks for the figures of its change
-    r"\bhow (?:fast|quickly|rapidly|sharply|steeply)\b|增速|增幅|(?:增长|上升|下降|减少)了?多少|"
+    r"\bhow (?:fast|quickly|rapidly|sharply|steeply|big|large)\b|增速|增幅|(?:增长|上升|下降|减少)了?多少|"
     r"(?:增长|上升|下降)得?(?:多快|有多快)",
     re.I,
 )

@@ -47,7 +47,8 @@ RE_TWO = re.compile(r"[这那]两|二者|两者|\b(?:both|these two|those two)\b
 # a pointer to a problem ("针对这个问题", "this issue"): the problem the previous answer's part treats
 RE_PROBLEM = re.compile(
     r"(?:这个|这一|此|该|这些|上述)(?:问题|挑战|困境|风险|现象|难题)|"
-    r"\b(?:this|that|these|those) (?:problems?|issues?|challenges?|risks?|threats?)\b",
+    r"\b(?:this|that|these|those) (?:kinds? of |sort of )?"
+    r"(?:problems?|issues?|challenges?|risks?|threats?)\b",
     re.I,
 )
 # what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
@@ -246,7 +247,7 @@ def _swap_topic(previous: str, old: str, new: str) -> str:
         out = re.sub(
             rf"{re.escape(a)}\w*" if previous.isascii() else re.escape(a), b, out, count=1, flags=re.I
         )
-    return out if out != previous else f"{new} {previous}"
+    return out if out != previous else ABOUT[language_of(previous)].format(new)
 
 
 def _refer(question: str, topic: str) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.question.meta_words import RE_ASKER, RE_META
 from assistant.question.metadata import metadata_fields
 from assistant.text import content_tokens
 
@@ -158,11 +159,13 @@ RE_SUMMARY = re.compile(
     r"(?:structured|organi[sz]ed|laid out|set out|arranged|put together)\b|"
     r"\bmain (?:parts|sections)\b|\bwalk me through\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
+    r"展开讲讲?|详细讲讲?|细说|多讲讲|多说说|"
     r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么(?!时)|写了什么|主要内容|主要观点|"
     r"核心观点|中心思想|核心论点|"
     r"主旨|要点|大意|主要论点|基本观点|是关于什么|讲什么|在讲什么|几句话|研究了?什么问题|(?:按|以)什么思路|"
     r"\bsummar(?:y|ise|ize|ising|izing)\b|\boverview\b|\bsum(?:s|med|ming)? (?:it |this |that )?up\b|"
     r"\btl;?\s?dr\b|\bin a nutshell\b|\bbig picture\b|太长不看|一句话版本|一句话(?:概括|总结|说)|"
+    r"\belevator pitch\b|\b(?:quick )?rundown\b|\brecap\b|\bshort version\b|"
     r"\bwhat (?:problem|question) (?:is|does) (?:the |this )?"
     r"(?:paper|report|article|study)\b|\bmain "
     r"(?:argument|point|idea|claim|thesis|message|finding)s?\b|"
@@ -206,7 +209,8 @@ RE_WEIGHING = re.compile(
     r"(?:好事|有利|利好|机遇|福)多?还是(?:坏事|不利|利空|挑战|祸)|"
     r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood (?:thing )?or (?:a )?bad\b|"
     r"\b(?:benefit|benefits) or (?:harm|hurt)|"
-    r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)",
+    r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)|\bstack up\b|"
+    r"\bweigh(?:ing|s)? (?:the )?(?:upsides?|positives?|benefits?|pros)\b",
     re.I,
 )
 RE_OVERALL = re.compile(
@@ -254,7 +258,7 @@ RE_LIST_QUESTION = re.compile(
     r"reasons|"
     r"ways|steps|policies|suggestions|proposals|barriers|features|characteristics|lessons|findings|options|"
     r"manifestations|types|stages|levels|upsides|downsides|benefits|advantages|disadvantages|drawbacks|"
-    r"costs|harms|threats|dangers)\b|"
+    r"costs|harms|threats|dangers|things)\b|"
     # whether there are any of a kind of thing the text lists: "Does the paper see any upside for China?"
     r"\bany (?:\w+ )?(?:upsides?|downsides?|benefits?|advantages?|disadvantages?|drawbacks?|risks?|threats?|"
     r"dangers?|impacts?|effects?|trends?|recommendations?|measures?|proposals?|suggestions?|remedies|steps|"
@@ -327,35 +331,6 @@ def intent(question: str) -> str:
 
 
 MAX_BARE_WORDS = 2  # a summary request naming no more than this many words of its own is of the whole text
-# what readers ask of a paper as a whole, in words that name no topic of it: its aim, contribution,
-# message, argument, significance (a question naming only these and the paper asks for its overview)
-RE_META = re.compile(
-    r"^(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|解决|填补|空白|"
-    r"旨在|回答|试图|主要|讲|讲述|内容|思想|要旨|看法|"
-    r"contribut\w*|aim|aims|goal|purpos\w*|messag\w*|argu\w*|point|idea|thesis|signific\w*|"
-    r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"
-    r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|gap|literatur\w*|fill\w*|"
-    r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose|method\w*|approach\w*|econometric\w*|empiric\w*|"
-    r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用|"
-    r"why|wr[io]te|written|motivat\w*|background|laid|layout|structur\w*|part|order|"
-    r"为什么|要|写|背景|动因|动机|缘由|初衷|现实|结构|"
-    # how a part is put together, and pointers to it ("这一部分总体上是怎么安排的")
-    r"这一|这个|总体|整体|大体|安排|组织|编排|organi[sz]\w*|arrang\w*|section|chapter|bit|portion)$",
-    re.I,
-)
-
-
-# what an asker says of themselves or of the answer's register, not of the text ("I can't read Chinese",
-# "in plain English", 通俗地)
-RE_ASKER = re.compile(
-    r"\bI (?:can'?t|cannot|don'?t|do not) (?:read|speak|understand) (?:chinese|mandarin)\b|"
-    r"\b(?:in )?plain[- ](?:english|language|words)\b|"
-    r"\bfor (?:a )?(?:layman|layperson|non-expert|beginner)s?\b|"
-    r"\bat a high level\b|我?(?:看|读)不懂中文|通俗(?:易懂)?地?|简单地",
-    re.I,
-)
-
-
 RE_WHY = re.compile(r"为什么要?|为何要?|\bwhy\b", re.I)  # read whole: the tokenizer may split it oddly
 
 

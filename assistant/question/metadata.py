@@ -26,6 +26,7 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     # "what institution are they with?", "where are the authors from?", "who do they work for?"
     r"\b(?:institution|institute|organi[sz]ation|university|employer)s?\b.{0,25}\b(?:they|authors?|he|she)\b|"
     r"\bwhere (?:are|is) (?:they|the authors?|he|she) (?:from|based)\b|"
+    r"\bwhere (?:do|does) (?:they|he|she) work\b|"
     r"\bwho do (?:they|the authors) work for\b",
     "positions": r"职称|职务|\b(?:positions?|titles?|jobs?|ranks?)\b.{0,20}\bauthors?\b|"
     r"\bauthors?'?s? (?:positions?|(?:job )?titles?|ranks?|jobs?)\b|"
@@ -33,7 +34,7 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     "funding": r"资助|基金|课题|项目编号|经费(?:来[源自]|从哪|由谁|出自)|谁的经费|"
     r"(?:文章|论文)的(?:研究)?经费|"
     r"(?:这项|该|本)(?:研究|课题|项目)[^，。？?]{0,6}经费|"
-    r"\bwho (?:funded|financed|sponsored)\b|\bfunding\b|"
+    r"\bwho (?:funded|financed|sponsored|paid for)\b|\bfunding\b|\bfunded by\b|"
     r"\bgrant (?:number|no)\b",
     "keywords": r"关键词|关键字|\bkey ?words?\b",
     "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",

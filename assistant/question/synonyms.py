@@ -13,10 +13,10 @@ from assistant.text import tokenize
 CLASSES = (
     # good for someone
     "积极 正面 有利 好处 利好 益处 upside upsides positive benefit benefits advantage advantages "
-    "favourable favorable beneficial plus pluses",
+    "favourable favorable beneficial plus pluses good",
     # bad for someone
     "消极 负面 不利 坏处 弊端 害处 downside downsides negative harm harms disadvantage disadvantages "
-    "adverse harmful detrimental minus minuses drawback drawbacks shortcoming shortcomings",
+    "adverse harmful detrimental minus minuses drawback drawbacks shortcoming shortcomings bad",
     # what something does to something else
     "影响 冲击 效应 作用 后果 impact impacts effect effects consequence consequences influence implication "
     "implications",
@@ -27,6 +27,14 @@ CLASSES = (
     "趋势 走向 动向 态势 trend trends tendency tendencies direction directions",
     # one step of a development
     "阶段 stage stages phase phases",
+    # what is to come
+    "未来 将来 今后 future",
+    # a change in something
+    "变化 变动 演变 change changes",
+    # getting smaller
+    "萎缩 收缩 shrink shrinking shrinkage contraction",
+    # making bigger
+    "扩大 放大 expand expanding enlarge amplify",
     # production moved from one place to another
     "转移 迁移 外迁 transfer transfers relocation relocations relocate relocating migration migrating "
     "migrate offshoring",

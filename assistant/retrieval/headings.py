@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -46,16 +47,29 @@ RE_LATIN = re.compile(r"[A-Za-z]+")
 ACRONYM = (2, 4)  # words an acronym may stand for
 
 
+@lru_cache(maxsize=4096)
+def acronyms(label: str) -> dict[str, frozenset[str]]:
+    """The acronyms runs of an English heading's words make, each with its words ("ai": artificial,
+    intelligence)."""
+    raw = [w for w in RE_LATIN.findall(bare_label(label)) if w.lower() not in EN_STOP]
+    out: dict[str, frozenset[str]] = {}
+    for i in range(len(raw)):
+        for n in range(ACRONYM[0], min(ACRONYM[1], len(raw) - i) + 1):
+            key = "".join(w[0] for w in raw[i : i + n]).lower()
+            out[key] = out.get(key, frozenset()) | heading_words(" ".join(raw[i : i + n]))
+    return out
+
+
 def spelt(label: str, terms: set[str]) -> set[str]:
     """The words of an English heading that a question's acronym stands for ("AI" names "Artificial
     Intelligence Closure"'s first two words)."""
-    raw = [w for w in RE_LATIN.findall(bare_label(label)) if w.lower() not in EN_STOP]
-    out: set[str] = set()
-    for i in range(len(raw)):
-        for n in range(ACRONYM[0], ACRONYM[1] + 1):
-            if i + n <= len(raw) and "".join(w[0] for w in raw[i : i + n]).lower() in terms:
-                out |= heading_words(" ".join(raw[i : i + n]))
-    return out
+    made = acronyms(label)
+    return set().union(*(made[t] for t in terms if t in made))
+
+
+def singular(word: str) -> str:
+    """A short plural the light stemmer leaves alone ("gaps", "ties") as its singular."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def rarity(heads: list[set[str]] | list[frozenset[str]]) -> dict[str, float]:
@@ -120,13 +134,15 @@ class Headings:
             family.setdefault(t[:FAMILY], []).append(t)
         weights = self.weights(lang, document)
         stems = [t for t in terms if len(t) >= MIN_STEM]
+        singulars = {singular(t) for t in terms}
         for s in self.sections(document):
             words = self.words(s, lang)
             said = words & terms
             if family:
                 said |= {w for w in words if any(kin(w, t, FAMILY) for t in family.get(w[:FAMILY], ()))}
-                said |= {w for w in words if any(made_of(w, t) for t in stems)}
+                said |= {w for w in words if RE_NOUN_SUFFIX.search(w) and any(made_of(w, t) for t in stems)}
                 said |= words & spelt(self.index.label(s, lang), terms)  # "the AI section"
+                said |= {w for w in words if singular(w) in terms or w in singulars}  # "gap" / "gaps"
             total = sum(weights.get(w, 1.0) for w in words)
             named = sum(weights.get(w, 1.0) for w in said) / total if total else 0.0
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0

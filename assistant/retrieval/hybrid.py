@@ -26,7 +26,7 @@ from assistant.retrieval.focus import narrowed, summary_focus
 from assistant.retrieval.headings import Headings
 from assistant.retrieval.named import by_score, named_chunks, pinned_first
 from assistant.retrieval.outline import outline_parent
-from assistant.retrieval.responses import proposals_asked, response_sections
+from assistant.retrieval.responses import proposals_asked, response_sections, topic_named
 from assistant.retrieval.results import Hit, Retrieval
 from assistant.settings import RetrievalSettings
 from assistant.text import LEFTOVERS, content_tokens, english_words, tokenize
@@ -196,8 +196,9 @@ class HybridSearch:
             self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
         matched, responses, advice, home = self._sections_asked(question, terms, vector, document, sections)
         sections = narrowed(sections, matched, widened(terms), self.headings, question)
-        if responses:  # proposals about a topic the text treats: the section that responds to it
-            self._prefer_sections(responses, True, hits, allowed, weight=s.steer_weight)
+        # proposals about a topic the text treats: the section that responds to it; else the topic's own
+        if about := responses or topic_named(question.intent, question.lang, set(terms), matched, self.index):
+            self._prefer_sections(about, True, hits, allowed, weight=s.steer_weight)
         self._fill_dense(vector, [h for h in hits.values() if h.dense_rank is None])
         ranked = sorted(hits.values(), key=lambda h: -h.score)[: k or s.top_k]
         named, tables = named_chunks(self.index, question, document)

@@ -19,7 +19,7 @@ from functools import lru_cache
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
 from assistant.question.intents import RE_LIST_QUESTION
-from assistant.question.synonyms import alike, widened, with_effect
+from assistant.question.synonyms import alike, named_in, widened, with_effect
 from assistant.retrieval.headings import FAMILY, rarity
 from assistant.text import EN_STOP as STOP_EN
 from assistant.text import kin, tokenize
@@ -31,7 +31,7 @@ RE_COUNT = re.compile(
     re.I,
 )
 # weighted share of the section heading's own words the question uses (with a count, one word will do)
-MIN_NAMED = 0.6
+MIN_NAMED = 0.55
 MIN_HEADING_COVERAGE = 0.25  # share of the question's terms the heading path holds
 NAMED_GAP = 0.1  # more of a heading named that tells a section from one inside it
 NUMBER = {
@@ -143,7 +143,8 @@ def outline_parent(
             for near in [up, *(k for k in tree.first if k.startswith(up + "."))]:
                 if near not in candidates:
                     candidates.append(near)
-    asked = with_effect(widened(terms))  # "downsides" names a heading's "negative impact", 好处 its 积极
+    # "downsides" names a heading's "negative impact", 好处 its 积极 (as written: the tokenizer may split it)
+    asked = with_effect(widened(set(terms) | named_in(question)))
     for p in named_outright(sections, asked, index, lang):  # found or not: "the main risks for China …"
         if p not in candidates:
             candidates.append(p)
@@ -197,5 +198,10 @@ def named_outright(sections: list[str], asked: set[str], index: OpenIndex, lang:
         for p, kids in tree.children.items()
         if len(kids) >= 2
         and tree.document_of(p) == document
-        and named_share(set(label_tokens(index.label(p, lang))), asked, weights) >= 1.0
+        and named_share(atomic(label_tokens(index.label(p, lang))), asked, weights) >= 1.0
     ]
+
+
+def atomic(words: frozenset[str]) -> set[str]:
+    """A heading's words without those made of its other words (积极影响 of 积极 and 影响)."""
+    return {w for w in words if not any(v != w and v in w for v in words)}

@@ -17,6 +17,7 @@ import re
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label, heading_words
 from assistant.question.synonyms import alike, opposed
+from assistant.retrieval.headings import singular
 from assistant.retrieval.outline import heading_weights, label_tokens
 
 RE_ASKS_PROPOSAL = re.compile(
@@ -44,6 +45,8 @@ ADVICE_WORDS = frozenset(
     "takeaway lesson implication message policymaker policy maker decision government chinese "
     "启示 含义 政策 决策 决策者 政府 制定 制定者 这篇 篇文章 "
     "具体 为了 几条 哪几条 针对 关于 对于 提了 "
+    # doing something about a problem: "close the gap", "fix it", 缩小, 解决
+    "close narrow bridge fix overcome solve address reduce 缩小 解决 克服 弥补 "
     "specific concrete step steps want wants high level broad then".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
@@ -56,11 +59,11 @@ def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> b
     """The question is the heading and little else ("产业空心化有哪些表现？", "作者对产业空心化有什么建议？"):
     it uses nearly all the heading's words or words readers use for them ("effects" for "impact"), and
     they are most of its own (asking words aside)."""
-    words = heading_words(heading)
-    named = lambda w: bool(alike(w) & words)  # noqa: E731
+    words = {singular(w) for w in heading_words(heading)}  # "gaps" is named by "gap"
+    named = lambda w: bool(alike(singular(w)) & words)  # noqa: E731
     asking = lambda w: RE_ASKING.search(w) is not None or w in ADVICE_WORDS  # noqa: E731
     asked = {w for w in terms if len(w) > 1 and (named(w) or not asking(w))}
-    common = {w for w in words if alike(w) & asked}
+    common = {w for w in words if alike(w) & {singular(a) for a in asked}}
     used = {w for w in asked if named(w)}
     return bool(words) and len(common) >= share * len(words) and len(used) >= 0.5 * len(asked)
 
@@ -193,3 +196,11 @@ def unanswered_topic(
     tops = index.tree.top(index.tree.document_of(topic))
     parts = [s for s in tops if RE_PROPOSAL_HEADING.search(bare_label(index.label(s, lang)))]
     return (topic, parts[-1]) if parts and not topic.startswith(parts[-1]) else None
+
+
+def topic_named(intent: str, lang: str, terms: set[str], matched: list[str], index: OpenIndex) -> list[str]:
+    """The section a fact question is about when it names that section's heading and little else
+    ("作者为什么认为我国的海外市场会大幅收缩？" of 市场大幅萎缩), or []."""
+    if intent != "fact" or not matched:
+        return []
+    return matched[:1] if names_only(index.label(matched[0], lang), terms) else []

@@ -216,3 +216,19 @@ def test_a_question_with_a_topic_of_its_own_is_no_pointer_to_a_part_beside_the_l
 def test_an_item_pointed_at_by_its_place_comes_with_what_it_says_of_itself(assistant):
     a = conversation(assistant, "作者建议怎样通过产业链在国内的转移来释放创新潜力？", "那第三点具体是什么？")
     assert a.answer.startswith("第三，") and "装备制造" in a.answer and "第一，" not in a.answer
+
+
+def test_figures_asked_where_the_part_gives_none_are_said_to_be_missing(assistant):
+    a = conversation(assistant, "采购单极化是什么意思？", "有什么数据吗？")
+    assert a.answer.startswith("论文没有给出这方面的数据") and {c.section_id for c in a.citations} == {"s2.2"}
+
+
+def test_a_why_question_naming_a_part_is_answered_from_it(assistant):
+    a = assistant.ask("作者为什么认为我国的海外市场会大幅收缩？")
+    assert a.citations[0].section_id == "s3.2.3"
+
+
+def test_proposals_to_close_a_gap_named_in_the_singular_come_from_the_part_answering_it(assistant):
+    en = assistant.ask("What do the authors propose to close the technology gap?")
+    zh = assistant.ask("作者对技术越追越远有什么建议？")
+    assert {c.section_id for c in en.citations} == {c.section_id for c in zh.citations} == {"s4.2.2"}

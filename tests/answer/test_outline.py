@@ -21,6 +21,8 @@ def _outline(assistant, question):
         # in readers' words, with words of the whole paper around them, found passages elsewhere or not
         ("What are the main risks the authors see for China from the reshuffling of supply chains?", "s3.2"),
         ("Does the paper see any upside for China in all this?", "s3.1"),
+        ("产业链重组给我国带来了哪些好处？", "s3.1"),  # 好处 as written, though the tokenizer splits it
+        ("What future trends do the authors expect?", "s2"),  # the subject's words left unsaid
     ],
 )
 def test_section_questions_get_its_subsections(assistant, question, parent):

@@ -305,3 +305,8 @@ def test_a_span_of_time_is_no_count_of_items_asked():
     said = "It shows in two aspects."
     assert not announces_count("How has the share moved over the past two decades?", said)
     assert announces_count("What are the two aspects?", said)
+
+
+def test_a_part_without_parts_is_summarised_with_both_sides_it_weighs(assistant):
+    a = assistant.ask("“技术越追越远”那一节主要讲了什么？")
+    assert "一方面" in a.answer and "另一方面" in a.answer

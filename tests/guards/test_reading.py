@@ -570,3 +570,10 @@ def test_an_acronym_the_text_spells_out_is_named():
         "BMW Group has increased its research and development expenditures in China.", 0.5, frozenset(), 0.5
     )
     assert not held.held and held.contradicts  # named, and it went the other way
+
+
+def test_a_transliterated_place_is_a_name_so_another_in_its_place_is_a_wrong_premise():
+    assert "吉尔吉斯斯坦" in names("吉尔吉斯斯坦政府在2021年对一座金矿实施国有化。", "zh")
+    p = premise_of("2021年越南政府为什么要把这座金矿收归国有？", "zh")
+    holding = p.test("例如，吉尔吉斯斯坦政府在2021年对这座金矿实施国有化。", 0.3, frozenset())
+    assert holding.contradicts and holding.why == "names"

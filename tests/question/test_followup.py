@@ -201,3 +201,23 @@ def test_where_the_two_last_answers_came_from():
 
     assert follow_up("这两组数据分别是在文章哪部分讲的？", history, recall).sections == ["s3.1.3", "s3.1.2"]
     assert follow_up("这是在文章哪部分讲的？", history, recall).sections == ["s3.1.2"]
+
+
+def test_that_kind_of_problem_is_the_problem_the_last_part_treats():
+    said = recalled(question="Is there an example?", topic="example", part="Reliance on critical minerals")
+    got = follow_up("So what should China do about that kind of risk?", HISTORY, said)
+    assert got.question == "So what should China do about Reliance on critical minerals?"
+
+
+def test_a_side_named_where_no_word_can_be_swapped_is_asked_about():
+    got = follow_up(
+        "And the negative side?",
+        HISTORY,
+        recalled(
+            question="What good things could come of it?",
+            topic="Positive impact",
+            target="s3.1",
+            siblings=[("Negative impact", "s3.2", 0)],
+        ),
+    )
+    assert got.question == "What does the text say about Negative impact?" and got.sections == ["s3.2"]

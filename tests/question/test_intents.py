@@ -26,6 +26,11 @@ from assistant.question.analysis import analyse
         ("Does the report see any upside for farmers?", "list"),  # whether there are any: the list
         ("How is the pricing section organised?", "summary"),  # how a part is put together
         ("What's in the bit on how tariffs hurt farmers?", "summary"),
+        ("Give me the elevator pitch for this report.", "summary"),
+        ("What gap in the literature does this study say it's trying to fill?", "summary"),
+        ("What good things could come out of the reform for farmers?", "list"),
+        ("那第二点呢？展开讲讲。", "summary"),
+        ("What regression model and dataset does this report use?", "summary"),  # its method, as a whole
     ],
 )
 def test_what_kind_of_answer_a_question_wants(question, intent):
@@ -39,6 +44,8 @@ def test_metadata_fields_and_pointers():
         "affiliation",
     ]
     assert intents.metadata_fields("Where are the authors from?") == ["affiliation"]
+    assert intents.metadata_fields("Where do they work?") == ["affiliation"]
+    assert intents.metadata_fields("Who paid for this research?") == ["funding"]
     assert intents.metadata_fields("What institution does the paper say leads chip design?") == []
     assert intents.metadata_fields("What journal published this paper, and in which issue?") == [
         "journal",
@@ -222,3 +229,10 @@ def test_words_on_how_a_part_is_put_together_are_no_topic():
     assert intents.topic_words("定价这一部分总体上是怎么安排的？") == {"定价"}
     assert intents.names_part("What does the AI section of the report argue?")
     assert not intents.names_part("What are the main sections of the report?")
+
+
+def test_the_topic_of_what_the_text_says_is_read_in_more_wordings():
+    from assistant.question.asked import topic_asked
+
+    assert topic_asked("RCEP在文章里是怎么被提到的？") == "RCEP"
+    assert topic_asked("What does the report say the Clean Rivers Act does?") == "the Clean Rivers Act"
