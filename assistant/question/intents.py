@@ -155,8 +155,8 @@ def gives_orders(question: str) -> bool:
 RE_SUMMARY = re.compile(
     r"整体框架|框架|结构是|怎么安排|如何安排|谋篇|篇章结构|行文结构|分为几个部分|(?:怎么|如何|怎样)(?:组织|编排)|"
     r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
-    r"\bhow is (?:the |this )?(?:\w+ ){0,3}?(?:paper|report|article|(?:sub)?section|part|chapter) "
-    r"(?:structured|organi[sz]ed|laid out|set out|arranged|put together)\b|"
+    r"\bhow (?:is|are) (?:the |this )?[^?]{0,50}?\b(?:paper|report|article|(?:sub)?sections?|parts?|"
+    r"chapters?)\b[^?]{0,40}? (?:structured|organi[sz]ed|laid out|set out|arranged|put together)\b|"
     r"\bmain (?:parts|sections)\b|\bwalk me through\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
     r"展开讲讲?|详细讲讲?|细说|多讲讲|多说说|"

@@ -25,6 +25,7 @@ from assistant.question.analysis import analyse
         ("Why did arrears rise in 2022?", "fact"),
         ("Does the report see any upside for farmers?", "list"),  # whether there are any: the list
         ("How is the pricing section organised?", "summary"),  # how a part is put together
+        ("How is the section on pricing organised?", "summary"),
         ("What's in the bit on how tariffs hurt farmers?", "summary"),
         ("Give me the elevator pitch for this report.", "summary"),
         ("What gap in the literature does this study say it's trying to fill?", "summary"),
