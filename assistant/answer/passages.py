@@ -159,7 +159,7 @@ def either(pattern: re.Pattern, s: Sentence) -> bool:
 
 
 def asks_example(question: str) -> bool:
-    return ASKED_KINDS[0][0].search(question) is not None
+    return RE_ASKS_EXAMPLE.search(question) is not None
 
 
 # "When Samsung moved its phone business, how many …": a clause that sets the scene, asking no date
@@ -331,11 +331,12 @@ NOT_GIVEN = {
 def not_given(question: str, chosen: list[Sentence]) -> str | None:
     """The kind of content the question asks for in its own words (figures, an example) that no sentence
     of the answer gives, or None."""
-    if RE_ASKS_FIGURES.search(question) and not any(either(RE_FIGURE, s) for s in chosen):
-        return "figures" if not RE_ASKS_EXAMPLE.search(question) else None
-    if RE_ASKS_EXAMPLE.search(question) and not any(either(RE_GIVES_EXAMPLE, s) for s in chosen):
-        return "example" if not RE_ASKS_FIGURES.search(question) else None
-    return None
+    figures, example = RE_ASKS_FIGURES.search(question), RE_ASKS_EXAMPLE.search(question)
+    if figures and not example and not any(either(RE_FIGURE, s) for s in chosen):
+        return "figures"
+    if example and not figures and not any(either(RE_GIVES_EXAMPLE, s) for s in chosen):
+        return "example"
+    return None  # asked for both, or given what it asks
 
 
 def bibliography_for(sentence: Sentence, chunks: dict[str, Chunk]) -> list[Chunk]:

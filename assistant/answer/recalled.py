@@ -63,11 +63,7 @@ def recalled(q: Question, retrieval: Retrieval, answer: Answer, index: OpenIndex
 def _quoted_part(leaf: str | None, q: Question, index: OpenIndex) -> str | None:
     """The one part without parts of its own that an answer quotes, when the question names a word of
     its heading."""
-    if leaf is None:
-        return None
-    heading = heading_words(index.label(leaf, q.lang))
-    asked = set(content_tokens(q.searched))
-    return leaf if any(kin(a, h, FAMILY) for a in asked for h in heading) else None
+    return leaf if leaf and _names_any(q, heading_words(index.label(leaf, q.lang))) else None
 
 
 def _told_apart(section: str, q: Question, index: OpenIndex) -> bool:
@@ -77,4 +73,9 @@ def _told_apart(section: str, q: Question, index: OpenIndex) -> bool:
     own = label(section).difference(
         *(label(s) for s in tree.children.get(parent_of(section) or "", []) if s != section)
     )
-    return any(kin(a, h, FAMILY) for a in set(content_tokens(q.searched)) for h in own)
+    return _names_any(q, own)
+
+
+def _names_any(q: Question, words: set[str]) -> bool:
+    """The question uses one of `words`, or a word of its family."""
+    return any(kin(a, h, FAMILY) for a in set(content_tokens(q.searched)) for h in words)

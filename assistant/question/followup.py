@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from assistant.index.sections import parent_of
 from assistant.question import asked, intents
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
 
@@ -175,9 +176,9 @@ def _nested_item(question: str, recalled: Recalled) -> tuple[str, str] | None:
 def _sibling_at(recalled: Recalled, k: int) -> tuple[str, str] | None:
     """After an answer about one part of a list ("壁垒武器化是什么意思？"), the part at position `k` of that
     list ("那第一个趋势呢？": the first trend)."""
-    target = recalled.target or ""
-    kids = recalled.kids.get(target.rsplit(".", 1)[0], []) if "." in target else []
-    return kids[k] if kids and -len(kids) <= k < len(kids) and kids[k][1] != target else None
+    parent = parent_of(recalled.target) if recalled.target else None
+    kids = recalled.kids.get(parent, []) if parent else []
+    return kids[k] if kids and -len(kids) <= k < len(kids) and kids[k][1] != recalled.target else None
 
 
 def _point(question: str, label: str) -> str:

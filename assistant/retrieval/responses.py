@@ -63,7 +63,8 @@ def names_only(heading: str, terms: set[str], share: float = NAMED_HEADING) -> b
     named = lambda w: bool(alike(singular(w)) & words)  # noqa: E731
     asking = lambda w: RE_ASKING.search(w) is not None or w in ADVICE_WORDS  # noqa: E731
     asked = {w for w in terms if len(w) > 1 and (named(w) or not asking(w))}
-    common = {w for w in words if alike(w) & {singular(a) for a in asked}}
+    asked_singular = {singular(a) for a in asked}
+    common = {w for w in words if alike(w) & asked_singular}
     used = {w for w in asked if named(w)}
     return bool(words) and len(common) >= share * len(words) and len(used) >= 0.5 * len(asked)
 
