@@ -28,7 +28,8 @@ RE_WEIGHS = re.compile(
     r"权衡|孰轻孰重|哪一?(?:方面|个|边|方)更(?:重|大|多|突出|重要)|\bweigh\w*\b|\bheavier\b|\boutweigh", re.I
 )
 MAX_WHOLE = 16  # rows of a table asked for as a whole ("What does Table 1 show?")
-RE_TABLE = re.compile(r"表\s*\d|表格|\btables?\b", re.I)
+# a table named as such: "表1", "对比表", "表里" (in the table; not 代表, 发表)
+RE_TABLE = re.compile(r"表\s*\d|表格|对比表|(?<![代发外列])表[里中内]|\btables?\b", re.I)
 NAMED = 0.8  # share of a heading's words a question uses to name that section
 SIDE = 3  # sentences of a side without parts: its opening and what it says of it
 ORDINALS = {"first": "one", "second": "two", "third": "three", "fourth": "four", "fifth": "five"}

@@ -18,7 +18,7 @@ from assistant.answer.citer import add_other_language
 from assistant.answer.comparison import compose_comparison, compose_sections, compose_table
 from assistant.answer.contract import Answer
 from assistant.answer.correction import compose_correction
-from assistant.answer.enumeration import asks_many
+from assistant.answer.enumeration import asks_many, semicolon_items
 from assistant.answer.location import compose_location
 from assistant.answer.metadata import compose_metadata
 from assistant.answer.outline import compose_outline, find_outline
@@ -65,7 +65,8 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
         if whole or bare:
             return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
         return compose_section(section, retrieval, context) if section else None
-    if asked.says_about(q.searched) and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
+    says = asked.says_about(q.searched) or asked.asks_argument(q.searched)
+    if says and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
         return compose_section(retrieval.target, retrieval, context)  # "What does the paper say about X?"
     if retrieval.responses and kind in ("fact", "list"):  # "作者对X有什么建议": the section answering X
         return compose_section(retrieval.responses[0], retrieval, context)
@@ -89,10 +90,10 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     if several and parts and names_heading(heading, retrieval, context):
         return compose_outline(heading, retrieval, context)  # "What upsides does it see?": its parts
     leaf = retrieval.target and not context.index.tree.children.get(retrieval.target)
-    if leaf and kind == "list" and about_heading(retrieval, context):
-        return compose_section(
-            retrieval.target, retrieval, context
-        )  # "X有哪些表现": the items of X's section
+    # "X有哪些表现", "What forms can X take?": the items of X's section (a heading it names that lists)
+    listing = leaf and retrieval.matched[:1] == [retrieval.target] and lists_items(retrieval.target, context)
+    if leaf and kind == "list" and (about_heading(retrieval, context) or listing):
+        return compose_section(retrieval.target, retrieval, context)
     return None
 
 
@@ -158,6 +159,11 @@ def names_heading(section: str, retrieval: Retrieval, context: AnswerContext) ->
     home = {w.lower() for w in context.index.home.get(retrieval.lang, frozenset())}
     own = {w for w in used if not alike(w) & words and w not in home and not RE_ASKING.search(w)}
     return bool(words) and len(words & widened(used)) >= NAMED_SHARE * len(words) and len(own) <= MAX_OWN
+
+
+def lists_items(section: str, context: AnswerContext) -> bool:
+    """The section sets out items one after another (a run of clauses ended by semicolons)."""
+    return any(semicolon_items(c) for c in context.index.tree.chunks.get(section, []))
 
 
 def about_heading(retrieval: Retrieval, context: AnswerContext, share: float = NAMED_HEADING) -> bool:

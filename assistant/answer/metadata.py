@@ -122,7 +122,8 @@ def compose_metadata(fields: list[str], retrieval: Retrieval, context: AnswerCon
         label = LABELS[field][0 if lang == "zh" else 1]
         extra = _journal(lang, context) if field in ("journal", "issue") and document == "paper" else ""
         s = sentence_of(context.view(chunk, retrieval), 0)
-        if RE_OWN_LABEL.match(s.shown) and not extra:  # "Keywords: …", "[课题信息] …" label themselves
+        # "Keywords: …", "[课题信息] …" label themselves; a title may hold a colon
+        if RE_OWN_LABEL.match(s.shown) and not extra and field != "title":
             label = ""
         out.quote(
             s, f"{label}{sep if label else ''}{extra + ('，' if lang == 'zh' else '; ') if extra else ''}"

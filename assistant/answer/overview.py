@@ -46,6 +46,8 @@ RE_TURN = re.compile(
     re.I,
 )  # a turn, or one side of two
 MAX_INTRO = 3  # a section with parts: at most this many sentences of its own introduction
+MAX_OPENING = 8  # … and when the question asks how the section opens
+LEAF_LINES = 9  # a section without parts: its sentences up to this many, its key ones first
 MAX_EXAMPLES = 3  # a section without parts: at most this many of its examples and figures
 RE_THESIS = re.compile(
     r"^(?:本文|笔者|我们|作者)(?:认为|指出|发现|主张|强调|得出)|^(?:this|the) (?:paper|article|report|study) "
@@ -291,31 +293,39 @@ def compose_section(section_id: str, retrieval: Retrieval, context: AnswerContex
     out = Lines(retrieval, context)
     kids = tree.children.get(section_id, [])
     if kids:
-        own = tree.chunks.get(section_id)
+        own = tree.chunks.get(section_id) or []
         out.heading(section_id, with_opening=bool(own))
-        if own:  # the section's own introduction states what it is about: up to its first few sentences
-            hit = context.view(own[0], retrieval)
-            for k in range(1, min(MAX_INTRO, len(own[0].sentence_spans()))):
-                out.quote(sentence_of(hit, k), "  ")
+        # the section's own introduction states what it is about: up to its first few sentences, more of
+        # them when the question asks how the section opens ("第二部分一开头怎么铺垫的？")
+        opens = retrieval.question.opening
+        intro = [(c, k) for c in own for k in range(len(c.sentence_spans()))][
+            1 : MAX_OPENING if opens else MAX_INTRO
+        ]
+        for c, k in intro:
+            out.quote(sentence_of(context.view(c, retrieval), k), "  ")
         for s in thesis_sentences(tree.document_of(section_id), retrieval, context, within=section_id):
             out.quote(s)
         for kid in kids:
             grand = tree.children.get(kid, [])
-            out.heading(kid, "- ", with_opening=not grand)
+            out.heading(kid, "- ", with_opening=not grand and not opens)
             for g in grand:
                 out.heading(g, "  - ")
         return out.answer("overview")
     out.text(label_of(section_id, retrieval.lang, context))
-    for k, s in enumerate(leaf_sentences(section_id, retrieval, context)):
+    for k, s in enumerate(leaf_sentences(section_id, retrieval, context, fill=LEAF_LINES)):
         out.quote(s, "- " if k else "")
     return out.answer("overview")
 
 
-def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext) -> list[Sentence]:
+def leaf_sentences(
+    section_id: str, retrieval: Retrieval, context: AnswerContext, fill: int = 0
+) -> list[Sentence]:
     """What a section without parts says, in reading order: its opening sentences, each paragraph's
     first two (its topic and what it says of it), its items, its concluding sentences and turns, and a
-    few of its examples and figures."""
-    out: list[Sentence] = []
+    few of its examples and figures; with `fill`, its other sentences in reading order too, until there
+    are that many (a short section summarised says most of what it says)."""
+    out: list[tuple[int, Sentence]] = []
+    rest: list[tuple[int, Sentence]] = []
     examples = 0
     for c in context.index.tree.chunks.get(section_id, []):
         hit = context.view(c, retrieval)
@@ -334,11 +344,15 @@ def leaf_sentences(section_id: str, retrieval: Retrieval, context: AnswerContext
                 or RE_THESIS.match(s.text)
                 or RE_TURN.match(s.text)
             )
+            place = len(out) + len(rest)
             if not out or kept or example:
                 examples += bool(example and not kept and out)
-                out.append(s)
+                out.append((place, s))
+            else:
+                rest.append((place, s))
             head = RE_ITEM.match(s.text) is not None and is_head(s)
-    return out
+    out += rest[: max(0, fill - len(out))]
+    return [s for _, s in sorted(out, key=lambda p: p[0])]
 
 
 def compose_missing_section(

@@ -33,6 +33,7 @@ from assistant.answer.enumeration import (
     sibling_items,
 )
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage
+from assistant.answer.years import by_year
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
 from assistant.figures import years_of
@@ -84,6 +85,7 @@ ASKED_KINDS = [
 # a follow-up that asks for more than was said: "还有别的吗？", "Anything else?"
 RE_MORE = re.compile(r"还有|其他|其它|别的|另外|更多|\b(?:else|other|more|another)\b", re.I)
 KIND_BONUS = 0.2
+ASKING = frozenset("number numbers figur figure figures data statistic statistics 数据 数字".split())
 NEAR_FLOOR = 0.4  # part of the best sentence's score an example from the topic's own part needs
 ITEM_BONUS = 0.1  # a list question: a sentence that is an item of an enumeration ("第三，…")
 REPEAT_PENALTY = 0.3  # a follow-up asking for something new: a sentence the previous answer already gave
@@ -115,6 +117,8 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     said = said_before(retrieval) if asks_example(retrieval.question.text) or more else ""
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     years = set(years_of(question))  # a sentence of other years only is no answer about these
+    # the words asking for figures name no topic ("any export numbers": not "the number of employees")
+    terms = {t: w for t, w in retrieval.terms.items() if t not in ASKING} if asked else retrieval.terms
     # a follow-up asking for an example of what was said: a sentence that is one, before one naming
     # instances of a word in passing
     example = retrieval.question.is_follow_up and asks_example(retrieval.question.text)
@@ -124,7 +128,7 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
             KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
             - (REPEAT_PENALTY if said and s.shown.strip() in said and (more or not is_example(s)) else 0.0)
             - (SUMMARY_PENALTY if one_thing and s.hit.chunk.kind == "abstract" else 0.0)
-            + cfg.coverage_weight * coverage(retrieval.terms, s.shown, s.tokens)
+            + cfg.coverage_weight * coverage(terms, s.shown, s.tokens)
             + sim_weight * s.similarity
             + cfg.rank_weight * (s.hit.score / top)
             + (LIST_BONUS if announces_count(question, s.text) else 0.0)
@@ -296,6 +300,8 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
     back to, the items it announces, the figures that bear it out). A list question whose best sentence
     is an item of an enumeration gets the whole enumeration, in its order, and nothing else."""
     picked = choose(giving_asked(sentences, retrieval, context.settings), context.settings)
+    if paired := by_year(sentences, retrieval):  # "Compare the battery figures for 2023 and 2024"
+        return paired
     best = max(picked, key=lambda s: s.score)
     if items := sibling_items(best, context, retrieval):
         return items

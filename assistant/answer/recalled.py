@@ -57,7 +57,8 @@ def recalled(q: Question, retrieval: Retrieval, answer: Answer, index: OpenIndex
     part = bare_label(index.label(leaf, lang)) if leaf else ""
     listed = [sid for _, sid in items] + ([parent_of(target)] if target else [])  # and the target's list
     kids = {s: [(bare_label(index.label(k, lang)), k) for k in tree.children.get(s, [])] for s in listed}
-    return Recalled(q.searched, items, target, topic, siblings, cited, part, kids, path)
+    leaf_target = bool(target) and not tree.children.get(target)
+    return Recalled(q.searched, items, target, topic, siblings, cited, part, kids, path, leaf_target)
 
 
 def _quoted_part(leaf: str | None, q: Question, index: OpenIndex) -> str | None:

@@ -63,8 +63,8 @@ RE_ASKS_EXAMPLE = re.compile(r"例子|举例|举个例|案例|实例|\bexamples?
 # figures asked for, not a thing named with the word ("what data platform", 数据平台)
 RE_ASKS_FIGURES = re.compile(
     r"(?:有[^，。？?]{0,4}|具体的?|什么|哪些|附上|给出|提供|带上)(?:数据|数字)(?![平中资安库共])|"
-    r"(?:数据|数字)(?:吗|呢|说明|支持|证明)|统计数|"
-    r"\b(?:any|some|the|what) (?:numbers|figures|data|statistics)"
+    r"(?:数据|数字)(?:吗|呢|说明|支持|证明|有哪些|都有哪些|是什么|有什么)|统计数|"
+    r"\b(?:any|some|the|what) (?:[a-z-]+ )?(?:numbers|figures|data|statistics)"
     r"(?=\s*(?:[?.,;]|$|\b(?:on|for|about|to|that|do|does|did|is|are|was|were|show|support|back|in|too|"
     r"as well|also)\b))|"
     r"\b(?:numbers|figures|data|statistics) (?:on|for)\b|"
@@ -93,6 +93,19 @@ def asks_content(question: str) -> bool:
 
 def says_about(question: str) -> bool:
     return RE_SAYS_ABOUT.search(question) is not None
+
+
+# how a part makes its case: "what does the part on minerals argue?", "…是怎么论证的？"
+RE_ARGUES = re.compile(
+    r"(?:怎么|如何|怎样)(?:论证|论述|展开|说明)的?|"
+    r"\bwhat (?:does|do|did) [^?]{1,80}? (?:argue|claim|contend)\b|"
+    r"\bhow (?:does|do|did) [^?]{1,80}? (?:argue|make (?:the|its) case|justify|support)\b",
+    re.I,
+)
+
+
+def asks_argument(question: str) -> bool:
+    return RE_ARGUES.search(question) is not None
 
 
 def topic_asked(question: str) -> str | None:

@@ -52,6 +52,15 @@ RE_PROBLEM = re.compile(
     r"(?:problems?|issues?|challenges?|risks?|threats?)\b",
     re.I,
 )
+# asking why "it" happens or what to do about it: "it" is the problem the part quoted treats, when the
+# question before named no heading ("What happened to textile jobs?" → "Why is that happening?")
+RE_CAUSE_OR_REMEDY = re.compile(
+    r"为什么|为何|原因|建议|对策|怎么办|(?:如何|怎么|怎样)(?:应对|解决|避免)|"
+    r"\bwhy\b|\bcauses?\b|\breasons?\b|\bsuggest|\brecommend|\bpropos|\badvi[cs]e|\bdo(?:ing)? about\b|"
+    r"\b(?:fix|solve|tackle|address|counter|deal with)\b",
+    re.I,
+)
+MAX_OWN_WORDS = 2  # words of its own a question asking why "it" happens may have ("happening")
 # what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
 RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)
 # a pronoun that points back; "that", "which" and "who" after a noun and before a verb open a
@@ -97,6 +106,7 @@ class Recalled:
     # the parts (heading, section id) of each item it listed and of the section its target is a part of
     kids: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     path: list[str] = field(default_factory=list)  # the headings of the target and of its parents, in turn
+    leaf: bool = False  # its target has no parts of its own
 
 
 @dataclass
@@ -277,6 +287,15 @@ def _other_item(
     return Resolved(_point(previous, label), [section])
 
 
+def asks_why_or_what_to_do(question: str, recalled: Recalled) -> bool:
+    """Asked why "it" happens or what to do about it ("Why is that happening?") and little
+    else, after an answer about one part without parts that the question before did not name."""
+    if not RE_CAUSE_OR_REMEDY.search(question) or len(_words(topic_of(question))) > MAX_OWN_WORDS:
+        return False
+    leaf = recalled.part or (recalled.path[0] if recalled.path and recalled.leaf else "")
+    return bool(leaf) and recalled.topic not in recalled.path
+
+
 def follow_up(
     question: str, history: list[Turn] | None, recall: Callable[[str, list[Turn]], Recalled] | None = None
 ) -> Resolved | None:
@@ -323,10 +342,14 @@ def follow_up(
         return Resolved(ABOUT[language_of(question)].format(label), [section])
     if anaphora and recalled.topic:  # what it asks of the topic may be elsewhere ("对此有什么建议"): no steer
         # "this problem" is the problem the part quoted treats, not the example the question asked for
-        problem = recalled.part if RE_PROBLEM.search(question) and recalled.part else ""
-        if problem and not zh:  # "this problem" as a whole, not "this" alone
+        problem = recalled.part if RE_PROBLEM.search(question) else ""
+        if not problem and asks_why_or_what_to_do(question, recalled):
+            problem = recalled.part or recalled.path[0]  # the part without parts it was about
+        if problem and not zh and RE_PROBLEM.search(question):  # "this problem" as a whole, not "this" alone
             return Resolved(RE_PROBLEM.sub(problem, question, count=1))
         # an example, figures or a date of it come from the part that said it ("Any figures for that?")
         here = [recalled.target] if recalled.target and not problem and asked.asks_evidence(question) else []
         return Resolved(_refer(question, problem or recalled.topic), here)
+    if asked.asks_evidence(question) and recalled.topic and not anaphora:  # "有数据支撑吗？": of the topic,
+        return Resolved(f"{question.strip()} {recalled.topic}", steer)  # not what was asked of it before
     return Resolved(f"{question.strip()} {previous}", steer)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.question.meta_words import RE_ASKER, RE_META
-from assistant.question.metadata import metadata_fields
+from assistant.question.metadata import cites, metadata_fields
 from assistant.text import content_tokens
 
 RE_REFERENCE_INTENT = re.compile(
@@ -40,8 +40,9 @@ ORDINAL_WORDS = {
 }
 ORDINALS = {**ORDINAL_WORDS, **{c: k for k, c in enumerate("一二三四五六", 1)}}
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+CARDINALS = {w: k for k, w in enumerate("one two three four five six".split(), 1)}  # "section three"
 RE_NAMED_SECTION = re.compile(
-    r"\b(?:section|part|chapter)\s+(\d+(?:\.\d+)*|[ivx]{1,3}\b)|\b(first|second|third|fourth|fifth|sixth)\s+"
+    r"\b(?:section|part|chapter)\s+(\d+(?:\.\d+)*|[ivx]{1,3}\b|(?:one|two|three|four|five|six)\b)|\b(first|second|third|fourth|fifth|sixth)\s+"
     r"(?:section|part|chapter)\b|第\s*([一二三四五六1-6])\s*(?:部分|节|章)",
     re.IGNORECASE,
 )
@@ -119,6 +120,8 @@ def section_numbers(question: str) -> list[str]:
         number, word, zh = m.groups()
         if number and number.lower() in ROMAN:
             out.append(str(ROMAN[number.lower()]))
+        elif number and number.lower() in CARDINALS:
+            out.append(str(CARDINALS[number.lower()]))
         else:
             out.append(number or str(ORDINALS.get((word or zh).lower(), zh)))
         end = m.end()
@@ -184,17 +187,22 @@ RE_SUMMARY = re.compile(
 # looser words for "tell me about it" that ask for a summary only of the text or one of its parts
 RE_SUMMARY_SOFT = re.compile(
     r"[讲说](?:了|的是?)?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
-    r"(?:怎么|如何|怎样)(?:论述|阐述|说|讲|写|分析|展开)|"
+    r"(?:怎么|如何|怎样)(?:论述|阐述|说|讲|写|分析|展开|铺垫|引入|引出|切入|入手|开篇|开头)|"
     r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b|\bwhat(?:'s| is) in\b",
     re.I,
 )
 # a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
 RE_PART = re.compile(
-    r"部分|一节|小节|章节|那节|这节|本节|[这那]一?块|[这那]一?段|"
+    r"部分|一节|小节|章节|那节|这节|本节|[这那]一?块|[这那]一?段|引言|导言|前言|绪论|"
+    # the introduction as what is asked about, not where a fact is ("as quoted in the introduction")
+    r"\b(?:the|this|its) (?:intro|introduction|preface)(?:'s)? (?:about|says?|argues?|covers?|main)\b|"
     r"\b(?:the|this|that) (?:sub)?(?:section|part|chapter|bit|portion|passage)\b|"
     # one named by a word of its own ("the AI section", "the policy chapter"), not by the whole's words
     r"\b(?:the|this|that) (?!(?:main|key|major|different|other|whole|entire|various|two|three|four)\b)[\w-]+ "
-    r"(?:section|chapter|bit|portion)\b",
+    r"(?:section|chapter|bit|portion)\b|"
+    # "the theoretical part of the paper", not "the most important part of the paper"
+    r"\bthe (?!(?:most|main|key|major|important|central|core|whole|entire|best|interesting)\b)"
+    r"(?:[\w-]+ ){1,2}part of (?:the|this|its) (?:paper|article|study|report|text)\b",
     re.I,
 )
 RE_CONCLUSION = re.compile(
@@ -258,7 +266,7 @@ RE_LIST_QUESTION = re.compile(
     r"reasons|"
     r"ways|steps|policies|suggestions|proposals|barriers|features|characteristics|lessons|findings|options|"
     r"manifestations|types|stages|levels|upsides|downsides|benefits|advantages|disadvantages|drawbacks|"
-    r"costs|harms|threats|dangers|things)\b|"
+    r"costs|harms|threats|dangers|things|forms|kinds|sorts|categories|methods|tools|instruments)\b|"
     # whether there are any of a kind of thing the text lists: "Does the paper see any upside for China?"
     r"\bany (?:\w+ )?(?:upsides?|downsides?|benefits?|advantages?|disadvantages?|drawbacks?|risks?|threats?|"
     r"dangers?|impacts?|effects?|trends?|recommendations?|measures?|proposals?|suggestions?|remedies|steps|"
@@ -305,7 +313,7 @@ def ordinal_reference(question: str) -> int | None:
 def intent(question: str) -> str:
     """What kind of answer the question wants: "metadata", "location" (where the text says it),
     "summary", "conclusion", "comparison", "list", or "fact" (anything else)."""
-    if metadata_fields(question) and not RE_SUMMARY.search(question):
+    if metadata_fields(question) and (cites(question) or not RE_SUMMARY.search(question)):  # "for my thesis"
         return "metadata"
     if RE_LOCATION.search(question):
         return "location"

@@ -15,7 +15,7 @@ RE_META = re.compile(
     r"旨在|回答|试图|主要|讲|讲述|内容|思想|要旨|看法|"
     r"contribut\w*|aim|aims|goal|purpos\w*|messag\w*|argu\w*|point|idea|thesis|signific\w*|"
     r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"
-    r"novel\w*|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|trying|tries|tried|gap|literatur\w*|fill\w*|"
+    r"novel\w*|new|新意|新颖|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|trying|tries|tried|gap|literatur\w*|fill\w*|"
     r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose|method\w*|approach\w*|econometric\w*|empiric\w*|"
     r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用|regression\w*|dataset\w*|回归|样本|"
     r"why|wr[io]te|written|motivat\w*|background|laid|layout|structur\w*|part|order|"

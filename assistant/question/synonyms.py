@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from assistant.question.spelling import american
 from assistant.text import tokenize
 
 CLASSES = (
@@ -40,6 +41,8 @@ CLASSES = (
     "migrate offshoring",
     # goods crossing borders, both ways
     "贸易 进出口 外贸 trade",
+    # the part before the first numbered one
+    "引言 导言 前言 绪论 intro introduction preface",
     # a Chinese author's own country: 我国 is China, and the adjective names it too
     "中国 我国 china chinese",
 )
@@ -114,5 +117,7 @@ WHITHER = {"en": "future trends", "zh": "未来趋势"}
 
 
 def spelled_out(question: str, lang: str) -> str:
-    """`question`, with the words a text uses for what its phrases ask (a direction: its trends)."""
+    """`question`, with the words a text uses for what its phrases ask (a direction: its trends), in
+    American spelling when English (see `assistant.question.spelling`)."""
+    question = american(question) if lang == "en" else question
     return f"{question} ({WHITHER[lang]})" if RE_WHITHER.search(question) else question

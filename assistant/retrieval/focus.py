@@ -20,8 +20,9 @@ from collections.abc import Callable
 from assistant.index.sections import ancestors
 from assistant.question import asked, intents
 from assistant.question.analysis import Question
-from assistant.question.synonyms import widened
+from assistant.question.synonyms import alike, widened
 from assistant.retrieval.results import Hit
+from assistant.text import kin
 
 TOP = 5  # the best passages that vote for a section
 MIN_VOTES = 2  # passages a section needs among them to be where the question gathers
@@ -53,8 +54,9 @@ def narrowed(
 ) -> list[str]:
     """One part named by number, and a heading below it named by words of its own, not the numbered
     part's ("第二部分里“区域联盟化”那一节"; not "第三部分的影响" for a part on 积极影响), or holding a phrase
-    the question quotes ("第一部分里讲的“第一阶段”"): that one. `headings` gives each section's heading
-    words (`assistant.retrieval.headings.Headings`)."""
+    the question quotes ("第一部分里讲的“第一阶段”"): that one; and the one part inside that which words of
+    its own name ("the 'forcing upgrading' point among the positive impacts in part three"). `headings`
+    gives each section's heading words (`assistant.retrieval.headings.Headings`)."""
     if len(sections) != 1:
         return sections
     top, lang = sections[0], question.lang
@@ -62,21 +64,54 @@ def narrowed(
     quoted = [q for q in RE_QUOTED.findall(question.searched) if q not in headings.index.label(top, lang)]
     below_top = [m for m in headings.index.tree.first if m.startswith(top + ".")]
     holding = [m for m in below_top if any(q in headings.index.label(m, lang) for q in quoted)]
-    return [
-        next(
-            (m for m in matched if m.startswith(top + ".") and own(m) & asked), holding[0] if holding else top
-        )
+    named = [m for m in matched if m in below_top and own(m) & asked]
+    # of a heading and one inside it that it names, the inner ("the last negative impact, the one about
+    # critical minerals": the part on minerals, inside the part on negative impacts)
+    inner = [m for m in named if not any(o.startswith(m + ".") for o in named)]
+    chosen = inner[0] if inner else holding[0] if holding else top
+    # inside the part chosen the bar is lower: the one heading that words of its own name
+    inside = [
+        m
+        for m in below_top
+        if m.startswith(chosen + ".") and names_inside(m, [top, chosen], asked, headings, lang)
     ]
+    return [inside[0] if len(inside) == 1 else chosen]
 
 
-def below(named: str, hits: list[Hit], valid: set[str]) -> str | None:
-    """The section, below `named`, of the best passage found inside it."""
+def names_inside(section: str, above: list[str], asked: set[str], headings, lang: str) -> bool:
+    """`asked` names `section` by a word of its heading (or one of its family) that the headings
+    `above` it do not already say ("industry" of "industrial chain", 应对 of 有效应对…挑战)."""
+    shared = set().union(*(headings.words(a, lang) for a in above))
+    said = "".join(headings.index.label(a, lang) for a in above)
+    own = [
+        w
+        for w in headings.words(section, lang)
+        if not any(a in said for a in alike(w)) and not any(kin(w, x) for x in shared)  # 迁移 of 转移
+    ]
+    return any(kin(w, t) for w in own for t in asked)
+
+
+def below(named: str, hits: list[Hit], valid: set[str], naming: bool = True) -> str | None:
+    """The section, below `named`, of the best passage found inside it; when that passage is the named
+    section's own (its introduction), only if the question's words name a part inside (`naming`)."""
     for h in hits:
         sid = h.chunk.section_id
-        if sid != named and sid.startswith(named + "."):
+        if sid == named and not naming:
+            return None
+        if sid.startswith(named + "."):
             chain = [s for s in ancestors(sid) if s in valid and s.startswith(named + ".")]
             return chain[-1] if chain else None
     return None
+
+
+def names_below(named: str, extra: set[str], valid: set[str], words_of: Callable[[str], set[str]]) -> bool:
+    """Words of the question besides the named heading's name a heading inside it by a word that not all
+    of its parts share ("加大创新" names one part of the proposals; "theory" names every part of section
+    I, so it names none)."""
+    kids = [s for s in valid if s.startswith(named + ".") and s.count(".") == named.count(".") + 1]
+    common = set.intersection(*(words_of(k) for k in kids)) if kids else set()
+    inside = set().union(*(words_of(s) for s in valid if s.startswith(named + "."))) - words_of(named)
+    return any(kin(w, t) for w in inside - common for t in extra)
 
 
 def summary_focus(
@@ -96,7 +131,9 @@ def summary_focus(
     own = intents.topic_words(question.searched) - {w.lower() for w in home}
     if matched:
         named = matched[0]
-        if len(own - widened(words_of(named))) >= MIN_OWN_WORDS and (deeper := below(named, hits, valid)):
+        extra = own - widened(words_of(named))
+        naming = names_below(named, extra, valid, words_of)
+        if len(extra) >= MIN_OWN_WORDS and (deeper := below(named, hits, valid, naming)):
             return deeper
         return named
     # "what the paper says about X" is about X, though it names the paper

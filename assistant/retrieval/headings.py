@@ -87,6 +87,7 @@ class Headings:
         self._vectors: dict[str, dict[str, np.ndarray]] = {}
         self._words: dict[tuple[str, str], set[str]] = {}
         self._weights: dict[tuple[str, str], dict[str, float]] = {}
+        self._shared: dict[tuple[str, str], dict[str, set[str]]] = {}
 
     def sections(self, document: str) -> list[str]:
         tree = self.index.tree
@@ -120,6 +121,38 @@ class Headings:
             self._weights[key] = rarity([self.words(s, lang) for s in self.sections(document)])
         return self._weights[key]
 
+    def shared(self, lang: str, document: str) -> dict[str, set[str]]:
+        """For each section with parts, the words every part's heading uses and no heading outside the
+        section does: what its parts have in common names it ("the theory section" is the one whose
+        two parts are each a theory, 理论部分 too)."""
+        key = (lang, document)
+        if key not in self._shared:
+            tree, sections = self.index.tree, self.sections(document)
+            out = {}
+            for p in sections:
+                kids = [k for k in tree.children.get(p, []) if k in sections]
+                if len(kids) < 2:
+                    continue
+                common = set.intersection(*(self.words(k, lang) for k in kids))
+                outside = (self.words(s, lang) for s in sections if s != p and not s.startswith(p + "."))
+                if common := common - set().union(*outside):
+                    out[p] = common
+            self._shared[key] = out
+        return self._shared[key]
+
+    def names_all_parts(self, section: str, terms: set[str], lang: str, document: str) -> bool:
+        """The question names what every part of `section` has in common ("theoretical": theory) and
+        nothing that tells one part from the others ("the efficiency-first stage" names a part)."""
+        common = self.shared(lang, document).get(section)
+        if not common:
+            return False
+
+        def named(words: set[str]) -> bool:
+            return bool(words & terms) or lang == "en" and any(kin(w, t) for w in words for t in terms)
+
+        kids = self.index.tree.children.get(section, [])
+        return named(common) and not any(named(self.words(k, lang) - common) for k in kids)
+
     def matched(
         self, terms: set[str], vector: list[float] | None, lang: str, document: str
     ) -> list[tuple[float, str]]:
@@ -145,6 +178,8 @@ class Headings:
                 said |= {w for w in words if singular(w) in terms or w in singulars}  # "gap" / "gaps"
             total = sum(weights.get(w, 1.0) for w in words)
             named = sum(weights.get(w, 1.0) for w in said) / total if total else 0.0
+            if self.names_all_parts(s, terms | singulars, lang, document):
+                named = max(named, MIN_NAMED)
             cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
                 out.append((named + cosine, s))

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import weakref
 from functools import lru_cache
+from typing import NamedTuple
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
@@ -129,6 +130,15 @@ def share_of(terms: dict[str, float], text: str) -> float:
     return held / sum(terms.values())
 
 
+class Candidate(NamedTuple):
+    """A section whose parts may answer a list question, ordered by how well it fits."""
+
+    share: float  # of the question's terms its heading path holds
+    named: float  # of its own heading's words the question names
+    depth: int  # minus its depth: the broader first
+    section: str
+
+
 def outline_parent(
     question: str, lang: str, terms: dict[str, float], sections: list[str], index: OpenIndex
 ) -> str | None:
@@ -148,8 +158,8 @@ def outline_parent(
     for p in named_outright(sections, asked, index, lang):  # found or not: "the main risks for China …"
         if p not in candidates:
             candidates.append(p)
-    best: tuple[float, float, int, str] | None = None
-    other: tuple[float, float, int, str] | None = None  # a section it names outright, with another count
+    best: Candidate | None = None
+    other: Candidate | None = None  # a section it names outright, with another count
     for p in candidates:
         kids = tree.children.get(p, [])
         if len(kids) < 2:
@@ -157,7 +167,7 @@ def outline_parent(
         own = set(label_tokens(index.label(p, lang)))
         named = named_share(own, asked, heading_weights(index, lang, tree.document_of(p)))
         share = share_of(terms, index.heading_path(p, lang))
-        key = (share, named, -p.count("."), p)
+        key = Candidate(share, named, -p.count("."), p)
         if count is not None and len(kids) != count:
             counted = counted_words(question)  # the count is of this heading's things ("三个消极影响")
             if len(own & counted) >= MIN_NAMED * len(own) and (other is None or key > other):
@@ -166,23 +176,23 @@ def outline_parent(
         enough = named > 0 if count is not None else named >= MIN_NAMED
         if count is not None and counts_parts(question, kids, index, lang):
             enough, share = True, max(share, MIN_HEADING_COVERAGE)  # "the two stages": each part a stage
-            key = (share, named, -p.count("."), p)
+            key = key._replace(share=share)
         if enough and share >= MIN_HEADING_COVERAGE and (best is None or better(key, best)):
             best = key
     # a count that is wrong ("the three negative impacts" of five): the section, the answer says so
-    return best[-1] if best else other[-1] if other else None
+    return best.section if best else other.section if other else None
 
 
-def better(key: tuple, best: tuple) -> bool:
+def better(key: Candidate, best: Candidate) -> bool:
     """The best-covered heading; on a tie, of a section and one inside it the one whose heading the
     question names more of ("the main risks for China": the negative impacts, not all impacts), else
     the broader one, else the one found first."""
-    if key[0] != best[0]:
-        return key[0] > best[0]
-    nested = key[3].startswith(best[3] + ".") or best[3].startswith(key[3] + ".")
-    if nested and abs(key[1] - best[1]) >= NAMED_GAP:
-        return key[1] > best[1]
-    return key[2] > best[2]
+    if key.share != best.share:
+        return key.share > best.share
+    nested = key.section.startswith(best.section + ".") or best.section.startswith(key.section + ".")
+    if nested and abs(key.named - best.named) >= NAMED_GAP:
+        return key.named > best.named
+    return key.depth > best.depth
 
 
 def named_outright(sections: list[str], asked: set[str], index: OpenIndex, lang: str) -> list[str]:

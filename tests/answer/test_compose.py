@@ -64,6 +64,10 @@ def test_metadata_however_it_is_asked(assistant):
     en = assistant.ask("Who are the authors and where do they work?")
     assert en.kind == "metadata" and "GUO Ruonan" in en.answer and "CASS" in en.answer
     assert all(c.section_id in ("abstract.en", "meta") for c in en.citations)
+    # a reference: authors, title, issue and DOI, in that order
+    cite = assistant.ask("How should I cite this article?")
+    shown = [cite.answer.find(s) for s in ("GUO Ruonan", "Global Industrial Chain", "2025", "itrade")]
+    assert cite.kind == "metadata" and -1 not in shown and shown == sorted(shown)
 
 
 def test_a_comparison_puts_the_table_rows_side_by_side(assistant):
@@ -89,3 +93,30 @@ def test_a_premise_is_read_against_the_passages_found_for_it(assistant):
 def test_an_abstention_names_its_guard(assistant):
     a = assistant.ask("Who won the 2022 World Cup?")
     assert a.abstained and a.kind == "abstention" and a.guard in ("similarity", "coverage") and a.notice
+
+
+def test_a_part_named_inside_a_part_named_by_number(assistant):
+    # the number names the part, words of a heading inside it name the one asked about
+    a = assistant.ask(
+        "In section three, what does the last negative impact, the one about critical minerals, argue?"
+    )
+    assert a.kind == "overview" and a.citations[0].section_id == "s3.2.5"
+    b = assistant.ask(
+        "Summarise the 'forcing industrial upgrading' point among the positive impacts in part three."
+    )
+    assert b.kind == "overview" and b.citations[0].section_id == "s3.1.1"
+
+
+def test_the_introduction_and_how_a_part_opens(assistant):
+    intro = assistant.ask("What's the intro about?")
+    assert intro.kind == "overview" and {c.section_id for c in intro.citations} == {"intro"}
+    opening = assistant.ask("第二部分一开头是怎么铺垫未来趋势的？")
+    lines = opening.answer.splitlines()
+    before_parts = next(k for k, line in enumerate(lines) if line.startswith("- "))
+    assert opening.kind == "overview" and before_parts > 3  # its own opening, more than its first lines
+
+
+def test_a_comparison_of_two_years_gives_each_years_figure_of_the_same_thing(assistant):
+    a = assistant.ask("Compare the battery figures the paper gives for 2023 and for 2024.")
+    assert "387.7" in a.answer and "645" in a.answer  # both years' battery figures, from one part
+    assert {c.section_id for c in a.citations} == {"s3.2.3"}

@@ -232,3 +232,28 @@ def test_proposals_to_close_a_gap_named_in_the_singular_come_from_the_part_answe
     en = assistant.ask("What do the authors propose to close the technology gap?")
     zh = assistant.ask("作者对技术越追越远有什么建议？")
     assert {c.section_id for c in en.citations} == {c.section_id for c in zh.citations} == {"s4.2.2"}
+
+
+@pytest.mark.parametrize(
+    ("first", "why", "advice"),
+    [
+        (
+            "What happened to jobs in China's textile and apparel industry?",
+            "Why is that happening?",
+            "What do the authors suggest doing about it?",
+        ),
+        ("纺织服装业的就业发生了什么变化？", "为什么会这样？", "作者对此有什么建议？"),
+    ],
+)
+def test_why_and_what_to_do_about_it_mean_the_part_the_answer_came_from(assistant, first, why, advice):
+    # the first question names no heading; "it" is the problem its answer's part treats
+    cause = conversation(assistant, first, why)
+    assert cause.citations and cause.citations[0].section_id == "s3.2.1"
+    remedy = conversation(assistant, first, why, advice)
+    assert remedy.citations and all(c.section_id == "s4.2.1" for c in remedy.citations)
+
+
+def test_figures_asked_without_a_pronoun_are_of_the_topic_not_of_the_list_asked_before(assistant):
+    a = conversation(assistant, "壁垒武器化具体有哪些表现？", "有数据支撑吗？")
+    assert a.citations and all(c.section_id == "s2.4" for c in a.citations)
+    assert any(ch.isdigit() for ch in a.answer) and not a.answer.startswith("论文没有给出")

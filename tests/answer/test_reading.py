@@ -185,13 +185,23 @@ def test_a_part_number_is_only_called_missing_where_the_parts_are_numbered():
     [
         ("What is the part on shrinking markets about?", "s3.2.3"),
         ("讲“只依赖少数几家供应商”的那部分，主要说了什么？", "s2.2"),
-        ("Summarise what the policy part proposes about moving industry to the central and western regions.",
-         "s4.1.1"),
+        (
+            "Summarise what the policy part proposes about moving industry to the central and western "
+            "regions.",
+            "s4.1.1",
+        ),
+        ("Main points of the section on regionalisation?", "s2.1"),  # in British spelling
     ],
 )
 def test_a_part_named_by_what_it_is_about_is_summarised(assistant, question, section):
     a = assistant.ask(question)
     assert a.kind == "overview" and {c.section_id for c in a.citations} == {section}
+
+
+def test_a_part_named_by_what_its_parts_have_in_common(assistant):
+    a = assistant.ask("What does the theory section argue?")  # each part of section I is a theory
+    cited = [c.section_id for c in a.citations]
+    assert a.kind == "overview" and cited[0] == "s1" and all(c.startswith("s1") for c in cited)
 
 
 @pytest.mark.parametrize(

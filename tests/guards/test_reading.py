@@ -25,6 +25,11 @@ from assistant.guards.reading.quantity import quantity_of
             "en",
             "the council borrowed from banks rather than issuing bonds",
         ),
+        (  # where it is said, before who says it
+            "In the pricing section the report mentions tariffs doubling in 2019 — what did that cause?",
+            "en",
+            "tariffs doubling in 2019",
+        ),
         ("既然文中说管护主体是企业，那么经费从哪来？", "zh", "管护主体是企业"),
         ("作者认为水价改革失败了，对吧？", "zh", "水价改革失败了"),
         ("How many households were connected in 2023?", "en", None),
@@ -551,6 +556,7 @@ def test_how_big_an_advantage_is_asks_no_figure():
     assert asked_quantity("中国在新能源汽车电池方面的优势有多大？", "zh") is None
     assert asked_quantity("How large is China's advantage in batteries?", "en") is None
     assert asked_quantity("投资规模有多大？", "zh") is not None  # a size of investment is a figure
+    assert asked_quantity("How big is the subsidy budget?", "en")[0] == "subsidy budget"
 
 
 def test_a_clause_going_on_about_the_subject_before_names_it_too():

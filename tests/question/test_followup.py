@@ -188,8 +188,10 @@ def test_this_problem_is_the_problem_the_part_quoted_treats():
         "What does the author propose for this problem?", HISTORY, recalled(topic="x", part="Minerals")
     )
     assert got.question == "What does the author propose for Minerals?"
-    # a pronoun alone still takes the question's topic
-    assert "例子" in follow_up("作者对此有什么建议？", HISTORY, recall).question
+    # what to do about "it", asked after a question naming no heading, is asked of the part quoted too
+    assert "关键矿产受制" in follow_up("作者对此有什么建议？", HISTORY, recall).question
+    # a pronoun alone asking anything else still takes the question's topic
+    assert "例子" in follow_up("这个发生在哪一年？", HISTORY, recall).question
 
 
 def test_where_the_two_last_answers_came_from():

@@ -28,6 +28,8 @@ from assistant.question.analysis import analyse
         ("How is the section on pricing organised?", "summary"),
         ("What's in the bit on how tariffs hurt farmers?", "summary"),
         ("Give me the elevator pitch for this report.", "summary"),
+        ("What does this paper contribute that's new?", "summary"),
+        ("What does the paper say about new energy vehicles?", "fact"),
         ("What gap in the literature does this study say it's trying to fill?", "summary"),
         ("What good things could come out of the reform for farmers?", "list"),
         ("那第二点呢？展开讲讲。", "summary"),
@@ -94,6 +96,27 @@ def test_summaries_however_asked(question):
 )
 def test_loose_words_ask_for_a_summary_only_of_the_text_or_a_part(question):
     assert intents.intent(question) != "summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "fields"),
+    [
+        ("Where was this paper published?", ["journal"]),
+        ("When did this come out?", ["issue"]),
+        ("What's the title in English?", ["title"]),
+        ("What is the title of the Krugman book?", []),  # a cited work's
+        ("How should I cite this article?", ["authors", "title", "issue", "doi"]),
+        ("怎么引用这篇论文？", ["authors", "title", "issue", "doi"]),
+        ("Which programme funded this research, and what is its project number?", ["funding"]),
+        ("What did the US government fund under the CHIPS Act?", []),
+        ("Which journal published the study by Liu?", []),  # a work it cites
+        ("Which study is cited for this, and in which journal did it appear?", []),
+        ("Which journal was this published in, and what year?", ["journal"]),
+        ("Give me the full reference, with its keywords.", ["authors", "title", "issue", "doi", "keywords"]),
+    ],
+)
+def test_the_papers_front_matter_however_asked(question, fields):
+    assert intents.metadata_fields(question) == fields
 
 
 def test_research_spending_is_not_the_papers_funding():
@@ -237,3 +260,26 @@ def test_the_topic_of_what_the_text_says_is_read_in_more_wordings():
 
     assert topic_asked("RCEP在文章里是怎么被提到的？") == "RCEP"
     assert topic_asked("What does the report say the Clean Rivers Act does?") == "the Clean Rivers Act"
+
+
+def test_a_reference_asked_for_a_thesis_is_front_matter_not_a_summary():
+    assert (
+        intents.intent("I want to cite this in my thesis — can you give me the reference details?")
+        == "metadata"
+    )
+    assert intents.intent("What is the paper's thesis?") == "summary"
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("文章里关于RCEP的贸易数据有哪些？", True),  # figures, asked after the topic
+        ("有数据支撑吗？", True),
+        ("Any figures for that?", True),
+        ("数据资源方面作者有什么建议？", False),  # data as a resource, not figures
+    ],
+)
+def test_a_question_asking_for_figures(question, asks):
+    from assistant.question.asked import asks_evidence
+
+    assert asks_evidence(question) == asks

@@ -15,7 +15,7 @@ from assistant.text import jieba_tags, jieba_words
 
 # a question that asks for an amount ("多少预算", "how much FDI"): the answer needs a figure for it
 RE_AMOUNT_QUESTION = re.compile(
-    r"多少|多大|多高|how many|how much|"
+    r"多少|多大|多高|how many|how much|how (?:big|large) (?:is|was|are|were)\b|"
     r"\bwhat\b[^?]{0,40}?\b(?:percentage|share|figure|rate|number|amount|proportion|fraction|density|ratio)\b",
     re.I,
 )
@@ -93,6 +93,10 @@ VERBS_EN = {
     "come",
     "comes",
 }
+# "how big is India's budget": the noun phrase after the verb names the thing whose size is asked
+# (a size "as a share of" something is a share, which the other readings take)
+RE_HOW_BIG = re.compile(r"\bhow (?:big|large) (?:is|was|are|were) (?P<np>[^?,;]+)")
+RE_AS_SHARE = re.compile(r"\bas an? (?:share|percentage|proportion)\b")
 RE_HOW = re.compile(rf"\b(?:by )?how (?:many|much)\b(?P<np>.*?)(?: {AUX}\b(?P<clause>[^?,;]*)|[?,;]|$)")
 SHARE_EN = r"(?:share|percentage|proportion|fraction|part)"
 ACCOUNT_EN = r"(?:account(?:s|ed)? for|ma(?:k|d)es? up|made up|represent(?:s|ed)?)"
@@ -252,6 +256,10 @@ def _resolve(m: re.Match, question: str) -> str:
 
 def _english(question: str) -> tuple[str, str] | None:
     q = question.lower().replace("’", "'")
+    if (m := RE_HOW_BIG.search(q)) and not RE_AS_SHARE.search(q):
+        np = RE_NP_END.sub("", m.group("np"))
+        words = _thing(np)  # "how large is China's advantage": how far it goes, not a figure
+        return (" ".join(words), m.group(0)) if words and words[-1] not in DEGREE else None
     # "how many jobs does …", "how much did China export", "how much money did BMW add …"
     if m := RE_HOW.search(q):
         np = m.group("np").split()

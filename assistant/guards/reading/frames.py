@@ -109,7 +109,12 @@ TAG_EN = (
 # where a stated premise ends: a tag question, a full stop, a dash, ", so"
 END_EN = rf"(?:\s*,?\s*{TAG_EN}\s*\?|\s*[.;:](?:\s+|$)|\s*—\s*|\s+[–-]\s+|\s*,\s*(?:so|then|and so)\s)"
 # who a claim is taken from, before the subject: "Citing a McKinsey report, the paper projects …"
-LEAD_EN = r"(?:(?:citing|quoting|drawing on|based on|using) [^,]{1,60},\s*)?"
+# or where it is said: "In the minerals bit the author mentions …"
+LEAD_EN = (
+    r"(?:(?:citing|quoting|drawing on|based on|using) [^,]{1,60},\s*|"
+    r"(?:in|within) (?:the|its|this) [\w'’ -]{1,40}? "
+    r"(?:bit|part|section|chapter|discussion|paragraph|passage)\s*,?\s*)?"
+)
 # "X is cited in the paper as P", "X is cited as showing P": the premise is "X is P"
 RE_ATTRIBUTED = re.compile(
     r"(?:is|are|was|were)\s(?:cited|quoted|described|presented|mentioned|used|given|credited|named|listed)\s"

@@ -332,9 +332,11 @@ def named_of(text: str, lang: str) -> set[str]:
     return out - glossed
 
 
+@lru_cache(maxsize=512)
 def premise_of(question: str, lang: str) -> Premise | None:
     """The premise a question states, if it states one, else the one a why-question takes as given
-    (see `assistant.guards.reading.frames`)."""
+    (see `assistant.guards.reading.frames`). Cached: the premise, judge and similarity guards all read
+    it for one question; callers do not change what it returns."""
     stated = stated_premise(question, lang)
     given = (
         stated is None
