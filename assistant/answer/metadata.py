@@ -20,6 +20,7 @@ from assistant.text import cedict
 
 # a front-matter line that names its own field: "关键词：…", "Keywords: …", "[课题信息] …"
 RE_OWN_LABEL = re.compile(r"^\s*(?:\[[^\]]{1,12}\]|【[^】]{1,12}】|[^\s：:，,。]{1,16}[：:])")
+RE_ORIGINAL = re.compile(r"\b(?:chinese|original|both)\b", re.I)  # the title as printed in Chinese too
 LABELS = {
     "title": ("题目", "Title"),
     "authors": ("作者", "Authors"),
@@ -128,4 +129,8 @@ def compose_metadata(fields: list[str], retrieval: Retrieval, context: AnswerCon
         out.quote(
             s, f"{label}{sep if label else ''}{extra + ('，' if lang == 'zh' else '; ') if extra else ''}"
         )
+        if field == "title" and lang == "en" and RE_ORIGINAL.search(retrieval.question.text):
+            original = _chunk_with(_paper(context)[0].title, context, "paper")  # "both the Chinese and …"
+            if original is not None:
+                out.text(f"In Chinese: {original.text.strip()}")
     return out.answer("metadata")

@@ -66,6 +66,7 @@ HEAD = {
     "thesis": ("论文的核心观点（摘要）：", "The thesis (the abstract):"),
     "parts": ("全文结构：", "How the text is organised:"),
     "conclusion": ("结论（摘要）：", "Its conclusion (the abstract):"),
+    "verdict": ("结论：", "Its conclusion:"),
     "last": ("最后一部分：", "Its last part:"),
 }
 
@@ -266,13 +267,17 @@ def compose_document(
                 out.quote(s)
         for s in aim_sentences(document, retrieval, context):  # "What gap does it fill?": its aim
             out.quote(s)
+    counted = asked_sentences(retrieval.question.text)
+    verdict = thesis_sentences(document, retrieval, context)  # the authors' own verdict, stated in the body
+    head = "conclusion" if conclusion else "thesis"
+    if conclusion and counted and verdict:  # "the conclusion in one sentence": the verdict first
+        verdict, thesis, head = [], (verdict + thesis)[:n], "verdict"
     if thesis:
-        out.text(_head("conclusion" if conclusion else "thesis", lang))
+        out.text(_head(head, lang))
         for s in thesis[:n]:
             out.quote(s)
-    if not asked_sentences(retrieval.question.text):  # the authors' own verdict, stated in the body
-        for s in thesis_sentences(document, retrieval, context):
-            out.quote(s)
+    for s in [] if counted else verdict:
+        out.quote(s)
     parts = tree.top(document)
     if conclusion and parts:
         out.text(_head("last", lang))

@@ -168,7 +168,9 @@ RE_SUMMARY = re.compile(
     r"主旨|要点|大意|主要论点|基本观点|是关于什么|讲什么|在讲什么|几句话|研究了?什么问题|(?:按|以)什么思路|"
     r"\bsummar(?:y|ise|ize|ising|izing)\b|\boverview\b|\bsum(?:s|med|ming)? (?:it |this |that )?up\b|"
     r"\btl;?\s?dr\b|\bin a nutshell\b|\bbig picture\b|太长不看|一句话版本|一句话(?:概括|总结|说)|"
-    r"\belevator pitch\b|\b(?:quick )?rundown\b|\brecap\b|\bshort version\b|"
+    r"\belevator pitch\b|\b(?:quick )?rundown\b|\brecap\b|\bshort version\b|\bsection by section\b|逐节|"
+    r"\bhow (?:the|this) (?:paper|report|article|study) is "
+    r"(?:structured|organi[sz]ed|laid out|set out|arranged)\b|"
     r"\bwhat (?:problem|question) (?:is|does) (?:the |this )?"
     r"(?:paper|report|article|study)\b|\bmain "
     r"(?:argument|point|idea|claim|thesis|message|finding)s?\b|"
@@ -191,6 +193,8 @@ RE_SUMMARY_SOFT = re.compile(
     r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b|\bwhat(?:'s| is) in\b",
     re.I,
 )
+# an answer asked for in so many sentences ("一句话", "in one sentence")
+RE_COUNTED = re.compile(r"[一二三两几]句话?|\bin (?:a few|one|two|three|\d) sentences?\b", re.I)
 # a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
 RE_PART = re.compile(
     r"部分|一节|小节|章节|那节|这节|本节|[这那]一?块|[这那]一?段|引言|导言|前言|绪论|"
@@ -218,7 +222,8 @@ RE_WEIGHING = re.compile(
     r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood (?:thing )?or (?:a )?bad\b|"
     r"\b(?:benefit|benefits) or (?:harm|hurt)|"
     r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)|\bstack up\b|"
-    r"\bweigh(?:ing|s)? (?:the )?(?:upsides?|positives?|benefits?|pros)\b",
+    r"\bweigh(?:ing|s)? (?:up )?(?:the )?(?:upsides?|positives?|benefits?|pros)\b|\bpros and cons\b|"
+    r"\bupsides? and downsides?\b",
     re.I,
 )
 RE_OVERALL = re.compile(
@@ -318,9 +323,11 @@ def intent(question: str) -> str:
     if RE_LOCATION.search(question):
         return "location"
     if RE_WHOLE.search(question) and asks_of_whole(question):  # "这篇文章想说明什么？", "the paper's aim"
-        return "summary"
+        return "conclusion" if RE_CONCLUSION.search(question) else "summary"  # "这篇文章最后的结论"
     soft = RE_SUMMARY_SOFT.search(question)
     part = RE_PART.search(question) or section_numbers(question)
+    if RE_CONCLUSION.search(question) and RE_COUNTED.search(question):  # "the conclusion in one sentence"
+        return "conclusion"
     if RE_SUMMARY.search(question) or (
         soft and (part or not soft.group().isascii() and RE_WHOLE.search(question))
     ):

@@ -50,7 +50,7 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
     "title": rf"(?:{DOC})的?(?:英文|中文)?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|"
     rf"(?:{DOC}) (?:english |chinese |full )?title\b|"
-    r"\bwhat is (?:the paper|it|this paper) called\b|\b(?:english|chinese|full|original) title\b|"
+    r"\bwhat is (?:the paper|it|this paper) called\b|\b(?:english|chinese|full|original|exact) title\b|"
     r"\btitle in (?:english|chinese)\b|\bwhat(?:'s| is) (?:the|its) title\b(?! of)",
     "editor": r"责任编辑|编辑是|\beditors?\b",
     "contact": r"通讯作者|邮箱|电子邮件|联系方式|\bcorresponding author\b|\be-?mail\b|\bcontact\b",
@@ -73,9 +73,20 @@ def cites(question: str) -> bool:
     return RE_CITE.search(question) is not None
 
 
+# "which journal, year and issue": the paper's, unless the question is about a work it cites
+RE_WHICH_JOURNAL = re.compile(r"\b(?:which|what) journal\b", re.I)
+RE_THIS = re.compile(rf"\bthis\b|{DOC}", re.I)  # the paper itself, not "their article", "Baldwin's"
+RE_CITED_WORK = re.compile(
+    r"\b(?:cit(?:e|ed|es|ing)|study|studies|references?|by [A-Z]\w+)\b|\b(?:the|which|what|that) works?\b"
+)
+
+
 def metadata_fields(question: str) -> list[str]:
     """The front-matter fields a question asks for (journal, authors, DOI …), in the order listed."""
     asked = [f for f, rx in RE_METADATA.items() if rx.search(question)]
+    this = RE_THIS.search(question) and not RE_CITED_WORK.search(question)
+    if RE_WHICH_JOURNAL.search(question) and this and "journal" not in asked:
+        asked.insert(0, "journal")
     if RE_CITE.search(question):
         asked = [*CITE_FIELDS, *(f for f in asked if f not in CITE_FIELDS)]  # in a reference's order
     return asked

@@ -39,6 +39,8 @@ CLASSES = (
     # production moved from one place to another
     "转移 迁移 外迁 transfer transfers relocation relocations relocate relocating migration migrating "
     "migrate offshoring",
+    # how many people work somewhere
+    "人数 人员数 从业人数 从业人员数 就业人数 headcount",
     # goods crossing borders, both ways
     "贸易 进出口 外贸 trade",
     # the part before the first numbered one

@@ -22,7 +22,8 @@ from assistant.retrieval.outline import heading_weights, label_tokens
 
 RE_ASKS_PROPOSAL = re.compile(
     r"建议|对策|措施|举措|应对|怎么办|怎么做|如何做|应该做|应当做|如何解决|怎样解决|怎么解决|出路|防止|避免|预防|防范|"
-    r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?)\b|\bdeal with\b|"
+    r"\b(?:propos\w*|recommend\w*|suggest\w*|remed\w*|solutions?|measures?|prescri(?:be|ption)s?)\b|"
+    r"\bdeal with\b|"
     r"\b(?:prevent\w*|avoid\w*|combat\w*|cope with)\b|\bwants? (?:\w+ ){1,2}to do\b|"
     r"希望[^，。？?]{0,10}(?:做|怎么)|"
     r"\b(?:what|how) should\b|\brespond\w*\b|\btackl\w*\b|\bcounter\w*\b|"
@@ -47,7 +48,7 @@ ADVICE_WORDS = frozenset(
     "具体 为了 几条 哪几条 针对 关于 对于 提了 "
     # doing something about a problem: "close the gap", "fix it", 缩小, 解决
     "close narrow bridge fix overcome solve address reduce 缩小 解决 克服 弥补 "
-    "specific concrete step steps want wants high level broad then".split()
+    "specific concrete step steps want wants high level broad then highest overall prescription".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)
@@ -176,7 +177,9 @@ def proposals_asked(
 
 # words asking for the authors' advice itself, not for the measures or practices a topic involves
 # ("采购单极化的相关措施" are what firms do, "对采购单极化的建议" what the authors propose)
-RE_ADVICE = re.compile(r"建议|对策|怎么办|应该|应当|\b(?:propos|recommend|suggest|advi[cs]|should)\w*", re.I)
+RE_ADVICE = re.compile(
+    r"建议|对策|怎么办|应该|应当|\b(?:propos|recommend|suggest|advi[cs]|should|prescri)\w*", re.I
+)
 
 
 def unanswered_topic(

@@ -120,3 +120,19 @@ def test_a_comparison_of_two_years_gives_each_years_figure_of_the_same_thing(ass
     a = assistant.ask("Compare the battery figures the paper gives for 2023 and for 2024.")
     assert "387.7" in a.answer and "645" in a.answer  # both years' battery figures, from one part
     assert {c.section_id for c in a.citations} == {"s3.2.3"}
+
+
+def test_the_conclusion_in_one_sentence_is_the_authors_verdict(assistant):
+    a = assistant.ask("这篇文章最后的结论，一句话怎么说？")
+    assert a.kind == "overview" and "弊大于利" in a.answer.splitlines()[1]
+
+
+def test_the_papers_policy_prescription_is_its_part_of_proposals(assistant):
+    a = assistant.ask("What is the paper's overall policy prescription for China, at the highest level?")
+    assert a.kind == "overview" and a.citations[0].section_id == "s4"
+
+
+def test_the_title_in_both_languages_when_asked_for_the_original(assistant):
+    a = assistant.ask("What's the exact title, both the Chinese original and the English version?")
+    assert a.kind == "metadata" and "Global Industrial Chain" in a.answer and "全球产业链再布局" in a.answer
+    assert "全球产业链再布局" not in assistant.ask("What is the title of the paper?").answer

@@ -583,3 +583,28 @@ def test_a_transliterated_place_is_a_name_so_another_in_its_place_is_a_wrong_pre
     p = premise_of("2021年越南政府为什么要把这座金矿收归国有？", "zh")
     holding = p.test("例如，吉尔吉斯斯坦政府在2021年对这座金矿实施国有化。", 0.3, frozenset())
     assert holding.contradicts and holding.why == "names"
+
+
+def test_helping_more_than_hurting_is_a_verdict():
+    from assistant.guards.reading.polarity import verdict
+
+    assert verdict("the change will help local firms more than it hurts them") == "good"
+    assert verdict("the reform hurts farmers more than it helps") == "bad"
+
+
+def test_a_premise_stated_before_a_question_about_it_and_a_place_put_in_another_s_place():
+    p = premise_of("文中提到水厂把管网交给乡镇以后，节约了多少成本？", "zh")
+    assert p is not None and p.text == "水厂把管网交给乡镇以后"
+    # the clause that names the place points back to the one naming the actors ("它们…")
+    p = premise_of("文中提到甲公司和乙公司把工厂搬到南美以后，带走了多少供应商？", "zh")
+    sentence = "以甲公司和乙公司为例，它们将工厂转移到东南亚地区后，带动了一批供应商迁移。"
+    assert p.test(sentence, 0.5).contradicts
+
+
+def test_an_amount_asked_of_several_things_or_over_a_span():
+    from assistant.guards.reading.amount_question import asked_quantity
+
+    assert asked_quantity("2023年甲产品产量和2024年乙产品销量各是多少？", "zh")[0] == "甲产品产量和乙产品销量"
+    assert asked_quantity("灌区的用水量这十年变化有多大？", "zh")[0] == "用水量"
+    q = quantity_of("2023年甲产品产量和2024年乙产品销量各是多少？", "zh")
+    assert not q.years  # each thing its own year: no sentence need give both

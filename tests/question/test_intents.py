@@ -29,6 +29,10 @@ from assistant.question.analysis import analyse
         ("What's in the bit on how tariffs hurt farmers?", "summary"),
         ("Give me the elevator pitch for this report.", "summary"),
         ("What does this paper contribute that's new?", "summary"),
+        ("这篇文章最后的结论，一句话怎么说？", "conclusion"),
+        ("What is the paper's conclusion in one sentence?", "conclusion"),
+        ("一句话总结这篇文章", "summary"),
+        ("Can you outline how the paper is organised, section by section?", "summary"),
         ("What does the paper say about new energy vehicles?", "fact"),
         ("What gap in the literature does this study say it's trying to fill?", "summary"),
         ("What good things could come out of the reform for farmers?", "list"),
@@ -110,6 +114,9 @@ def test_loose_words_ask_for_a_summary_only_of_the_text_or_a_part(question):
         ("Which programme funded this research, and what is its project number?", ["funding"]),
         ("What did the US government fund under the CHIPS Act?", []),
         ("Which journal published the study by Liu?", []),  # a work it cites
+        ("Can you work out which journal, year and issue this was published in?", ["journal"]),
+        ("In which journal did Wang and Chen publish their article on minerals?", []),  # a cited work
+        ("What's the exact title of this article?", ["title"]),
         ("Which study is cited for this, and in which journal did it appear?", []),
         ("Which journal was this published in, and what year?", ["journal"]),
         ("Give me the full reference, with its keywords.", ["authors", "title", "issue", "doi", "keywords"]),

@@ -150,7 +150,9 @@ RE_ZH_LEAD = re.compile(
 )
 RE_ZH_DROP = re.compile(
     r"从?\d{4}\s*年?(?:底|末|初)?(?:到|至|—|-)\d{4}\s*年?(?:底|末|初)?间?|\d{4}\s*年(?:底|末|初)?|"
-    r"一共|总共|大约|大概|约|具体|[“”\"「」《》]|[（(][^）)]*[）)]"
+    r"一共|总共|大约|大概|约|具体|[“”\"「」《》]|[（(][^）)]*[）)]|"
+    # each of several ("…和…各是多少"), and the span a change is asked over ("这十年变化有多大")
+    r"各$|(?:这|近|过去)[一二三四五六七八九十几\d]+年(?:来|间|里)?(?:的)?(?:变化|变动)?$"
 )
 # what lists the years or places a question asks the figure for, and names no thing ("2004年、2021年和
 # 2023年分别是多少")

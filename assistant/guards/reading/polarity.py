@@ -72,7 +72,8 @@ RE_VERDICT = {
         rf"\b(?:{GOOD}) (?:impacts?|effects?|sides?|consequences?)\b[^.?;]{{0,30}}\boutweigh|"
         rf"\bmore (?:good|benefits?) than (?:harm|costs?)|\bmore (?:{GOOD}) than (?:{BAD})|"
         rf"\b(?:{UPSIDES}|positives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)|"
-        rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall",
+        rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall|"
+        r"\bhelps?\b[^.?;]{0,60}\bmore than (?:it )?(?:hurts?|harms?)\b",  # "help … more than it hurts"
         re.I,
     ),
     "bad": re.compile(
@@ -82,7 +83,8 @@ RE_VERDICT = {
         rf"\bnet (?:negative|cost|loss)|\boverall (?:{BAD})|\b(?:{BAD}) overall|"
         rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit|"
         rf"\bmore (?:{BAD}) than (?:{GOOD})|"
-        rf"\b(?:{DOWNSIDES}|negatives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)",
+        rf"\b(?:{DOWNSIDES}|negatives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)|"
+        r"\b(?:hurts?|harms?)\b[^.?;]{0,60}\bmore than (?:it )?helps?\b",
         re.I,
     ),
 }

@@ -192,6 +192,10 @@ class Premise:
         """The clause closest to the premise names none of the premise's missing names but another name
         the premise does not use."""
         clause = self._closest_clause(sentence)
+        clauses = self._clauses(sentence)
+        after = clauses[clauses.index(clause) + 1 :] if clause in clauses else []
+        if after and RE_ANAPHOR.match(after[0]):  # "以三星和苹果为例，它们将手机业务转移到东南亚后"
+            clause += after[0]
         # an acronym ("R&D") may be spelt out where the text names it: not counted as missing
         missing = [
             n for n in self.names - home if not named_in(n, clause, self.lang) and not RE_ACRONYM.match(n)

@@ -133,6 +133,9 @@ class Quantity:
         return False
 
 
+RE_SEVERAL = re.compile(r"[和及与、]|\band\b")  # a phrase naming several things
+
+
 def quantity_of(question: str, lang: str, home: frozenset[str] = frozenset()) -> Quantity | None:
     """The Quantity an amount question asks for (its words without the corpus's home names)."""
     asked = asked_quantity(question, lang)
@@ -154,6 +157,8 @@ def quantity_of(question: str, lang: str, home: frozenset[str] = frozenset()) ->
     years = (
         frozenset(RE_QUESTION_YEAR.findall(said) or RE_QUESTION_YEAR.findall(question)) - sources - compared
     )
+    if len(years) > 1 and RE_SEVERAL.search(phrase):  # "2023年A和2024年B各是多少": each its own year
+        years = frozenset()
     return Quantity(
         phrase,
         lang,
