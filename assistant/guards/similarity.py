@@ -1,5 +1,8 @@
 """Retrieval too weak to answer from: no passage's embedding comes near the question's."""
 
+import re
+
+from assistant.figures import years_of
 from assistant.guards.base import Guard, Verdict, passed, structural
 from assistant.guards.reading.premise import premise_of
 from assistant.question import asked
@@ -9,6 +12,7 @@ from assistant.text import content_tokens
 
 TOP = 3  # passages searched for the topic's words
 MIN_LOOSE = 4  # words of a topic of which one may be missing from the passage
+RE_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def names_found(question: Question, retrieval: Retrieval) -> bool:
@@ -35,6 +39,28 @@ def premise_named(question: Question, retrieval: Retrieval) -> bool:
     return False
 
 
+# words that ask about figures or compare them, naming no topic
+ASKING_FIGURES = frozenset(
+    "compare comparison figure figures number numbers data change changed how did".split()
+)
+
+
+def years_found(question: Question, retrieval: Retrieval) -> bool:
+    """The question asks about figures of given years ("Compare the battery figures for 2023 and 2024") and
+    a top passage holds every year and all its other words, or all but one of three or more: a short
+    question about figures embeds far from the sentence that gives them."""
+    years = set(years_of(question.searched))
+    words = set(content_tokens(RE_YEARS.sub(" ", question.searched))) - ASKING_FIGURES
+    if not years or not words:
+        return False
+    need = len(words) - (len(words) >= 3)
+    for h in retrieval.hits[:TOP]:
+        text = " ".join([h.chunk.text, h.edition.text if h.edition else ""])
+        if years <= set(years_of(text)) and len(words & set(content_tokens(text))) >= need:
+            return True
+    return False
+
+
 class SimilarityGuard(Guard):
     name = "similarity"
 
@@ -49,7 +75,11 @@ class SimilarityGuard(Guard):
             return passed(self.name)
         if question.condensed is not None:  # a follow-up made whole from an answered turn is about the text
             return passed(self.name)
-        if names_found(question, retrieval) or premise_named(question, retrieval):
+        if (
+            names_found(question, retrieval)
+            or premise_named(question, retrieval)
+            or years_found(question, retrieval)
+        ):
             return passed(self.name)  # "What does the paper say about RCEP?", RCEP in a passage
         return self.abstain(
             "weak-retrieval", "检索到的段落与问题都不相近。", "No passage is close to the question.", question

@@ -136,3 +136,8 @@ def test_the_title_in_both_languages_when_asked_for_the_original(assistant):
     a = assistant.ask("What's the exact title, both the Chinese original and the English version?")
     assert a.kind == "metadata" and "Global Industrial Chain" in a.answer and "全球产业链再布局" in a.answer
     assert "全球产业链再布局" not in assistant.ask("What is the title of the paper?").answer
+
+
+def test_a_short_question_about_figures_of_given_years_is_not_refused(assistant):
+    a = assistant.ask("How did battery installations change from 2023 to 2024?")
+    assert not a.abstained and "387.7" in a.answer
