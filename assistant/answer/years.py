@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.sentences import Sentence
-from assistant.figures import years_of
+from assistant.figures import RE_YEAR, years_of
 from assistant.retrieval.results import Retrieval
 
 RE_CITED_YEAR = re.compile(r"[（(][^（）()]*?(?:19|20)\d\d[^（）()]*[）)]")  # "(Sun Yu et al., 2024)"
@@ -42,4 +42,4 @@ def by_year(sentences: list[Sentence], retrieval: Retrieval) -> list[Sentence]:
 
 def gives_figure(s: Sentence) -> bool:
     """The sentence, in the original or as shown, gives a figure besides its years."""
-    return any(RE_FIGURE.search(re.sub(r"(?:19|20)\d\d", " ", t)) for t in (s.text, s.shown))
+    return any(RE_FIGURE.search(RE_YEAR.sub(" ", t)) for t in (s.text, s.shown))

@@ -1,8 +1,6 @@
 """Retrieval too weak to answer from: no passage's embedding comes near the question's."""
 
-import re
-
-from assistant.figures import years_of
+from assistant.figures import RE_YEAR, years_of
 from assistant.guards.base import Guard, Verdict, passed, structural
 from assistant.guards.reading.premise import premise_of
 from assistant.question import asked
@@ -12,7 +10,6 @@ from assistant.text import content_tokens
 
 TOP = 3  # passages searched for the topic's words
 MIN_LOOSE = 4  # words of a topic of which one may be missing from the passage
-RE_YEARS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
 def names_found(question: Question, retrieval: Retrieval) -> bool:
@@ -50,7 +47,7 @@ def years_found(question: Question, retrieval: Retrieval) -> bool:
     a top passage holds every year and all its other words, or all but one of three or more: a short
     question about figures embeds far from the sentence that gives them."""
     years = set(years_of(question.searched))
-    words = set(content_tokens(RE_YEARS.sub(" ", question.searched))) - ASKING_FIGURES
+    words = set(content_tokens(RE_YEAR.sub(" ", question.searched))) - ASKING_FIGURES
     if not years or not words:
         return False
     need = len(words) - (len(words) >= 3)
