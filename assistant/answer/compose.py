@@ -22,14 +22,21 @@ from assistant.answer.enumeration import asks_many, semicolon_items
 from assistant.answer.location import compose_location
 from assistant.answer.metadata import compose_metadata
 from assistant.answer.outline import compose_outline, find_outline
-from assistant.answer.overview import compose_document, compose_missing_section, compose_section
+from assistant.answer.overview import (
+    compose_document,
+    compose_missing_section,
+    compose_section,
+    thesis_sentences,
+)
 from assistant.answer.passages import compose_passages
 from assistant.guards.stage import GuardReport
-from assistant.index.sections import bare_label, heading_words, label_number
+from assistant.index.sections import ancestors, bare_label, heading_words, label_number
 from assistant.question import asked, intents
 from assistant.question.synonyms import alike, named_in, widened
+from assistant.retrieval.headings import singular
 from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, RE_ASKING, names_only, unanswered_topic
 from assistant.retrieval.results import Retrieval
+from assistant.text import content_tokens, kin
 
 NAMED_SHARE = 0.5  # of a heading's own words, for a list question to ask for that section's parts
 MAX_OWN = 1  # words of its own besides, for it to ask for nothing narrower
@@ -56,17 +63,12 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     if kind == "metadata":
         answer = compose_metadata(intents.metadata_fields(q.searched), retrieval, context, document)
         return None if answer.abstained else answer
-    if kind == "conclusion" and not (retrieval.sections or q.section or retrieval.focus):
-        return compose_document(document, retrieval, context, conclusion=True)  # the whole text's verdict
     if kind in ("summary", "conclusion"):
-        section = retrieval.target
-        bare = section is None and (kind == "conclusion" or intents.bare_summary(q.searched))
-        whole = q.whole and not names_a_part(retrieval, context)  # "What does the paper say about X?": X
-        if whole or bare:
-            return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
-        return compose_section(section, retrieval, context) if section else None
-    says = asked.says_about(q.searched) or asked.asks_argument(q.searched)
-    if says and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC):
+        return overview(retrieval, context)
+    weighing = kind == "fact" and intents.RE_WEIGHING.search(q.searched)
+    if weighing and (verdict := overview(retrieval, context)):
+        return verdict
+    if asks_treatment(retrieval, context):
         return compose_section(retrieval.target, retrieval, context)  # "What does the paper say about X?"
     if retrieval.responses and kind in ("fact", "list"):  # "作者对X有什么建议": the section answering X
         return compose_section(retrieval.responses[0], retrieval, context)
@@ -98,6 +100,7 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
 
 
 MIN_SUBPART_WORDS = 2
+TREATED_SHARE = 0.5  # more than this share of a question's words besides a heading's: its section uses them
 
 
 # what a question asks of a table as a whole: what it shows, compares, presents
@@ -140,7 +143,69 @@ def names_subpart(retrieval: Retrieval, context: AnswerContext) -> bool:
     if sid is None or sid in context.index.tree.top(retrieval.document):
         return False
     words = heading_words(context.index.label(sid, retrieval.lang))
-    return len(widened(intents.topic_words(retrieval.question.searched)) & words) >= MIN_SUBPART_WORDS
+    # a word readers ask of a paper as such names a heading that uses it ("the technology gap")
+    asked = {singular(w) for w in widened(intents.topic_words(retrieval.question.searched, meta=True))}
+    said = {w for w in words if singular(w) in asked or any(kin(w, t) for t in asked if t.isascii())}
+    return len(said) >= MIN_SUBPART_WORDS
+
+
+def overview(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
+    """A summary or the verdict of the whole text, or a summary of one part."""
+    q, kind, document = retrieval.question, retrieval.question.intent, retrieval.document
+    if kind == "conclusion" and not (retrieval.sections or q.section or retrieval.focus):
+        return compose_document(document, retrieval, context, conclusion=True)  # the whole text's verdict
+    if kind == "fact":  # "X对中国利大还是弊大？" of a part holding the authors' verdict
+        return (
+            compose_document(document, retrieval, context, True) if weighed_in(retrieval, context) else None
+        )
+    section = retrieval.target
+    bare = section is None and (kind == "conclusion" or intents.bare_summary(q.searched))
+    whole = q.whole and not names_a_part(retrieval, context)  # "What does the paper say about X?": X
+    if whole or bare:
+        return compose_document(document, retrieval, context, conclusion=kind == "conclusion")
+    return compose_section(section, retrieval, context) if section else None
+
+
+def asks_treatment(retrieval: Retrieval, context: AnswerContext) -> bool:
+    """It asks what the text says of (or argues about) its target's heading."""
+    q = retrieval.question
+    says = asked.says_about(q.searched) or asked.asks_argument(q.searched)
+    named = says and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC)
+    return bool(named or says and retrieval.target and treated_in(retrieval, context))
+
+
+def treated_in(retrieval: Retrieval, context: AnswerContext) -> bool:
+    """The question names its target's heading, and most of its other words are words of that section
+    ("How does the paper explain the regional-alliance trend at the company and the government level?"):
+    asking how the text treats it asks for the section."""
+    sid, lang, tree = retrieval.target, retrieval.lang, context.index.tree
+    # English words only: most Chinese tokens of a question (中国, 产业) are in any section of the text
+    if lang != "en" or retrieval.matched[:1] != [sid]:
+        return False
+    home = {w.lower() for w in context.index.home.get(lang, frozenset())}
+    asked = {singular(w) for w in widened(intents.topic_words(retrieval.question.searched))} - home
+    heading = {singular(w) for w in heading_words(context.index.label(sid, lang))}
+    same = lambda a, b: a == b or kin(a, b)  # noqa: E731
+    if not heading or sum(any(same(w, a) for a in asked) for w in heading) < NAMED_TOPIC * len(heading):
+        return False
+    rest = {a for a in asked if not any(same(a, w) for w in heading)}
+    views = [
+        context.view(c, retrieval)
+        for p in tree.chunks
+        if p == sid or p.startswith(sid + ".")
+        for c in tree.chunks[p]
+    ]
+    text = " ".join(v.edition.text if v.edition and lang == "en" else v.chunk.text for v in views).lower()
+    have = set(content_tokens(text))
+    found = [a for a in rest if any(b in text or any(same(b, t) for t in have) for b in alike(a))]
+    return len(found) > TREATED_SHARE * len(rest)
+
+
+def weighed_in(retrieval: Retrieval, context: AnswerContext) -> bool:
+    """The part the question names, or one it is in, holds the authors' own verdict ("本文认为…弊大于利"):
+    asking which side outweighs the other of what it treats asks for that verdict."""
+    parts = {a for m in retrieval.matched[:2] for a in ancestors(m)}
+    return any(thesis_sentences(retrieval.document, retrieval, context, within=a) for a in parts)
 
 
 def numbered(document: str, context: AnswerContext) -> bool:

@@ -55,7 +55,6 @@ RE_THESIS = re.compile(
     re.I,
 )
 MAX_THESIS = 2
-RE_N_SENTENCES = re.compile(r"([一二三四五两\d]|one|two|three|four|five)\s*(?:句|sentences?)", re.I)
 MAX_ABSTRACT = 5
 MAX_LINES = 14
 HEAD = {
@@ -99,10 +98,10 @@ def abstract_chunks(document: str, lang: str, context: AnswerContext) -> list[Ch
 
 
 def asked_sentences(question: str) -> int | None:
-    m = RE_N_SENTENCES.search(question)
-    if not m:
+    m = intents.RE_COUNTED.search(question)
+    n = (m.group(1) or m.group(2)).lower() if m else None
+    if n is None or n in ("几", "a few"):  # so many sentences, not how many
         return None
-    n = m.group(1).lower()
     return int(n) if n.isdigit() else EN_WORDS.get(n) or zh_number(n)
 
 

@@ -36,9 +36,11 @@ from assistant.answer.sentences import Sentence, candidate_sentences, coverage
 from assistant.answer.years import by_year
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
+from assistant.corpus.entities import named_in
 from assistant.figures import years_of
 from assistant.question import intents
-from assistant.question.asked import RE_ASKS_DATE, RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, term_asked
+from assistant.question.asked import FIGURE_WORDS, RE_ASKS_DATE, RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, term_asked
+from assistant.question.followup import new_focus
 from assistant.retrieval.hybrid import ENGLISH_FRONT
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens, language_of
@@ -85,13 +87,13 @@ ASKED_KINDS = [
 # a follow-up that asks for more than was said: "还有别的吗？", "Anything else?"
 RE_MORE = re.compile(r"还有|其他|其它|别的|另外|更多|\b(?:else|other|more|another)\b", re.I)
 KIND_BONUS = 0.2
-ASKING = frozenset("number numbers figur figure figures data statistic statistics 数据 数字".split())
 NEAR_FLOOR = 0.4  # part of the best sentence's score an example from the topic's own part needs
 ITEM_BONUS = 0.1  # a list question: a sentence that is an item of an enumeration ("第三，…")
 REPEAT_PENALTY = 0.3  # a follow-up asking for something new: a sentence the previous answer already gave
 LIST_BONUS = 0.3
 DEFINITION_BONUS = 0.3
 REASON_BONUS = 0.1
+REASON_NEXT = SHIFT_BONUS = 0.3  # after an answer: the next sentence (why); one naming the new thing
 YEAR_PENALTY = 0.15  # a question about a year: a sentence giving only other years
 # the abstract says in one sentence what the body explains: for a question about one thing (not a list,
 # which the abstract may give whole, nor the abstract itself), the body's own sentence first
@@ -113,12 +115,18 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     listing = asks_many(question)
     # another example, or more: not what was said; an example of what was said may be the one it gave; a
     # figure or a date may be in what was said
-    more = RE_MORE.search(retrieval.question.text) is not None
-    said = said_before(retrieval) if asks_example(retrieval.question.text) or more else ""
+    # "那美国呢？": the same asked of something else, which a sentence should name, and not what was said
+    shift = new_focus(retrieval.question.text) if retrieval.question.is_follow_up else []
+    more = bool(shift) or RE_MORE.search(retrieval.question.text) is not None
+    # a follow-up asking why what was said holds: what follows it in the text, too
+    again = retrieval.question.is_follow_up and RE_WHY_QUESTION.search(retrieval.question.text) is not None
+    said = said_before(retrieval) if asks_example(retrieval.question.text) or more or again else ""
+    repeat = bool(said) and not again
+    given = {(s.hit.chunk.id, s.index) for s in sentences if again and said and s.shown.strip() in said}
     one_thing = not listing and not RE_ABSTRACT.search(question)  # not a list, not about the abstract
     years = set(years_of(question))  # a sentence of other years only is no answer about these
     # the words asking for figures name no topic ("any export numbers": not "the number of employees")
-    terms = {t: w for t, w in retrieval.terms.items() if t not in ASKING} if asked else retrieval.terms
+    terms = {t: w for t, w in retrieval.terms.items() if t not in FIGURE_WORDS} if asked else retrieval.terms
     # a follow-up asking for an example of what was said: a sentence that is one, before one naming
     # instances of a word in passing
     example = retrieval.question.is_follow_up and asks_example(retrieval.question.text)
@@ -126,7 +134,7 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
         own = set(years_of(s.text))
         s.score = (
             KIND_BONUS * sum(1 for gives in asked if gives.search(s.shown))
-            - (REPEAT_PENALTY if said and s.shown.strip() in said and (more or not is_example(s)) else 0.0)
+            - (REPEAT_PENALTY if repeat and s.shown.strip() in said and (more or not is_example(s)) else 0.0)
             - (SUMMARY_PENALTY if one_thing and s.hit.chunk.kind == "abstract" else 0.0)
             + cfg.coverage_weight * coverage(terms, s.shown, s.tokens)
             + sim_weight * s.similarity
@@ -138,6 +146,8 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
             + (REASON_BONUS if why and RE_GIVES_REASON.search(s.shown) else 0.0)
             - (YEAR_PENALTY if years and own and not own & years else 0.0)
             + (KIND_BONUS / 2 if example and is_example(s) else 0.0)
+            + (SHIFT_BONUS if any(named_in(n, f"{s.shown} {s.text}", retrieval.lang) for n in shift) else 0.0)
+            + (REASON_NEXT if (s.hit.chunk.id, s.index - 1) in given - {(s.hit.chunk.id, s.index)} else 0.0)
         )
 
 

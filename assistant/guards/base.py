@@ -87,6 +87,10 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
         return True
     if question.intent not in ("summary", "conclusion"):
         return False
+    if question.intent == "conclusion" and intents.RE_WEIGHING.search(question.searched):
+        # "为什么作者认为整体上弊大于利？" asks for the verdict of the text; "is X good or bad?" asks
+        # it of X, which the guards check like any topic
+        return intents.weighs_only(question.searched)
     # a section found only from where the passages gather (see assistant.retrieval.focus) is no sign
     # that the text has it: the guards read those passages as they read any
     named = question.section_numbers or question.section or retrieval.matched

@@ -64,6 +64,8 @@ class CoverageGuard(Guard):
             return passed(self.name)
         # the words naming the text itself ("这篇文章", "this paper") name nothing in it
         asked_of = intents.RE_WHOLE.sub(" ", question.searched)
+        if intents.RE_WEIGHING.search(asked_of):  # the sides weighed ("利大还是弊大") name no topic
+            asked_of = intents.RE_SIDES.sub(" ", intents.RE_WEIGHING.sub(" ", asked_of))
         words = question_words(asked_of) or question_words(question.searched)
         if question.intent == "summary":  # "summarise the part on X": X's words, not those asking for it
             topic = intents.topic_words(question.searched)

@@ -33,6 +33,8 @@ class QuotedGuard(Guard):
     def check(self, question: Question, retrieval: Retrieval) -> Verdict:
         if retrieval.named or question.intent == "summary" and intents.names_part(question.searched):
             return passed(self.name)  # "讲“X”的那部分": X describes the part in the asker's words
+        if retrieval.responses:  # the part proposing what to do about a topic its heading names
+            return passed(self.name)
         # a quoted term is checked where the asker reads the text as written: in a translation, their
         # words for a term are their own ("procurement unipolarization"), not the translator's
         texts = [f"{h.chunk.section} {h.chunk.text}" for h in retrieval.hits if h.edition is None]

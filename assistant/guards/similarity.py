@@ -5,11 +5,13 @@ from assistant.guards.base import Guard, Verdict, passed, structural
 from assistant.guards.reading.premise import premise_of
 from assistant.question import asked
 from assistant.question.analysis import Question
+from assistant.retrieval.headings import quoted_names
 from assistant.retrieval.results import Retrieval
-from assistant.text import content_tokens
+from assistant.text import content_tokens, kin
 
 TOP = 3  # passages searched for the topic's words
 MIN_LOOSE = 4  # words of a topic of which one may be missing from the passage
+MIN_QUOTED = 2  # words of a quoted name that name a heading
 
 
 def names_found(question: Question, retrieval: Retrieval) -> bool:
@@ -37,9 +39,7 @@ def premise_named(question: Question, retrieval: Retrieval) -> bool:
 
 
 # words that ask about figures or compare them, naming no topic
-ASKING_FIGURES = frozenset(
-    "compare comparison figure figures number numbers data change changed how did".split()
-)
+ASKING_FIGURES = asked.FIGURE_WORDS | frozenset("compare comparison change changed how did".split())
 
 
 def years_found(question: Question, retrieval: Retrieval) -> bool:
@@ -58,6 +58,19 @@ def years_found(question: Question, retrieval: Retrieval) -> bool:
     return False
 
 
+def heading_quoted(question: Question, retrieval: Retrieval, label) -> bool:
+    """A name the question quotes is a heading it found, by two words or more of that heading ("What's
+    'weaponization of barriers'?"): a question naming a part of the text in quotes is about the text.
+    `label` gives a section's heading in the asker's language."""
+    for name in quoted_names(question.searched):
+        words = set(content_tokens(name))
+        for sid in retrieval.matched if len(words) >= MIN_QUOTED else ():
+            heading = set(content_tokens(label(sid)))
+            if all(any(kin(w, h) for h in heading) for w in words):
+                return True
+    return False
+
+
 class SimilarityGuard(Guard):
     name = "similarity"
 
@@ -72,8 +85,10 @@ class SimilarityGuard(Guard):
             return passed(self.name)
         if question.condensed is not None:  # a follow-up made whole from an answered turn is about the text
             return passed(self.name)
+        label = lambda sid: self.context.index.label(sid, question.lang)  # noqa: E731
         if (
-            names_found(question, retrieval)
+            heading_quoted(question, retrieval, label)
+            or names_found(question, retrieval)
             or premise_named(question, retrieval)
             or years_found(question, retrieval)
         ):

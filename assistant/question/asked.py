@@ -14,6 +14,8 @@ RE_SAYS_ABOUT = re.compile(
     r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
     r"\b(?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
     r"(?:discuss|mention|talk about|cover|deal with|address|say anything about)\b|"
+    r"\bhow (?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
+    r"(?:explain|describe|treat|present|portray|characteri[sz]e|analy[sz]e|discuss|frame)\b|"
     r"(?:文章|论文|本文|作者)(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|"
     r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
     r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)|"
@@ -58,6 +60,8 @@ RE_ASKS_CONTENT = re.compile(
 )
 
 
+# the words of a question asking for figures, which name no topic ("any export numbers")
+FIGURE_WORDS = frozenset("number numbers figur figure figures data statistic statistics 数据 数字".split())
 # asking for one kind of evidence: an example, figures, a date
 RE_ASKS_EXAMPLE = re.compile(r"例子|举例|举个例|案例|实例|\bexamples?\b|\binstances?\b|\bcase stud", re.I)
 # figures asked for, not a thing named with the word ("what data platform", 数据平台)

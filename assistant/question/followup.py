@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from assistant.corpus.entities import names
 from assistant.index.sections import parent_of
 from assistant.question import asked, intents
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
@@ -116,15 +117,28 @@ class Resolved:
 
 
 MAX_FOLLOW_UP_WORDS = 3  # a question naming this few things leans on the one before
+MAX_OPENED_WORDS = 4  # one opened like a follow-up ("那…", "And …") naming more stands on its own,
+# unless it asks the same as before of something else ("那美国的关税呢？", "What about the EU's rules?")
+RE_SAME_ASKED = re.compile(r"呢[？?]?$|^(?:and |so )?(?:what|how) about\b", re.I)
+
+
+def _own(question: str) -> set[str]:
+    """The words a question names besides the kind of content it asks for."""
+    return _words(asked.RE_ASKS_CONTENT.sub(" ", question.strip()))
+
+
+def new_focus(question: str) -> list[str]:
+    """What a follow-up asking the same of something else names ("那美国呢？": 美国; "What about Japan?")."""
+    if not RE_SAME_ASKED.search(question.strip()):
+        return []
+    return sorted(n for n in names(question, language_of(question)) if not RE_YEAR.search(n))
 
 
 def is_follow_up(question: str) -> bool:
     """It opens or ends like a follow-up ("And …", "那…呢"), or names almost nothing of its own besides
     the kind of content it asks for ("比上年增长了多少？", "What are other governments doing?",
     "哪家公司是典型例子？")."""
-    q = question.strip()
-    own = _words(asked.RE_ASKS_CONTENT.sub(" ", q))
-    return bool(RE_FOLLOW_UP.search(q)) or len(own) <= MAX_FOLLOW_UP_WORDS
+    return bool(RE_FOLLOW_UP.search(question.strip())) or len(_own(question)) <= MAX_FOLLOW_UP_WORDS
 
 
 def previous_turn(history: list[Turn]) -> tuple[str, list[Turn]] | None:
@@ -146,7 +160,7 @@ def _words(text: str) -> set[str]:
 
 RE_QUESTION_WORDS = re.compile(
     r"(?:指的是什么|是什么意思|什么意思|指的是|是指|是什么|什么|有哪些|是多少|有多少|为什么|怎么样|如何|吗|"
-    r"呢)|[？?。！!，,]|"
+    r"呢|做了|(?:文章|论文|本文|作者|文中)[里中]?(?:说|提到|认为|指出|讲)了?的?)|[？?。！!，,]|"
     r"^(?:so|and|but|then|also)\b|"
     r"\b(?:what|why|how|which|who|when|where|does|do|did|is|are|was|were|has|have|had|mean|means|say|says|"
     r"according to|per|the paper|the "
@@ -296,6 +310,14 @@ def asks_why_or_what_to_do(question: str, recalled: Recalled) -> bool:
     return bool(leaf) and recalled.topic not in recalled.path
 
 
+def opened_whole(question: str) -> bool:
+    """Opened like a follow-up ("那…", "And …") yet a whole question: it names more than a few things
+    itself, points at nothing besides its opening ("that story") and asks no "the same of X?"."""
+    q = question.strip()
+    rest = RE_FOLLOW_UP.sub(" ", q)
+    return len(_own(q)) > MAX_OPENED_WORDS and not RE_SAME_ASKED.search(q) and not RE_POINTER.search(rest)
+
+
 def follow_up(
     question: str, history: list[Turn] | None, recall: Callable[[str, list[Turn]], Recalled] | None = None
 ) -> Resolved | None:
@@ -310,6 +332,7 @@ def follow_up(
     pointing = location and RE_POINTER.search(question)
     if ordinal is None and not anaphora and not is_follow_up(question) and not pointing:
         return None
+    whole = opened_whole(question)
     recalled = recall(previous, earlier) if recall else Recalled(previous)
     k = ordinal - 1 if ordinal and ordinal > 0 else -1
     if ordinal is not None and (nested := _nested_item(question, recalled)):
@@ -328,6 +351,8 @@ def follow_up(
             cited = list(dict.fromkeys([*recall(*before).cited, *cited]))
         return Resolved(recalled.question, cited)
     steer = [recalled.target] if recalled.target else []
+    if ordinal is None and not anaphora and whole:  # "那作者建议怎么防止产业空心化？": opened like a
+        return Resolved(question.strip(), steer)  # follow-up, yet a whole question: searched as it is
     years = RE_YEAR.findall(question)
     previous = RE_YEAR.sub(years[0], recalled.question) if years else recalled.question
     if years and previous != recalled.question and not _words(RE_YEAR.sub(" ", question)) - _words(previous):

@@ -12,6 +12,7 @@ import re
 
 from assistant.question.meta_words import RE_ASKER, RE_META
 from assistant.question.metadata import cites, metadata_fields
+from assistant.question.weighing import RE_SIDES, RE_WEIGHING
 from assistant.text import content_tokens
 
 RE_REFERENCE_INTENT = re.compile(
@@ -194,13 +195,18 @@ RE_SUMMARY_SOFT = re.compile(
     re.I,
 )
 # an answer asked for in so many sentences ("一句话", "in one sentence")
-RE_COUNTED = re.compile(r"[一二三两几]句话?|\bin (?:a few|one|two|three|\d) sentences?\b", re.I)
+# (how many: the first group that matched; "几", "a few" say no number)
+RE_COUNTED = re.compile(
+    r"([一二三四五两几\d])\s*句话?|\b(?:in )?(a few|one|two|three|four|five|\d)\s+sentences?\b", re.I
+)
 # a part of the text named as such ("那一节", "这块", "the part on …"): with a loose word, a summary of it
 RE_PART = re.compile(
     r"部分|一节|小节|章节|那节|这节|本节|[这那]一?块|[这那]一?段|引言|导言|前言|绪论|"
     # the introduction as what is asked about, not where a fact is ("as quoted in the introduction")
     r"\b(?:the|this|its) (?:intro|introduction|preface)(?:'s)? (?:about|says?|argues?|covers?|main)\b|"
     r"\b(?:the|this|that) (?:sub)?(?:section|part|chapter|bit|portion|passage)\b|"
+    # one named by a name the reader quotes ("the 'technology falling behind' part"; the name is the topic)
+    r"(?<=['’\"”] )(?:section|part|chapter|bit|portion)\b|"
     # one named by a word of its own ("the AI section", "the policy chapter"), not by the whole's words
     r"\b(?:the|this|that) (?!(?:main|key|major|different|other|whole|entire|various|two|three|four)\b)[\w-]+ "
     r"(?:section|chapter|bit|portion)\b|"
@@ -213,17 +219,6 @@ RE_CONCLUSION = re.compile(
     r"结论|得出了?什么|最终认为|(?:总体|总的|整体)(?:上|来说)?(?:怎么|如何)?(?:判断|看法|评价)|"
     r"\bconclu(?:de|des|ded|sion|sions)\b|\bbottom line\b|\btake-?away\b|"
     r"\boverall (?:assessment|verdict|judge?ment)\b",
-    re.I,
-)
-# a question that asks which side outweighs the other ("help or hurt", "利大还是弊大")
-RE_WEIGHING = re.compile(
-    r"(?:利|弊|好处|坏处)[大多]还是(?:利|弊|好处|坏处)[大多]|利弊|利大于弊|弊大于利|"
-    r"(?:好事|有利|利好|机遇|福)多?还是(?:坏事|不利|利空|挑战|祸)|"
-    r"\b(?:help|helps|helping) or (?:hurt|harm)|\bgood (?:thing )?or (?:a )?bad\b|"
-    r"\b(?:benefit|benefits) or (?:harm|hurt)|"
-    r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)|\bstack up\b|"
-    r"\bweigh(?:ing|s)? (?:up )?(?:the )?(?:upsides?|positives?|benefits?|pros)\b|\bpros and cons\b|"
-    r"\bupsides? and downsides?\b",
     re.I,
 )
 RE_OVERALL = re.compile(
@@ -375,13 +370,20 @@ def bare_summary(question: str) -> bool:
     return len(content_tokens(_without(rest, RE_PART))) <= MAX_BARE_WORDS
 
 
+def weighs_only(question: str) -> bool:
+    """The question asks which side outweighs the other and names nothing else besides the text, its
+    authors and what readers ask of a paper as such ("为什么作者认为整体上弊大于利？")."""
+    rest = _without(question, RE_WHY, RE_ASKER, RE_WEIGHING, RE_SIDES, RE_OVERALL, RE_CONCLUSION, RE_WHOLE)
+    return RE_WEIGHING.search(question) is not None and all(RE_META.match(w) for w in content_tokens(rest))
+
+
 def names_part(question: str) -> bool:
     """The question names a part of the text as such ("the part where …", "那一块", 这一节)."""
     return RE_PART.search(question) is not None
 
 
-def topic_words(question: str) -> set[str]:
+def topic_words(question: str, meta: bool = False) -> set[str]:
     """The words a summary question says of its own: besides the words asking for a summary, naming a
-    part or the whole text, and what readers ask of a paper as such (aim, argument …)."""
+    part or the whole text, and (unless `meta`) what readers ask of a paper as such (aim, argument, gap …)."""
     rest = _without(question, RE_ASKER, RE_SUMMARY, RE_SUMMARY_SOFT, RE_CONCLUSION, RE_PART, RE_WHOLE)
-    return {w for w in content_tokens(rest) if not RE_META.match(w)}
+    return {w for w in content_tokens(rest) if meta or not RE_META.match(w)}

@@ -84,7 +84,8 @@ RE_CITED_WORK = re.compile(
 def metadata_fields(question: str) -> list[str]:
     """The front-matter fields a question asks for (journal, authors, DOI …), in the order listed."""
     asked = [f for f, rx in RE_METADATA.items() if rx.search(question)]
-    this = RE_THIS.search(question) and not RE_CITED_WORK.search(question)
+    # "which journal published it, and what's the DOI?": asked with another field of its own, the paper's
+    this = (RE_THIS.search(question) or asked) and not RE_CITED_WORK.search(question)
     if RE_WHICH_JOURNAL.search(question) and this and "journal" not in asked:
         asked.insert(0, "journal")
     if RE_CITE.search(question):

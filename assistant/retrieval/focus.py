@@ -13,7 +13,6 @@ policy part says about moving industry inland"). The passages the question finds
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable
 
@@ -21,6 +20,7 @@ from assistant.index.sections import ancestors
 from assistant.question import asked, intents
 from assistant.question.analysis import Question
 from assistant.question.synonyms import alike, widened
+from assistant.retrieval.headings import RE_QUOTED
 from assistant.retrieval.results import Hit
 from assistant.text import kin
 
@@ -44,9 +44,6 @@ def gathered(hits: list[Hit], valid: set[str]) -> str | None:
             weight[s] += h.score
     many = [s for s, n in votes.items() if n >= MIN_VOTES]
     return max(many, key=lambda s: (s.count("."), weight[s])) if many else best
-
-
-RE_QUOTED = re.compile(r"[“\"‘]([^”\"’]{2,30})[”\"’]")
 
 
 def narrowed(

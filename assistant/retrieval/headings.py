@@ -44,6 +44,11 @@ def made_of(word: str, stem: str) -> bool:
 
 
 RE_LATIN = re.compile(r"[A-Za-z]+")
+# a name the reader puts in quotes ("the 'technology falling further behind' part", 「技术差距」那部分):
+# matched to the headings on its own too, since the rest of the question dilutes its embedding
+RE_QUOTED = re.compile(r"(?<![A-Za-z])['‘\"“「『]([^'’\"”」』]{2,80})['’\"”」』](?![A-Za-z])")
+MIN_QUOTED_WORDS, MIN_QUOTED_HAN = 2, 4  # a quoted name's English words or Chinese characters
+RE_HAN = re.compile(r"[\u4e00-\u9fff]")
 ACRONYM = (2, 4)  # words an acronym may stand for
 
 
@@ -65,6 +70,14 @@ def spelt(label: str, terms: set[str]) -> set[str]:
     Intelligence Closure"'s first two words)."""
     made = acronyms(label)
     return set().union(*(made[t] for t in terms if t in made))
+
+
+def quoted_names(text: str) -> tuple[str, ...]:
+    """The names a question puts in quotes: two English words or more, or a Chinese phrase of four
+    characters or more (a shorter one is a term)."""
+    found = [m.group(1).strip() for m in RE_QUOTED.finditer(text)]
+    english = [n for n in found if RE_LATIN.search(n) and len(n.split()) >= MIN_QUOTED_WORDS]
+    return tuple(english + [n for n in found if len(RE_HAN.findall(n)) >= MIN_QUOTED_HAN])
 
 
 def singular(word: str) -> str:
@@ -154,12 +167,20 @@ class Headings:
         return named(common) and not any(named(self.words(k, lang) - common) for k in kids)
 
     def matched(
-        self, terms: set[str], vector: list[float] | None, lang: str, document: str
+        self,
+        terms: set[str],
+        vector: list[float] | None,
+        lang: str,
+        document: str,
+        quoted: tuple[str, ...] = (),
     ) -> list[tuple[float, str]]:
         """(score, section) for the headings the question names, best first (broader sections first
-        on a tie)."""
+        on a tie); a heading's cosine is the best of the question's and its quoted names'."""
         vectors = self.vectors(lang) if vector is not None else {}
         q = np.asarray(vector, dtype=np.float32) if vector is not None else None
+        if q is not None and quoted:
+            names = np.asarray(self.embedder.embed_documents(list(quoted)), dtype=np.float32)
+            q = np.vstack([q, names])
         out = []
         terms = widened(terms)  # "downsides" names a heading's "negative", 好处 its 积极
         family: dict[str, list[str]] = {}  # a word of the same family names a heading's word (English)
@@ -180,7 +201,11 @@ class Headings:
             named = sum(weights.get(w, 1.0) for w in said) / total if total else 0.0
             if self.names_all_parts(s, terms | singulars, lang, document):
                 named = max(named, MIN_NAMED)
-            cosine = float(vectors[s] @ q) if q is not None and s in vectors else 0.0
+            cosine = (
+                0.0
+                if q is None or s not in vectors
+                else float(np.max(q @ vectors[s]) if quoted else q @ vectors[s])
+            )
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
                 out.append((named + cosine, s))
         return sorted(out, key=lambda x: (-x[0], x[1].count(".")))

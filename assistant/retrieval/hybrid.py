@@ -23,7 +23,7 @@ from assistant.question.inflections import other_forms, with_base_forms
 from assistant.question.intents import RE_NAMED_SECTION
 from assistant.question.synonyms import named_in, widened
 from assistant.retrieval.focus import narrowed, summary_focus
-from assistant.retrieval.headings import Headings
+from assistant.retrieval.headings import Headings, quoted_names
 from assistant.retrieval.named import by_score, named_chunks, pinned_first
 from assistant.retrieval.outline import outline_parent
 from assistant.retrieval.responses import proposals_asked, response_sections, topic_named
@@ -248,7 +248,8 @@ class HybridSearch:
         text's home name (China: said or not, it tells no topic from another)."""
         # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
         asked = set(terms) | (tokens := set(content_tokens(question.searched))) | named_in(question.searched)
-        matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document)]
+        quoted = quoted_names(question.searched)
+        matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document, quoted)]
         home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
         asked_of = set(terms) - home
         asks = (question.searched, question.lang, asked_of, matched, self.index)

@@ -257,3 +257,22 @@ def test_figures_asked_without_a_pronoun_are_of_the_topic_not_of_the_list_asked_
     a = conversation(assistant, "壁垒武器化具体有哪些表现？", "有数据支撑吗？")
     assert a.citations and all(c.section_id == "s2.4" for c in a.citations)
     assert any(ch.isdigit() for ch in a.answer) and not a.answer.startswith("论文没有给出")
+
+
+def test_a_whole_question_opened_like_a_follow_up_is_searched_as_it_is(assistant):
+    a = conversation(assistant, "作者说的“自带链条补位”是什么意思？", "那作者建议怎么防止产业空心化？")
+    assert a.condensed_question == "那作者建议怎么防止产业空心化？"
+    assert a.citations[0].section_id == "s4.2.1"
+
+
+def test_asked_why_after_an_answer_the_sentence_after_it_in_the_text_is_given(assistant):
+    first = assistant.ask("作者说的“自带链条补位”是什么意思？")
+    a = conversation(assistant, "作者说的“自带链条补位”是什么意思？", "为什么这很危险？")
+    new = [line for line in a.answer.split("。") if line and line not in first.answer]
+    assert any("完整性" in line for line in new)
+
+
+def test_the_same_asked_of_something_else_names_it_and_does_not_repeat_the_answer(assistant):
+    first = assistant.ask("区域联盟化指的是什么？")
+    a = conversation(assistant, "区域联盟化指的是什么？", "那日本呢？")
+    assert "日本" in a.answer and a.answer != first.answer

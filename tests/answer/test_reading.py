@@ -320,3 +320,44 @@ def test_a_span_of_time_is_no_count_of_items_asked():
 def test_a_part_without_parts_is_summarised_with_both_sides_it_weighs(assistant):
     a = assistant.ask("“技术越追越远”那一节主要讲了什么？")
     assert "一方面" in a.answer and "另一方面" in a.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("what's the 'technology falling further behind' part about?", "s3.2.2"),  # a name in quotes
+        ("Summarize why the paper thinks China's technology gap might widen.", "s3.2.2"),  # "gap" names it
+        (
+            "How does the paper explain the regional-alliance trend at the company and the government level?",
+            "s2.1",
+        ),
+    ],
+)
+def test_a_part_named_in_the_readers_own_words_is_summarised(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and {c.section_id for c in a.citations} == {section}
+
+
+def test_which_side_outweighs_of_what_a_part_with_the_authors_verdict_treats_is_that_verdict(assistant):
+    a = assistant.ask("全球产业链重构对中国来说利大还是弊大？")
+    assert a.kind == "overview" and "弊大于利" in a.answer.splitlines()[0]
+    # a part without a verdict of the authors' own is not given the paper's
+    assert "弊大于利" not in assistant.ask("区域联盟化对中国是利大还是弊大？").answer
+
+
+def test_proposals_asked_with_a_quoted_term_the_text_does_not_use_come_from_their_section(assistant):
+    a = assistant.ask("关于引导国内企业“走出去”布局产业链，作者具体怎么建议的？")
+    assert not a.abstained and a.citations[0].section_id == "s4.1.2"
+
+
+def test_a_titled_law_given_another_country_is_corrected(assistant):
+    a = assistant.ask(
+        "Why does the paper single out the EU's Chips and Science Act as the key push behind alliances?"
+    )
+    assert a.kind == "correction" and "United States" in a.answer
+
+
+def test_a_heading_named_in_quotes_is_answered_and_a_quote_naming_none_is_not(assistant):
+    a = assistant.ask("What's 'weaponization of barriers' and what forms does it take?")
+    assert not a.abstained and {c.section_id for c in a.citations} == {"s2.4"}
+    assert assistant.ask("How do you say 'good morning' in Japanese?").abstained

@@ -608,3 +608,29 @@ def test_an_amount_asked_of_several_things_or_over_a_span():
     assert asked_quantity("灌区的用水量这十年变化有多大？", "zh")[0] == "用水量"
     q = quantity_of("2023年甲产品产量和2024年乙产品销量各是多少？", "zh")
     assert not q.years  # each thing its own year: no sentence need give both
+
+
+def test_a_titled_thing_given_another_owner_is_a_wrong_premise_however_little_else_it_shares():
+    # the premise wraps the title in words of its own ("single out … as the key push …"), so it shares
+    # too few words with the sentence to be about it by words alone; the title and its owner decide
+    question = "Why does the paper single out Sylvania's Clean Rivers Act as the main cause of the drought?"
+    sentence = 'As Norland implemented the "Clean Rivers Act", farmers lost access to the upper basin.'
+    holding = premise_of(question, "en").test(sentence, 0.5)
+    assert holding.contradicts and holding.why == "names"
+    same = 'As Sylvania implemented the "Clean Rivers Act", farmers lost access to the upper basin.'
+    assert not premise_of(question, "en").test(same, 0.5).contradicts
+
+
+def test_the_example_a_question_says_the_text_uses_is_its_premise():
+    p = stated_premise(
+        "How does the report use the example of Norland closing a Sylvanian-owned dam in 2019?", "en"
+    )
+    assert p is not None and p[0] == "Norland closing a Sylvanian-owned dam in 2019"
+    assert stated_premise("How does the report use examples?", "en") is None
+
+
+def test_how_great_an_advantage_is_a_degree_not_an_amount():
+    from assistant.guards.reading.amount_question import asked_quantity
+
+    assert asked_quantity("甲国在光伏领域到底有多大优势？", "zh") is None
+    assert asked_quantity("甲国的光伏装机量有多大？", "zh") is not None

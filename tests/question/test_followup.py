@@ -223,3 +223,18 @@ def test_a_side_named_where_no_word_can_be_swapped_is_asked_about():
         ),
     )
     assert got.question == "What does the text say about Negative impact?" and got.sections == ["s3.2"]
+
+
+def test_the_topic_of_a_question_leaves_out_the_words_saying_the_text_says_it():
+    from assistant.question.followup import topic_of
+
+    assert topic_of("文章说美国对甲国的钢铁产品做了什么？") == "美国对甲国的钢铁产品"
+    assert topic_of("作者提到的链主是什么？") == "链主"
+
+
+def test_what_a_follow_up_asking_the_same_of_something_else_names():
+    from assistant.question.followup import new_focus
+
+    assert new_focus("那美国呢？") == ["美国"]
+    assert new_focus("What about Mexico?") == ["Mexico"]
+    assert new_focus("为什么这很危险？") == []

@@ -290,3 +290,29 @@ def test_a_question_asking_for_figures(question, asks):
     from assistant.question.asked import asks_evidence
 
     assert asks_evidence(question) == asks
+
+
+@pytest.mark.parametrize(
+    ("question", "n"),
+    [
+        ("用三句话概括这篇文章", 3),
+        ("Sum it up in two sentences.", 2),
+        ("four sentences, please", 4),
+        ("几句话说说", None),
+    ],
+)
+def test_an_answer_asked_for_in_so_many_sentences(question, n):
+    from assistant.answer.overview import asked_sentences
+
+    assert intents.RE_COUNTED.search(question) and asked_sentences(question) == n
+
+
+def test_which_journal_asked_with_another_field_of_the_paper_is_the_papers():
+    assert intents.metadata_fields("Which journal published it, and what's the DOI?") == ["journal", "doi"]
+    assert "journal" not in intents.metadata_fields("Which journal did the cited work appear in?")
+
+
+def test_a_question_weighing_the_two_sides_and_naming_nothing_else_asks_for_the_verdict():
+    assert intents.weighs_only("为什么作者认为整体上弊大于利？")
+    assert intents.weighs_only("Why do the authors think that overall the harm outweighs the benefit?")
+    assert not intents.weighs_only("总体来看，区块链对农业是利大还是弊大？")  # names a topic of its own

@@ -384,9 +384,12 @@ def asked_quantity(question: str, lang: str) -> tuple[str, str] | None:
     found = _chinese(question) if lang == "zh" else _english(question)
     if found and set(_words(found[0])) <= DEGREE:  # "优势有多大": how far it goes, in figures or words
         return None
+    if lang == "zh" and (m := RE_ZH_DEGREE.search(question)) and m.group(1) in DEGREE:  # "有多大优势"
+        return None
     return found
 
 
+RE_ZH_DEGREE = re.compile(r"多大的?([\u4e00-\u9fff]{2})")  # what "多大" weighs, said after it
 # what is weighed, not counted: "how big is the advantage" asks how far it goes, which a text may say
 # in words as well as in figures
 DEGREE = frozenset(

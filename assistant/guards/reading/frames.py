@@ -150,7 +150,10 @@ RE_PREMISE_EN = re.compile(
     rf"^(?:does|do|did)\s+{SUBJECT_EN}\s+(?:really\s+)?{VERB_EN}\s+that\s+"
     r"(?P<p10>[^?]+)\?*$|"
     r"^is (?:it )?(?:the |this )?(?:paper|authors?|article|study)['’]s? "
-    r"(?:conclusion|verdict|view|claim|argument) that (?P<p11>[^?]+)\?*$",
+    r"(?:conclusion|verdict|view|claim|argument) that (?P<p11>[^?]+)\?*$|"
+    # "How does the paper use the example of P?": P is what the text is taken to give as its example
+    rf"^(?:how|why|where) (?:do|does|did) {SUBJECT_EN} (?:use|cite|give|discuss|present|bring up|mention) "
+    r"(?:the |its |their |this )?(?:example|case|story) of (?P<p12>[^?]{10,})\?*$",
     re.I,
 )
 SUBJECT_ZH = (

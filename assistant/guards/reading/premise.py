@@ -27,7 +27,7 @@ from assistant.guards.reading.frames import (
     stated_premise,
     without_asides,
 )
-from assistant.guards.reading.roles import other_actor, other_owner
+from assistant.guards.reading.roles import other_actor, other_owner, place, titled
 from assistant.text import EN_STOP, ZH_STOP, english_words, kin, tokenize
 
 RE_TITLE = re.compile(r"《[^》]*》")
@@ -141,6 +141,8 @@ class Premise:
             differs = share >= min_share or bool(self.figures) and len(missing) < len(self.figures)
             differs = differs and any(f.kind == g.kind for f in missing for g in given)
             return Holding(False, differs, "figures" if differs else "unsaid-figures")
+        if share < min_share and self._titled_other(sentence, home):
+            return Holding(False, True, "names")  # "the EU's Chips and Science Act": the US's, the text says
         if share < min_share:
             return Holding(False, False, "words")
         if any(y not in sentence for y in self.years):  # another year, where the text says when it was
@@ -187,6 +189,15 @@ class Premise:
         if not sides and polarity.negated(clause) != self.negated:
             return Holding(False, True, "negation")
         return Holding(True, True)
+
+    def _titled_other(self, sentence: str, home: frozenset[str]) -> bool:
+        """The sentence gives a title or a name of two words or more that the premise names (a law, a
+        programme) another actor or owner than the premise does: it is about that thing, however little
+        else of the premise it says."""
+        return (
+            any(place(t, sentence) >= 0 for t in titled(self.text, self.lang, home))
+            and other_actor(self.text, sentence, self.lang, home) is not None
+        )
 
     def _names_another(self, sentence: str, home: frozenset[str]) -> bool:
         """The clause closest to the premise names none of the premise's missing names but another name

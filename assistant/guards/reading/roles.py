@@ -6,19 +6,30 @@ who, even when the text names its actor elsewhere in the sentence ("…限制对
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.corpus.entities import named_in, names, same_name
 
 RE_TITLE = re.compile(r"《[^》]*》")
+RE_OWNED_EN = re.compile(r"['’]s\s+")  # between an owner and what it owns
 # characters between an actor and what it acts on: a verb or a short phrase ("通过", ", through the ")
 GAP = {"en": 32, "zh": 6}
 RE_BREAK = re.compile(r"[。；;!?！？]|\.\s")
 
 
 def things(text: str, lang: str, exclude: frozenset[str]) -> list[str]:
-    """The titles and names of `text` (but `exclude`), in the order it gives them."""
-    found = RE_TITLE.findall(text) + [n for n in names(text, lang) if n not in exclude]
+    """The titles and names of `text` (but `exclude`), in the order it gives them; a name with its owner
+    ("Japan's CHIPS Act") is two: the owner and what it owns."""
+    found = RE_TITLE.findall(text) + [
+        part for n in names(text, lang) if n not in exclude for part in RE_OWNED_EN.split(n) if part
+    ]
     return sorted(found, key=lambda t: text.find(t))
+
+
+@lru_cache(maxsize=256)
+def titled(text: str, lang: str, exclude: frozenset[str]) -> tuple[str, ...]:
+    """The titles of `text` and its names of two words or more (a law, a programme)."""
+    return tuple(t for t in things(text, lang, exclude) if t.startswith("《") or len(t.split()) > 1)
 
 
 def place(thing: str, text: str) -> int:
