@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from assistant.corpus.entities import names
+from assistant.figures import EN_WORDS
 from assistant.index.sections import parent_of
 from assistant.question import asked, intents
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
@@ -242,6 +243,8 @@ def _item_named(question: str, recalled: Recalled) -> tuple[str, str] | None:
     named = [(len(_words(label) & mine), label, sid) for label, sid in recalled.items]
     n, label, section = max(named, default=(0, "", ""))
     if not n or n <= len(_words(recalled.topic) & mine) or [x for x, *_ in named].count(n) > 1:
+        return None
+    if not (_words(label) & mine) - set(EN_WORDS):  # "which one": a pronoun, not "Stage One"
         return None
     return (label, section) if len(mine - _words(label)) <= MAX_FOLLOW_UP_WORDS - 1 else None
 

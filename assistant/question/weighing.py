@@ -13,7 +13,8 @@ RE_WEIGHING = re.compile(
     r"\b(?:benefit|benefits) or (?:harm|hurt)|"
     r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)|\bstack up\b|"
     r"\bweigh(?:ing|s)? (?:up )?(?:the )?(?:upsides?|positives?|benefits?|pros)\b|\bpros and cons\b|"
-    r"\bupsides? and downsides?\b",
+    r"\bupsides? and downsides?\b|\b(?:positive|negative) or (?:negative|positive)\b|"
+    r"(?:积极|正面|消极|负面)还是(?:积极|正面|消极|负面)",
     re.I,
 )
 

@@ -238,3 +238,11 @@ def test_what_a_follow_up_asking_the_same_of_something_else_names():
     assert new_focus("那美国呢？") == ["美国"]
     assert new_focus("What about Mexico?") == ["Mexico"]
     assert new_focus("为什么这很危险？") == []
+
+
+def test_which_one_is_a_pronoun_not_an_item_labelled_one():
+    recalled = Recalled(
+        "What are the two stages?", items=[("Stage One: efficiency", "s1.1"), ("Stage Two: security", "s1.2")]
+    )
+    assert follow_up("Which one are we in now?", HISTORY, lambda *_: recalled).sections != ["s1.1"]
+    assert follow_up("What about stage one?", HISTORY, lambda *_: recalled).sections == ["s1.1"]

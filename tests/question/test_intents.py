@@ -316,3 +316,8 @@ def test_a_question_weighing_the_two_sides_and_naming_nothing_else_asks_for_the_
     assert intents.weighs_only("为什么作者认为整体上弊大于利？")
     assert intents.weighs_only("Why do the authors think that overall the harm outweighs the benefit?")
     assert not intents.weighs_only("总体来看，区块链对农业是利大还是弊大？")  # names a topic of its own
+
+
+def test_positive_or_negative_asks_which_side_outweighs():
+    assert intents.intent("Is the paper's overall verdict positive or negative for China?") == "conclusion"
+    assert intents.intent("总体来看，文章认为影响是积极还是消极？") == "conclusion"
