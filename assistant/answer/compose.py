@@ -189,13 +189,11 @@ def treated_in(retrieval: Retrieval, context: AnswerContext) -> bool:
     if not heading or sum(any(same(w, a) for a in asked) for w in heading) < NAMED_TOPIC * len(heading):
         return False
     rest = {a for a in asked if not any(same(a, w) for w in heading)}
-    views = [
-        context.view(c, retrieval)
-        for p in tree.chunks
-        if p == sid or p.startswith(sid + ".")
-        for c in tree.chunks[p]
-    ]
-    text = " ".join(v.edition.text if v.edition and lang == "en" else v.chunk.text for v in views).lower()
+    chunks = [c for p in tree.chunks if p == sid or p.startswith(sid + ".") for c in tree.chunks[p]]
+    editions = context.index.editions  # the section as an English reader sees it: its translated edition
+    text = " ".join(
+        e.text if (e := editions.get(c.id)) and c.lang != lang else c.text for c in chunks
+    ).lower()
     have = set(content_tokens(text))
     found = [a for a in rest if any(b in text or any(same(b, t) for t in have) for b in alike(a))]
     return len(found) > TREATED_SHARE * len(rest)

@@ -373,8 +373,8 @@ def bare_summary(question: str) -> bool:
 def weighs_only(question: str) -> bool:
     """The question asks which side outweighs the other and names nothing else besides the text, its
     authors and what readers ask of a paper as such ("为什么作者认为整体上弊大于利？")."""
-    rest = _without(question, RE_WHY, RE_ASKER, RE_WEIGHING, RE_SIDES, RE_OVERALL, RE_CONCLUSION, RE_WHOLE)
-    return RE_WEIGHING.search(question) is not None and all(RE_META.match(w) for w in content_tokens(rest))
+    sides = _without(question, RE_WEIGHING, RE_SIDES, RE_OVERALL, RE_CONCLUSION)
+    return RE_WEIGHING.search(question) is not None and asks_of_whole(sides)
 
 
 def names_part(question: str) -> bool:
