@@ -17,8 +17,9 @@ from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import add_other_language
 from assistant.answer.comparison import compose_comparison, compose_sections, compose_table
 from assistant.answer.contract import Answer
-from assistant.answer.correction import compose_correction
+from assistant.answer.correction import REST_HEAD, asks_more, compose_correction, rest_of
 from assistant.answer.enumeration import asks_many, semicolon_items
+from assistant.answer.joined import joined
 from assistant.answer.location import compose_location
 from assistant.answer.metadata import compose_metadata
 from assistant.answer.outline import compose_outline, find_outline
@@ -29,11 +30,12 @@ from assistant.answer.overview import (
     thesis_sentences,
 )
 from assistant.answer.passages import compose_passages
+from assistant.guards.base import Verdict
 from assistant.guards.stage import GuardReport
 from assistant.index.sections import ancestors, bare_label, heading_words, label_number
 from assistant.question import asked, intents
 from assistant.question.synonyms import alike, named_in, widened
-from assistant.retrieval.headings import singular
+from assistant.retrieval.headings import singular, spelt
 from assistant.retrieval.responses import NAMED_HEADING, NAMED_TOPIC, RE_ASKING, names_only, unanswered_topic
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens, kin
@@ -128,6 +130,8 @@ def names_a_part(retrieval: Retrieval, context: AnswerContext) -> bool:
     """A question naming the whole text names a part too: by number, as a part ("the section on …"),
     by its heading, or as what the text says about a topic it has a part on."""
     q = retrieval.question
+    if intents.asks_its_parts(q.searched):
+        return False  # "这篇论文分成哪几个部分？": the whole text's parts, none of them
     return bool(
         retrieval.sections
         or intents.names_part(q.searched)
@@ -184,9 +188,12 @@ def treated_in(retrieval: Retrieval, context: AnswerContext) -> bool:
         return False
     home = {w.lower() for w in context.index.home.get(lang, frozenset())}
     asked = {singular(w) for w in widened(intents.topic_words(retrieval.question.searched))} - home
-    heading = {singular(w) for w in heading_words(context.index.label(sid, lang))}
+    label = context.index.label(sid, lang)
+    heading = {singular(w) for w in heading_words(label)}
+    spelled = {singular(w) for w in spelt(label, asked)}  # "AI" names "Artificial Intelligence …"
     same = lambda a, b: a == b or kin(a, b)  # noqa: E731
-    if not heading or sum(any(same(w, a) for a in asked) for w in heading) < NAMED_TOPIC * len(heading):
+    named = sum(w in spelled or any(same(w, a) for a in asked) for w in heading)
+    if not heading or named < NAMED_TOPIC * len(heading):
         return False
     rest = {a for a in asked if not any(same(a, w) for w in heading)}
     chunks = [c for p in tree.chunks if p == sid or p.startswith(sid + ".") for c in tree.chunks[p]]
@@ -245,10 +252,26 @@ def _compose(retrieval: Retrieval, report: GuardReport, context: AnswerContext) 
     decided = report.decided
     if decided is not None:
         if decided.correction is not None:
-            return compose_correction(decided, retrieval, context)
+            return corrected(decided, retrieval, context)
         answer = empty(retrieval.question, retrieval)
         answer.guard, answer.notice = decided.guard, decided.notice
         return answer
+    return answered(retrieval, context)
+
+
+def corrected(decided: Verdict, retrieval: Retrieval, context: AnswerContext) -> Answer:
+    """The correction of a false premise; then, when the question asks something besides the premise
+    ("…grew tenfold. What does it forecast for 2030?"), the answer to the question."""
+    fixed = compose_correction(decided, retrieval, context)
+    fix = decided.correction
+    if fix.why == "verdict" or not asks_more(rest_of(retrieval.question.searched, fix.premise)):
+        return fixed  # the rest of a question weighing the sides the wrong way leans on that premise
+    more = compose_passages(retrieval, context)  # the sentences, not the overview the premise may ask for
+    return fixed if more.abstained else joined(fixed, more, REST_HEAD[retrieval.lang])
+
+
+def answered(retrieval: Retrieval, context: AnswerContext) -> Answer:
+    """The answer the question gets once every guard has let it through."""
     q = retrieval.question
     structural = not retrieval.named and (not q.english_front or q.intent == "metadata")
     if structural and (answer := structured(retrieval, context)) is not None and not answer.abstained:

@@ -3,12 +3,15 @@ says the premise is wrong and quotes the sentence that says otherwise."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer import render
 from assistant.answer.base import AnswerContext, empty
 from assistant.answer.citer import Citer
 from assistant.answer.contract import Answer
 from assistant.answer.sentences import sentence_of
 from assistant.guards.base import Verdict
+from assistant.question import intents
 from assistant.retrieval.results import Retrieval
 
 WHY = {
@@ -20,6 +23,23 @@ WHY = {
     "verdict": ("论文的结论正好相反", "the paper weighs it the other way"),
     "names": ("论文说的是另一方", "the paper names someone else"),
 }
+
+
+REST_HEAD = {"zh": "至于问题的其余部分：", "en": "As for the rest of the question:"}
+RE_LEAD = re.compile(r"^[\s,，。.;；:：—–-]*(?:那么|那|所以|\band\b|\bso\b|\bthen\b)?[\s,，]*", re.I)
+
+
+def rest_of(question: str, premise: str) -> str:
+    """What a question asks besides the premise it states ("…grew tenfold. What does it forecast for
+    2030?"): the words after the premise, empty when the premise ends it ("Why did X rise?")."""
+    at = question.find(premise)
+    return "" if at < 0 else RE_LEAD.sub("", question[at + len(premise) :])
+
+
+def asks_more(rest: str) -> bool:
+    """The rest of the question names something of its own ("What does it forecast for 2030?"; not
+    "what was that about?", "为什么？")."""
+    return bool(intents.topic_words(rest))
 
 
 def compose_correction(verdict: Verdict, retrieval: Retrieval, context: AnswerContext) -> Answer:

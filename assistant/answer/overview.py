@@ -268,6 +268,8 @@ def compose_document(
             out.quote(s)
     counted = asked_sentences(retrieval.question.text)
     verdict = thesis_sentences(document, retrieval, context)  # the authors' own verdict, stated in the body
+    if intents.asks_its_parts(retrieval.question.searched):  # "How many parts is it divided into?"
+        thesis, verdict = [], []
     head = "conclusion" if conclusion else "thesis"
     if conclusion and counted and verdict:  # "the conclusion in one sentence": the verdict first
         verdict, thesis, head = [], (verdict + thesis)[:n], "verdict"

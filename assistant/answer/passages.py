@@ -38,7 +38,7 @@ from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
 from assistant.corpus.entities import named_in
 from assistant.figures import years_of
-from assistant.question import intents
+from assistant.question import numbering
 from assistant.question.asked import FIGURE_WORDS, RE_ASKS_DATE, RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, term_asked
 from assistant.question.followup import new_focus
 from assistant.retrieval.hybrid import ENGLISH_FRONT
@@ -318,7 +318,7 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
     if listed := announced_list(sentences, best, picked, retrieval, context):
         return listed
     q = retrieval.question
-    points = q.is_follow_up and intents.ordinal_reference(q.text) is not None
+    points = q.is_follow_up and numbering.ordinal_reference(q.text) is not None
     if points and (body := item_body(best, context, retrieval)):
         return body  # "那第三点具体是什么？": that item, and all it says of it
     chosen: list[Sentence] = []

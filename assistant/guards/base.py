@@ -85,6 +85,8 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
         return True  # its front matter; the parts of the section it counts ("the two stages")
     if retrieval.advice or retrieval.responses:  # its part of proposals, or the part answering the topic
         return True
+    if question.intent == "list" and retrieval.sections:  # "What are the sections of part 2?": its parts
+        return True
     if question.intent not in ("summary", "conclusion"):
         return False
     if question.intent == "conclusion" and intents.RE_WEIGHING.search(question.searched):

@@ -8,7 +8,8 @@ import re
 from assistant.figures import figures, holds_figure, years_of
 from assistant.guards.base import Guard, Verdict, passed
 from assistant.question.analysis import Question
-from assistant.question.intents import RE_NAMED_SECTION, RE_REFERENCE_NUMBER
+from assistant.question.intents import RE_REFERENCE_NUMBER
+from assistant.question.numbering import RE_NAMED_SECTION
 from assistant.retrieval.results import Retrieval
 
 

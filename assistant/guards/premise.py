@@ -19,6 +19,22 @@ PREMISE_HITS = 3  # passages searched for the premise itself
 CLEARLY_MORE = 0.25  # a contradicting sentence naming this much more of a premise than one holding it wins
 
 
+def said_of(words: set[str], text: str) -> bool:
+    """`text` has all of `words` but one in three ("总体" for its "整体")."""
+    return sum(w.lower() not in text for w in words) <= len(words) // 3
+
+
+MIN_OWN_CLAIM = 2  # words a follow-up's own premise names to claim something of its own
+
+
+def own_claim(question: Question) -> bool:
+    """A follow-up's own words state a premise of their own ("那美国的份额为什么上升了？"), not only
+    pointers to the last answer ("Why does it bring that up?")."""
+    own = premise_of(question.text, question.lang)
+    words = [w for w in own.words if len(w) > 2 or not w.isascii()] if own else []  # not "up" of "bring up"
+    return own is not None and (len(words) >= MIN_OWN_CLAIM or bool(own.figures or own.names))
+
+
 class PremiseGuard(Guard):
     name = "premise"
 
@@ -30,6 +46,17 @@ class PremiseGuard(Guard):
             if hit.edition
             else index.sentence_vectors(hit.chunk.id)
         )
+
+    def text_of(self, retrieval: Retrieval) -> str:
+        """The document's text in both languages, lower-cased (read once per index and document)."""
+        index = self.context.index
+        key = ("document-text", id(index), retrieval.document)
+        if key not in self.context.extra:
+            document = retrieval.document
+            chunks = [c for c in index.chunks.values() if index.tree.document_of(c.section_id) == document]
+            editions = [e.text for c in chunks if (e := index.editions.get(c.id))]
+            self.context.extra[key] = " ".join([*(c.text for c in chunks), *editions]).lower()
+        return self.context.extra[key]
 
     def verdict_hits(self, retrieval: Retrieval) -> list[Hit]:
         """The passages of the document that weigh the two sides ("弊大于利", "on balance good"), wherever
@@ -59,11 +86,15 @@ class PremiseGuard(Guard):
         premise = premise_of(question.searched, question.lang)
         if premise is None or share <= 0 or retrieval.named:
             return passed(self.name)
+        if question.is_follow_up and premise.presupposed and not own_claim(question):
+            return passed(self.name)  # "Why does it bring that up?": it takes the last answer as given
         if question.intent == "summary" and intents.names_part(question.searched):
             return passed(self.name)  # "文章讲X的那部分说了什么": X says which part, it claims nothing
         home = self.context.home.get(question.lang, frozenset())
         vector = np.asarray(self.context.search.embedder.embed_query(premise.text), dtype=np.float32)
         hits = retrieval.hits + self.premise_hits(premise.text, question, retrieval)
+        if premise.verdict and not said_of(polarity.weighed_topic(premise.text), self.text_of(retrieval)):
+            return self.unsaid(premise.text, question)  # "…对农民利大于弊": weighed of what it never treats
         hits += self.verdict_hits(retrieval) if premise.verdict else []
         best: tuple[float, Correction] | None = None
         named = 0.0  # the most of the premise's words a contradicting sentence names (0: none does)
@@ -97,9 +128,12 @@ class PremiseGuard(Guard):
                 question,
                 best[1],
             )
+        return self.unsaid(premise.text, question)
+
+    def unsaid(self, premise: str, question: Question) -> Verdict:
         return self.abstain(
             "premise-unsaid",
-            f"问题认为论文说了“{premise.text}”，但检索到的段落中没有一句这样说。",
-            f"The question takes the text to say “{premise.text}”, but no passage found says so.",
+            f"问题认为论文说了“{premise}”，但检索到的段落中没有一句这样说。",
+            f"The question takes the text to say “{premise}”, but no passage found says so.",
             question,
         )

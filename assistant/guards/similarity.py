@@ -2,6 +2,7 @@
 
 from assistant.figures import RE_YEAR, years_of
 from assistant.guards.base import Guard, Verdict, passed, structural
+from assistant.guards.reading import polarity
 from assistant.guards.reading.premise import premise_of
 from assistant.question import asked
 from assistant.question.analysis import Question
@@ -28,6 +29,8 @@ def premise_named(question: Question, retrieval: Retrieval) -> bool:
     """The question states a premise naming things a top passage names ("RCEP took effect in 2020. What
     changed after?"): whether the text holds it is the premise guard's to say."""
     premise = premise_of(question.searched, question.lang)
+    if premise is not None and premise.verdict and not polarity.weighed_topic(premise.text):
+        return True  # "既然作者认为利大于弊…": the text's own verdict, for the premise guard to read
     if premise is None or not premise.names:
         return False
     names = {n.lower() for n in premise.names}

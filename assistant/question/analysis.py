@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.question import asked, intents
+from assistant.question import asked, intents, numbering
 from assistant.question.followup import Turn
 from assistant.question.synonyms import spelled_out
 from assistant.text import language_of
@@ -82,7 +82,7 @@ def analyse(
         history=list(history or []),
         references=intents.wants_references(searched),
         english_front=intents.wants_english_front(searched),
-        section_numbers=intents.section_numbers(searched),
+        section_numbers=numbering.section_numbers(searched),
         opening=intents.asks_opening(searched),
         named_references=intents.named_references(searched),
         named_tables=intents.named_tables(searched),

@@ -11,7 +11,10 @@ import re
 RE_SAYS_ABOUT = re.compile(
     r"\bwhat (?:(?:does|do) )?(?:the|this) (?:paper|article|text|report|study|authors?) "
     r"(?:say|write|argue)s? (?:about|on)\b|"
-    r"\bwhat(?:'s| is) (?:the|this) (?:paper|article|author)(?:'s|’s) (?:take|view|position) on\b|"
+    r"\bwhat(?:'s| is| are) (?:the|this|its) (?:paper|article|text|report|study|authors?)(?:'s|’s|'|’)? "
+    r"(?:take|views?|position|stance|perspective|opinion|thinking) (?:on|of|about)\b|"
+    r"\bhow (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) (?:see|view)\b|"
+    r"\bwhat (?:does|do) (?:the|this) (?:paper|article|text|report|study|authors?) think (?:about|of)\b|"
     r"\b(?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
     r"(?:discuss|mention|talk about|cover|deal with|address|say anything about)\b|"
     r"\bhow (?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "

@@ -32,7 +32,7 @@ from pydantic import BaseModel, Field
 from assistant.corpus.entities import names
 from assistant.figures import EN_WORDS
 from assistant.index.sections import parent_of
-from assistant.question import asked, intents
+from assistant.question import asked, intents, numbering
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
 
 MAX_TURNS = 6
@@ -62,6 +62,7 @@ RE_CAUSE_OR_REMEDY = re.compile(
     r"\b(?:fix|solve|tackle|address|counter|deal with)\b",
     re.I,
 )
+RE_OFFERS = re.compile(r"(?:提出|给出|开出|拿出|提)了?")  # how the authors come up with what they propose
 MAX_OWN_WORDS = 2  # words of its own a question asking why "it" happens may have ("happening")
 # what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
 RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)
@@ -183,8 +184,8 @@ def _nested_item(question: str, recalled: Recalled) -> tuple[str, str] | None:
     """The item a question points at by two positions, a part and then one of its own ("第一块里的第三条",
     "the third point of the second part"): the position naming a part (块, "part") is the part's."""
     found = [
-        (intents.ordinal_reference(m.group()), bool(RE_PART_NAME.search(question[m.start() : m.end() + 6])))
-        for m in intents.RE_ORDINAL_REFERENCE.finditer(question)
+        (numbering.ordinal_reference(m.group()), bool(RE_PART_NAME.search(question[m.start() : m.end() + 6])))
+        for m in numbering.RE_ORDINAL_REFERENCE.finditer(question)
     ]
     if len(found) != 2 or not all(k and k > 0 for k, _ in found) or found[0][1] == found[1][1]:
         return None
@@ -208,7 +209,7 @@ def _sibling_at(recalled: Recalled, k: int) -> tuple[str, str] | None:
 
 def _point(question: str, label: str) -> str:
     """The question with its pointer ("第二个", "the second one") replaced by `label`."""
-    return intents.RE_ORDINAL_REFERENCE.sub(label, question, count=1)
+    return numbering.RE_ORDINAL_REFERENCE.sub(label, question, count=1)
 
 
 # what a follow-up naming a section above the previous one asks: what that section says
@@ -293,7 +294,7 @@ def _other_item(
 ) -> Resolved | None:
     """A pointer to another item of the list the previous question pointed into, asking little else
     ("那第一个呢？", "And the third one?"): the previous question asked of that item."""
-    if recall is None or intents.ordinal_reference(previous) is None or _words(_point(question, " ")):
+    if recall is None or numbering.ordinal_reference(previous) is None or _words(_point(question, " ")):
         return None
     if (found := previous_turn(earlier)) is None:
         return None
@@ -307,7 +308,8 @@ def _other_item(
 def asks_why_or_what_to_do(question: str, recalled: Recalled) -> bool:
     """Asked why "it" happens or what to do about it ("Why is that happening?") and little
     else, after an answer about one part without parts that the question before did not name."""
-    if not RE_CAUSE_OR_REMEDY.search(question) or len(_words(topic_of(question))) > MAX_OWN_WORDS:
+    own = _words(RE_OFFERS.sub(" ", RE_ANAPHORA_ZH.sub(" ", topic_of(question))))  # "对此作者提出了什么对策"
+    if not RE_CAUSE_OR_REMEDY.search(question) or len(own) > MAX_OWN_WORDS:
         return False
     leaf = recalled.part or (recalled.path[0] if recalled.path and recalled.leaf else "")
     return bool(leaf) and recalled.topic not in recalled.path
@@ -328,7 +330,7 @@ def follow_up(
     if not history or (found := previous_turn(history)) is None:
         return None
     previous, earlier = found
-    ordinal = intents.ordinal_reference(question)
+    ordinal = numbering.ordinal_reference(question)
     zh = language_of(question) == "zh"
     anaphora = RE_ANAPHORA_ZH.search(question) if zh else _anaphora_en(question)
     location = intents.RE_LOCATION.search(question) is not None

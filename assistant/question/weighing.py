@@ -14,7 +14,9 @@ RE_WEIGHING = re.compile(
     r"\bnet (?:effect|impact|result)\b|\bon balance\b|\boutweigh|\bmore (?:good|harm|benefit)|\bstack up\b|"
     r"\bweigh(?:ing|s)? (?:up )?(?:the )?(?:upsides?|positives?|benefits?|pros)\b|\bpros and cons\b|"
     r"\bupsides? and downsides?\b|\b(?:positive|negative) or (?:negative|positive)\b|"
-    r"(?:积极|正面|消极|负面)还是(?:积极|正面|消极|负面)",
+    r"(?:积极|正面|消极|负面)还是(?:积极|正面|消极|负面)|孰轻孰重|孰大孰小|孰多孰少|占上风|"
+    r"\bwins? out\b|\bwhich (?:side|one|list) wins\b|\bprevails?\b|\bcomes? out (?:ahead|on top)\b|"
+    r"\btips? the (?:balance|scales)\b",
     re.I,
 )
 

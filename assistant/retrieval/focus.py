@@ -122,6 +122,8 @@ def summary_focus(
     """The section a summary question means, when no number or scope says (see the module doc);
     `words_of` gives a section's heading-path words in the asker's language, `home` the name the text
     may leave unsaid (China, for a paper about China)."""
+    if intents.asks_its_parts(question.searched):
+        return None  # "各部分讲什么？": the whole text's parts
     summary, part = question.intent == "summary", intents.names_part(question.searched)
     if not summary and not (question.intent == "conclusion" and part):  # a conclusion: the whole text's
         return None

@@ -20,7 +20,7 @@ from assistant.index.sections import ancestors
 from assistant.index.store import StoreError
 from assistant.question.analysis import Question
 from assistant.question.inflections import other_forms, with_base_forms
-from assistant.question.intents import RE_NAMED_SECTION
+from assistant.question.numbering import RE_NAMED_SECTION
 from assistant.question.synonyms import named_in, widened
 from assistant.retrieval.focus import narrowed, summary_focus
 from assistant.retrieval.headings import Headings, quoted_names

@@ -26,7 +26,8 @@ from assistant.text import EN_STOP as STOP_EN
 from assistant.text import kin, tokenize
 
 RE_COUNT = re.compile(
-    r"\b(two|three|four|five|six|seven|[2-7])\s+(?:main\s+|key\s+|major\s+|future\s+|new\s+)?[a-z]+|"
+    r"\b(?<!part )(?<!section )(?<!chapter )(?<!table )(?<!figure )"  # "part 3 lists": a number, no count
+    r"(two|three|four|five|six|seven|[2-7])\s+(?:main\s+|key\s+|major\s+|future\s+|new\s+)?[a-z]+|"
     r"[哪这]([两二三四五六七])[个大项方种类点]|(?<![第一二三四五六七八九十])([两二三四五六七])[条项点大](?=[\u4e00-\u9fff])|"
     r"(?<![第一二三四五六七八九十])([两二三四五六七])个(?=[\u4e00-\u9fff]{2})",
     re.I,
@@ -61,12 +62,13 @@ def asked_count(question: str) -> int | None:
 
 
 def counted_words(question: str) -> set[str]:
-    """The words just after a count: what the question counts ("three negative impacts" → negative,
-    impact)."""
+    """The words around a count: what the question counts ("three negative impacts" → negative, impact;
+    "消极影响有哪三个" → 消极, 影响)."""
     m = RE_COUNT.search(question)
     if not m:
         return set()
-    after = question[m.start() : m.end() + 8] if not question.isascii() else question[m.start() :]
+    # in Chinese what is counted may come first ("消极影响有哪三个")
+    after = question[max(m.start() - 8, 0) : m.end() + 8] if not question.isascii() else question[m.start() :]
     words = tokenize(after)
     return set(words[:3] if question.isascii() else words)
 
@@ -179,7 +181,10 @@ def outline_parent(
             key = key._replace(share=share)
         if enough and share >= MIN_HEADING_COVERAGE and (best is None or better(key, best)):
             best = key
-    # a count that is wrong ("the three negative impacts" of five): the section, the answer says so
+    # a count that is wrong ("the three negative impacts" of five): the section, the answer says so; what
+    # the question names outweighs what its count fits (three positive impacts, but "negative" was said)
+    if best and other and other.named >= MIN_NAMED and other.named > best.named:
+        return other.section
     return best.section if best else other.section if other else None
 
 

@@ -127,9 +127,12 @@ def response_sections(
     tree = index.tree
     if topic is None:  # it asks about more than a topic, or names none whole
         return headed_by(terms, lang, index, document) if document else []
-    if _proposing(topic, index, lang):  # it names a proposal's own heading ("…avoid hollowing out")
-        return [topic]
     document = tree.document_of(topic)
+    if _proposing(topic, index, lang):  # it names a proposal's own heading ("…avoid hollowing out"), or
+        # a part of proposals and one inside it by words of its own ("应对挑战里关于扩大市场规模")
+        rest = terms - set(label_tokens(index.label(topic, lang)))
+        inner = [s for s in headed_by(rest, lang, index, document) if s.startswith(topic + ".")]
+        return inner or [topic]
     weights = heading_weights(index, lang, document)
     words = set(label_tokens(index.label(topic, lang)))
     answers = [

@@ -361,3 +361,81 @@ def test_a_heading_named_in_quotes_is_answered_and_a_quote_naming_none_is_not(as
     a = assistant.ask("What's 'weaponization of barriers' and what forms does it take?")
     assert not a.abstained and {c.section_id for c in a.citations} == {"s2.4"}
     assert assistant.ask("How do you say 'good morning' in Japanese?").abstained
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "既然作者认为利大于弊，那么最大的好处是什么？",
+        "Since the authors conclude the positives outweigh the negatives, which gains matter most?",
+    ],
+)
+def test_a_premise_weighing_the_sides_the_wrong_way_is_corrected(assistant, question):
+    a = assistant.ask(question)
+    assert a.premise_rejected and "弊大于利" in a.citations[0].quote
+
+
+def test_a_verdict_premise_about_what_the_text_never_treats_is_not_corrected_by_its_verdict(assistant):
+    a = assistant.ask("既然作者认为元宇宙对农民利大于弊，原因是什么？")
+    assert not a.premise_rejected
+
+
+def test_after_the_correction_the_rest_of_the_question_is_answered(assistant):
+    a = assistant.ask(
+        "The paper says industrial robots grew tenfold from 2000 to 2019. What does it expect by 2030?"
+    )
+    assert a.premise_rejected and "As for the rest of the question:" in a.answer
+    rest = a.answer.split("As for the rest of the question:")[1]
+    assert "2030" in rest and "threefold" not in rest  # the correction is not said again
+
+
+@pytest.mark.parametrize(
+    "question", ["这篇论文分成哪几个部分？各部分讲什么？", "How many parts is the paper divided into?"]
+)
+def test_the_parts_of_the_whole_paper(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and [i["section_id"] for i in a.items] == ["s1", "s2", "s3", "s4"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"), [("What are the three negative impacts?", "en"), ("消极影响有哪三个？", "zh")]
+)
+def test_a_wrong_count_of_the_part_named_is_corrected_not_given_another_part(assistant, question, lang):
+    a = assistant.ask(question)
+    assert a.premise_rejected and {c.section_id for c in a.citations} == {f"s3.2.{k}" for k in range(1, 6)}
+
+
+def test_a_part_number_before_a_verb_is_no_count(assistant):
+    a = assistant.ask("What does part 3 list?")
+    assert not a.premise_rejected and a.kind == "outline"
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("What's the paper's take on AI turning into a closed, walled-off technology?", "s2.3"),
+        ("What's the authors' view on regional alliances?", "s2.1"),
+    ],
+)
+def test_the_texts_view_of_a_part_is_that_part(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and a.citations[0].section_id.startswith(section)
+
+
+def test_proposals_asked_of_a_term_come_from_the_response_to_its_part(assistant):
+    a = conversation(assistant, "文中说的“自带链条补位”是什么意思？", "对此作者提出了什么对策？")
+    assert {c.section_id for c in a.citations} == {"s4.2.1"}
+
+
+def test_why_after_figures_asks_why_the_text_gives_them_not_a_premise(assistant):
+    a = conversation(
+        assistant,
+        "What figures does the paper give for Chinese firms' R&D spending in 2023?",
+        "Why does it mention that?",
+    )
+    assert not a.premise_rejected and not a.abstained
+
+
+def test_a_part_of_proposals_and_one_inside_it_named_by_its_words(assistant):
+    a = conversation(assistant, "文章的政策建议分成哪两大块？", "那第二块里关于扩大市场规模是怎么说的？")
+    assert {c.section_id for c in a.citations} == {"s4.2.3"}

@@ -206,6 +206,8 @@ def test_which_way_a_statement_goes():
         ("it has both positive and negative effects", None),
         ("the impacts are more positive than negative", "good"),
         ("the costs for households exceed the benefits", "bad"),
+        ("the positives outweigh the negatives for the region", "good"),
+        ("the drawbacks outweigh the gains", "bad"),
     ],
 )
 def test_which_side_a_verdict_takes(text, side):
@@ -634,3 +636,23 @@ def test_how_great_an_advantage_is_a_degree_not_an_amount():
 
     assert asked_quantity("甲国在光伏领域到底有多大优势？", "zh") is None
     assert asked_quantity("甲国的光伏装机量有多大？", "zh") is not None
+
+
+@pytest.mark.parametrize(
+    ("premise", "topic"),
+    [
+        ("利大于弊", set()),
+        ("the positives outweigh the negatives", set()),
+        ("blockchain helps farmers more than it hurts", {"blockchain"}),
+        ("区块链对农民利大于弊", {"区块", "农民"}),
+    ],
+)
+def test_what_a_verdict_is_given_of(premise, topic):
+    assert polarity.weighed_topic(premise) == topic
+
+
+@pytest.mark.parametrize(
+    "question", ["作者提出的四个趋势分别是什么？", "文章指出的两个阶段是什么？", "论文提到的建议有哪些？"]
+)
+def test_what_the_text_proposes_is_asked_for_not_claimed(question):
+    assert premise_of(question, "zh") is None

@@ -112,7 +112,8 @@ def test_the_english_abstract_is_reached_on_purpose(assistant):
 
 
 def test_a_section_named_by_number_is_preferred(assistant):
-    from assistant.question.intents import RE_OPENING, named_sections
+    from assistant.question.intents import RE_OPENING
+    from assistant.question.numbering import named_sections
     from assistant.retrieval.hybrid import HybridSearch
 
     assert named_sections("At the start of Section 2, which forces act?") == ["s2"]

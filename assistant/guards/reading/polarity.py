@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.question.weighing import RE_SIDES, RE_WEIGHING
+from assistant.text import content_tokens
+
 RE_UP = re.compile(
     r"增|涨|升|提高|攀升|扩大|加大|加强|加快|放宽|更多|更加|更为|翻番|倍|鼓励|促进|支持|推动|"
     r"(?<![-\w])(?:step(?:s|ped)? up|ramp(?:s|ed)? up|(?:go|goes|went|gone|going) up|soar(?:s|ed|ing)?|"
@@ -62,8 +65,8 @@ RE_CONTRAST_BEFORE = re.compile(
 # a verdict that one side outweighs the other ("on balance good", "弊大于利")
 GOOD, BAD = r"good|positive|beneficial|favou?rable|helpful", r"bad|negative|harmful|unfavou?rable|damaging"
 UPSIDES, DOWNSIDES = (
-    r"benefits?|advantages?|gains?|upsides?|pros|opportunities",
-    r"costs?|harms?|risks?|downsides?|cons",
+    r"benefits?|advantages?|gains?|upsides?|pros|opportunities|positives|pluses|plus side",
+    r"costs?|harms?|risks?|downsides?|cons|negatives|minuses|minus side|drawbacks?|disadvantages?",
 )
 RE_VERDICT = {
     "good": re.compile(
@@ -94,6 +97,14 @@ def verdict(text: str) -> str | None:
     """ "good" or "bad" when `text` weighs the two sides and says which outweighs the other."""
     found = [side for side, pattern in RE_VERDICT.items() if pattern.search(text)]
     return found[0] if len(found) == 1 else None
+
+
+def weighed_topic(premise: str) -> set[str]:
+    """The words of a premise weighing two sides besides the weighing and the sides: what it weighs them
+    for ("blockchain", "farmers" of "blockchain helps farmers more than it hurts"; none of "利大于弊")."""
+    for pattern in (*RE_VERDICT.values(), RE_WEIGHING, RE_SIDES):
+        premise = pattern.sub(" ", premise)
+    return set(content_tokens(premise))
 
 
 def direction(text: str) -> str | None:
