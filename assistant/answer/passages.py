@@ -32,18 +32,19 @@ from assistant.answer.enumeration import (
     paragraph_chunk_id,
     sibling_items,
 )
-from assistant.answer.sentences import Sentence, candidate_sentences, coverage
+from assistant.answer.sentences import Sentence, candidate_sentences, coverage, of_term
 from assistant.answer.years import by_year
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
 from assistant.corpus.entities import named_in
 from assistant.figures import years_of
+from assistant.question import asked as asking
 from assistant.question import numbering
 from assistant.question.asked import FIGURE_WORDS, RE_ASKS_DATE, RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, term_asked
 from assistant.question.followup import new_focus
 from assistant.retrieval.hybrid import ENGLISH_FRONT
 from assistant.retrieval.results import Retrieval
-from assistant.text import content_tokens, language_of
+from assistant.text import content_tokens
 
 # "什么是X" / "what is X" / "what does X mean" asks for a definition; "X是指…" / "所谓X" /
 # "X refers to" give one
@@ -117,6 +118,8 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
     # figure or a date may be in what was said
     # "那美国呢？": the same asked of something else, which a sentence should name, and not what was said
     shift = new_focus(retrieval.question.text) if retrieval.question.is_follow_up else []
+    # "What role does RCEP play in the paper?": what the text says of a topic, in sentences naming it
+    topic = [w.lower() for w in content_tokens(asking.topic_asked(question) or "")]
     more = bool(shift) or RE_MORE.search(retrieval.question.text) is not None
     # a follow-up asking why what was said holds: what follows it in the text, too
     again = retrieval.question.is_follow_up and RE_WHY_QUESTION.search(retrieval.question.text) is not None
@@ -147,20 +150,9 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
             - (YEAR_PENALTY if years and own and not own & years else 0.0)
             + (KIND_BONUS / 2 if example and is_example(s) else 0.0)
             + (SHIFT_BONUS if any(named_in(n, f"{s.shown} {s.text}", retrieval.lang) for n in shift) else 0.0)
+            + SHIFT_BONUS * sum(w in f"{s.shown} {s.text}".lower() for w in topic) / max(len(topic), 1)
             + (REASON_NEXT if (s.hit.chunk.id, s.index - 1) in given - {(s.hit.chunk.id, s.index)} else 0.0)
         )
-
-
-def of_term(term: str | None, s: Sentence) -> bool:
-    """The sentence is about the term asked (half its words); a term in another language than the
-    original's is not checked (its translation may word it otherwise)."""
-    words = set(content_tokens(term or ""))
-    if not words:
-        return True
-    if language_of(term) != language_of(s.text):  # the translation may word the term otherwise
-        return True
-    have = set(content_tokens(s.text))
-    return len(words & have) >= 0.5 * len(words)
 
 
 def is_example(s: Sentence) -> bool:

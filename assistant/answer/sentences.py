@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from assistant.corpus.chunking import split_sentences
 from assistant.question.intents import RE_INJECTION
 from assistant.retrieval.results import Hit
-from assistant.text import tokenize
+from assistant.text import content_tokens, language_of, tokenize
 
 
 @dataclass
@@ -80,3 +80,15 @@ def without_instructions(text: str) -> str:
     if not any(RE_INJECTION.search(text[s:e]) for s, e in spans):
         return text
     return "".join(text[s:e] for s, e in spans if not RE_INJECTION.search(text[s:e]))
+
+
+def of_term(term: str | None, s: Sentence) -> bool:
+    """The sentence is about the term asked (half its words); a term in another language than the
+    original's is not checked (its translation may word it otherwise)."""
+    words = set(content_tokens(term or ""))
+    if not words:
+        return True
+    if language_of(term) != language_of(s.text):  # the translation may word the term otherwise
+        return True
+    have = set(content_tokens(s.text))
+    return len(words & have) >= 0.5 * len(words)

@@ -33,6 +33,7 @@ from assistant.corpus.entities import names
 from assistant.figures import EN_WORDS
 from assistant.index.sections import parent_of
 from assistant.question import asked, intents, numbering
+from assistant.question.synonyms import widened
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
 
 MAX_TURNS = 6
@@ -219,8 +220,9 @@ ABOUT = {"zh": "{}讲了什么？", "en": "What does the text say about {}?"}
 def _sibling(question: str, recalled: Recalled) -> tuple[str, str, int] | None:
     """The section beside the previous one (level 0) or beside one of its parents (level 1, 2 …) whose
     heading the question names best (not by one word of many: "foreign exchange reserves" names no part
-    on "attracting foreign investment"): (heading, section id, level)."""
-    mine = _words(question)
+    on "attracting foreign investment"): (heading, section id, level). Words readers use for a heading's
+    own count ("那坏处呢？" names 消极影响)."""
+    mine = widened(_words(RE_FOLLOW_UP.sub(" ", question)))  # "那坏处呢" is 坏处, not 那坏
 
     def own(sibling: tuple[str, str, int]) -> set[str]:  # its words, not those of the part it is beside
         level = sibling[2]
@@ -235,6 +237,20 @@ def _sibling(question: str, recalled: Recalled) -> tuple[str, str, int] | None:
     if n and (n >= 2 or 2 * n >= len(heading)) and n > len(_words(recalled.topic) & mine):
         return best
     return None
+
+
+def _beside(question: str, recalled: Recalled) -> Resolved | None:
+    """The question asked of the part beside the previous one (or beside one of its parents) that it
+    names: asked whole when it is ("那消极影响有哪些？"), else what was asked before, of that part."""
+    if (sibling := _sibling(question, recalled)) is None:
+        return None
+    heading, section, level = sibling
+    own = RE_FOLLOW_UP.sub("", question.strip()).strip()
+    if own != question.strip() and intents.intent(own) in ("list", "summary"):
+        return Resolved(own, [section])
+    if level == 0:
+        return Resolved(_swap_topic(recalled.question, recalled.topic, heading), [section])
+    return Resolved(ABOUT[language_of(question)].format(heading), [section])
 
 
 def _item_named(question: str, recalled: Recalled) -> tuple[str, str] | None:
@@ -362,11 +378,8 @@ def follow_up(
     previous = RE_YEAR.sub(years[0], recalled.question) if years else recalled.question
     if years and previous != recalled.question and not _words(RE_YEAR.sub(" ", question)) - _words(previous):
         return Resolved(previous, steer)  # only the year is new: the previous question, of that year
-    if (sibling := _sibling(question, recalled)) is not None:
-        heading, section, level = sibling
-        if level == 0:
-            return Resolved(_swap_topic(recalled.question, recalled.topic, heading), [section])
-        return Resolved(ABOUT[language_of(question)].format(heading), [section])
+    if (beside := _beside(question, recalled)) is not None:
+        return beside
     if (item := _item_named(question, recalled)) is not None:  # "那人工智能封闭化呢？" after the trends
         label, section = item
         return Resolved(ABOUT[language_of(question)].format(label), [section])

@@ -98,7 +98,9 @@ RE_SUMMARY = re.compile(
     r"\bhow (?:is|are) (?:the |this )?[^?]{0,50}?\b(?:paper|report|article|(?:sub)?sections?|parts?|"
     r"chapters?)\b[^?]{0,40}? (?:structured|organi[sz]ed|laid out|set out|arranged|put together)\b|"
     r"\bmain (?:parts|sections)\b|\bwalk me through\b|"
+    r"\bhow (?:is|are) (?:the |this |its |their )?[^?]{2,50}? (?:structured|organi[sz]ed|grouped|arranged)\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
+    r"\bin (?:more|greater|further|much more) detail\b|\bexpand on\b|\bunpack\b|详细(?:解释|介绍)|具体解释|"
     r"展开讲讲?|详细讲讲?|细说|多讲讲|多说说|"
     r"概括|总结|概述|归纳|综述|主要讲|讲了什么|讲的是什么|讲些什么|说了什么(?!时)|写了什么|主要内容|主要观点|"
     r"核心观点|中心思想|核心论点|"
@@ -171,7 +173,11 @@ RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
     r"(?:文章|论文)(?:主要|讲|用)|"
     r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b|"
-    r"\b(?:paper|report|article|study) is this\b",
+    r"\b(?:paper|report|article|study) is this\b|"
+    # what prior work leaves open, asked of the text that sets out to fill it
+    r"(?:现有|已有|以往|既有)的?(?:研究|文献)[^，。？?]{0,6}(?:不足|局限|空白|缺陷|缺口)|"
+    r"\b(?:gaps?|shortcomings?|limitations?) (?:in|of) (?:the )?(?:existing |prior |previous )?"
+    r"(?:literature|research|studies)\b",
     re.I,
 )
 RE_COMPARISON = re.compile(

@@ -11,7 +11,7 @@ import re
 # what readers ask of a paper as a whole, in words that name no topic of it: its aim, contribution,
 # message, argument, significance (a question naming only these and the paper asks for its overview)
 RE_META = re.compile(
-    r"^(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|解决|填补|空白|"
+    r"^(?:想|要|试图)?(?:贡献|目的|意义|价值|观点|主张|立场|创新点?|主题|核心|中心|宗旨|想法|想|说明|研究|问题|解决|填补|弥补|空白|"
     r"旨在|回答|试图|主要|讲|讲述|内容|思想|要旨|看法|"
     r"contribut\w*|aim|aims|goal|purpos\w*|messag\w*|argu\w*|point|idea|thesis|signific\w*|"
     r"main|central|core|key|overall|gist|about|studi|research|question|problem|topic|theme|takeaway|"

@@ -45,7 +45,10 @@ METADATA_FIELDS = {  # field → how a reader asks for it (about the paper itsel
     r"\bwho (?:funded|financed|sponsored|paid for)\b|\bfunding\b|\bfunded by\b|"
     r"\bgrant (?:number|no)\b|\b(?:which|what) grant\b|\bproject (?:number|no)\b|"
     r"\b(?:funded|financed|sponsored|supported) "
-    rf"(?:it|this|{DOC}|(?:this|the|their) (?:research|study|work))\b",
+    rf"(?:it|this|{DOC}|(?:this|the|their) (?:research|study|work))\b|"
+    rf"\b(?:fund|finance|sponsor|pay for)s? (?:it|this|{DOC}|(?:this|the|their) (?:research|study|work))\b|"
+    rf"\b(?:it|this|{DOC}|(?:this|the|their) (?:research|study|work)) (?:was |were )?(?:funded|financed|"
+    r"sponsored|supported by (?:a |any )?(?:grants?|funds?|foundations?|programmes?|programs?))\b",
     "keywords": r"关键词|关键字|\bkey ?words?\b",
     "jel": r"(?<![A-Za-z])JEL(?![A-Za-z])|分类号",
     "title": rf"(?:{DOC})的?(?:英文|中文)?(?:标题|题目|题名)|叫什么|\btitle of (?:{DOC})|"

@@ -48,7 +48,9 @@ ADVICE_WORDS = frozenset(
     "具体 为了 几条 哪几条 针对 关于 对于 提了 "
     # doing something about a problem: "close the gap", "fix it", 缩小, 解决
     "close narrow bridge fix overcome solve address reduce 缩小 解决 克服 弥补 "
-    "specific concrete step steps want wants high level broad then highest overall prescription".split()
+    "specific concrete step steps want wants high level broad then highest overall prescription "
+    # the forms a thing takes, asked of it: "产业空心化具体表现在哪些方面？"
+    "表现 体现 方面 形式 forms form aspects aspect manifest manifests manifestation manifestations".split()
 )
 # words that ask, not name: who is asked (the author, the paper) and what for (proposals)
 RE_ASKING = re.compile(r"^(?:作者|文章|论文|本文|author|paper|text|articl)|" + RE_ASKS_PROPOSAL.pattern, re.I)

@@ -439,3 +439,61 @@ def test_why_after_figures_asks_why_the_text_gives_them_not_a_premise(assistant)
 def test_a_part_of_proposals_and_one_inside_it_named_by_its_words(assistant):
     a = conversation(assistant, "文章的政策建议分成哪两大块？", "那第二块里关于扩大市场规模是怎么说的？")
     assert {c.section_id for c in a.citations} == {"s4.2.3"}
+
+
+@pytest.mark.parametrize(
+    "question", ["Did anyone fund this research?", "Was this work supported by a grant?"]
+)
+def test_funding_asked_in_other_words_is_front_matter(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "metadata" and "2024QQJH164" in " ".join(c.quote for c in a.citations)
+
+
+def test_a_premise_of_benefit_outweighing_hurt_is_corrected(assistant):
+    a = assistant.ask("Why does the paper conclude the restructuring will benefit China more than hurt it?")
+    assert a.premise_rejected and "弊大于利" in a.citations[0].quote
+
+
+def test_a_premise_that_a_law_encourages_what_it_restricts_is_corrected(assistant):
+    a = assistant.ask(
+        "Why do the authors say the US CHIPS and Science Act encourages chip investment in China?"
+    )
+    assert a.premise_rejected
+
+
+def test_how_a_part_is_organised_is_its_outline(assistant):
+    a = assistant.ask("How are the policy recommendations organized?")
+    assert a.kind == "overview" and {i["section_id"] for i in a.items} >= {"s4.1", "s4.2"}
+
+
+@pytest.mark.parametrize(
+    ("first", "then", "section"),
+    [
+        (
+            "What future trends does the paper predict?",
+            "Can you explain the second one in more detail?",
+            "s2.2",
+        ),
+        ("全球产业链重构对我国有哪些好处？", "那坏处呢？", "s3.2"),
+        ("全球产业链重构对我国有哪些好处？", "那消极影响有哪些？", "s3.2"),
+    ],
+)
+def test_a_follow_up_about_the_part_beside_or_an_item_gets_that_part(assistant, first, then, section):
+    a = conversation(assistant, first, then)
+    assert a.kind in ("overview", "outline") and all(c.section_id.startswith(section) for c in a.citations)
+
+
+def test_the_forms_a_topic_takes_are_its_sections_items(assistant):
+    a = assistant.ask("产业空心化具体表现在哪些方面？")
+    assert {c.section_id for c in a.citations} == {"s3.2.1"} and "449.2" in a.answer
+
+
+def test_what_prior_research_lacks_is_the_papers_aim(assistant):
+    a = assistant.ask("作者认为现有研究有什么不足？")
+    assert a.kind == "overview" and "研究空白" in a.answer
+
+
+@pytest.mark.parametrize("question", ["RCEP在文中起了什么作用？", "What role does RCEP play in the paper?"])
+def test_the_role_of_a_name_is_what_the_text_says_of_it(assistant, question):
+    a = assistant.ask(question)
+    assert not a.abstained and all("RCEP" in (c.quote + (c.quote_en or "")) for c in a.citations)

@@ -10,6 +10,7 @@ from assistant.guards.reading import polarity
 from assistant.guards.reading.frames import stated_premise
 from assistant.guards.reading.premise import premise_of
 from assistant.guards.reading.quantity import quantity_of
+from assistant.text import language_of
 
 
 @pytest.mark.parametrize(
@@ -568,7 +569,7 @@ def test_a_clause_going_on_about_the_subject_before_names_it_too():
 
 
 def test_an_acronym_the_text_spells_out_is_named():
-    from assistant.guards.reading.premise import spelt_out
+    from assistant.guards.reading.wording import spelt_out
 
     assert spelt_out("R&D", "BMW has increased its research and development spending in China")
     assert spelt_out("WTO", "members of the World Trade Organization notified")
@@ -656,3 +657,52 @@ def test_what_a_verdict_is_given_of(premise, topic):
 )
 def test_what_the_text_proposes_is_asked_for_not_claimed(question):
     assert premise_of(question, "zh") is None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "why"),
+    [  # what happened after a year: the clause after the one giving it
+        (
+            "Why does the report say the share of river water kept climbing after 2019?",
+            "The share of river water rose from 20% in 2010 to 35% in 2019, but it has since declined.",
+            "direction",
+        ),
+        (
+            "为什么报告说2019年以后河水的占比继续上升？",
+            "河水的占比从2010年的20%上升到2019年的35%，但此后有所下降，2023年降至31%。",
+            "direction",
+        ),
+        # a date whose own comma splits it from its clause; words saying when, not what ("back in", "start")
+        (
+            "Why did the council start charging the levy on farms back in 2018?",
+            "The council charged the water levy on farms from March 1, 2023.",
+            "figures",
+        ),
+        # what the premise says moves goes the other way in the clause naming it, whatever else the
+        # sentence's other clauses do
+        (
+            "Why does the report say the Water Act encourages investment in dams?",
+            "The Water Act, passed in 2020, set out grants for wells, tax relief for pumps, restrictions on "
+            "investment in dams, and limits on permits.",
+            "direction",
+        ),
+        # many against few
+        (
+            "Why does the report cite Northgate as buying from many suppliers to spread risk?",
+            "Northgate is buying from a few key suppliers to manage risk.",
+            "contrast",
+        ),
+    ],
+)
+def test_a_premise_the_sentence_says_otherwise(question, sentence, why):
+    holding = premise_of(question, language_of(question)).test(sentence, 0.5)
+    assert holding.contradicts and holding.why == why
+
+
+def test_a_clause_with_an_actor_of_its_own_names_someone_else():
+    p = premise_of("Why did Northgate move its depots to Leeds, as the report says?", "en")
+    sentence = "For example, The Freedonian firms moved their depots to Leeds, and Northgate hired staff."
+    holding = p.test(sentence, 0.5)
+    assert holding.contradicts and holding.why == "names"
+    same = p.test("For example, Northgate moved its depots to Leeds in 2021.", 0.5)
+    assert same.held

@@ -22,7 +22,7 @@ RE_UP = re.compile(
     r"(?:\d+(?:\.\d+)?|two|three|four|five|six|seven|eight|nine|ten)(?: times|-?fold)|"
     r"increase[sd]?|increasing|climb(?:ed|ing|s)?|gain(?:ed|s)?|jump(?:ed|s)?|expand(?:ed|s|ing)?|higher|"
     r"rais(?:e|ed|es|ing)|boost(?:ed|s|ing)?|strengthen\w*|loosen\w*|doubl(?:e|ed|es|ing)|more|encourag\w*|"
-    r"promot\w*|support\w*)\b",
+    r"promot\w*|support\w*|subsidi[sz]\w*|subsid(?:y|ies))\b",
     re.I,
 )
 RE_DOWN = re.compile(
@@ -32,6 +32,7 @@ RE_DOWN = re.compile(
     r"scal(?:e|ed|es) back|pare[sd]? back|fall|fell|fallen|falling|decline[sd]?|declining|"
     r"drop(?:ped|s)?|decrease[sd]?|decreasing|shr[iau]nk|shrinking|lower|fewer|reduc\w*|tighten\w*|"
     r"weaken\w*|contract(?:ed|s|ing)?|less|restrict(?:s|ed|ing)?|limit(?:s|ed|ing)?|curb(?:s|ed|ing)?|"
+    r"(?:restrictions?|limitations?|limits?) on|"  # "restrictions on investment"; not "900 restrictions"
     r"ban(?:s|ned)?|prohibit(?:s|ed|ing)?|discourag\w*)\b",
     re.I,
 )
@@ -76,7 +77,8 @@ RE_VERDICT = {
         rf"\bmore (?:good|benefits?) than (?:harm|costs?)|\bmore (?:{GOOD}) than (?:{BAD})|"
         rf"\b(?:{UPSIDES}|positives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)|"
         rf"\bnet (?:positive|benefit|gain)|\boverall (?:{GOOD})|\b(?:{GOOD}) overall|"
-        r"\bhelps?\b[^.?;]{0,60}\bmore than (?:it )?(?:hurts?|harms?)\b",  # "help … more than it hurts"
+        # "help … more than it hurts"
+        r"\b(?:helps?|benefits?)\b[^.?;]{0,60}\bmore than (?:it )?(?:hurts?|harms?)\b",
         re.I,
     ),
     "bad": re.compile(
@@ -87,7 +89,7 @@ RE_VERDICT = {
         rf"\bmore (?:harm|costs?) than (?:good|benefits?)|greater harm than benefit|"
         rf"\bmore (?:{BAD}) than (?:{GOOD})|"
         rf"\b(?:{DOWNSIDES}|negatives) (?:\w+ ){{0,3}}?(?:exceed|are greater than|outnumber)|"
-        r"\b(?:hurts?|harms?)\b[^.?;]{0,60}\bmore than (?:it )?helps?\b",
+        r"\b(?:hurts?|harms?)\b[^.?;]{0,60}\bmore than (?:it )?(?:helps?|benefits?)\b",
         re.I,
     ),
 }
@@ -111,6 +113,28 @@ def direction(text: str) -> str | None:
     """ "up" or "down" when `text` moves one way only."""
     up, down = RE_UP.search(text) is not None, RE_DOWN.search(text) is not None
     return "up" if up and not down else "down" if down and not up else None
+
+
+# how many a statement says something spreads over: many (多元, "across many suppliers") or few (少数,
+# "a few key suppliers")
+RE_MANY = re.compile(
+    r"\b(?:many|multiple|numerous|diverse|diversif\w*|spread(?:ing|s)?|wide range)\b|"
+    r"更多|众多|多个|多家|多元|分散",
+    re.I,
+)
+RE_FEW = re.compile(
+    r"\b(?:(?:a )?few|single|sole|limited number|handful|concentrat\w*)\b|少数|单一|一两家|少量|集中", re.I
+)
+
+
+def quantified(text: str) -> list[tuple[str, str]]:
+    """("many" or "few", the words after it) for each place `text` says how many: "across many suppliers
+    to cut risk" → ("many", " suppliers to cut risk")."""
+    return [
+        (sense, text[m.end() : m.end() + (30 if m.group().isascii() else 8)])
+        for sense, pattern in (("many", RE_MANY), ("few", RE_FEW))
+        for m in pattern.finditer(text)
+    ]
 
 
 def absolute(text: str) -> bool:

@@ -16,11 +16,10 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from assistant.corpus.entities import named_in, names
-from assistant.figures import EN_WORDS, Figure, figures, holds_figure, years_of
+from assistant.figures import Figure, figures, holds_figure, years_of
 from assistant.guards.reading import polarity
 from assistant.guards.reading.frames import (
     RE_CITED,
-    RE_CLAUSE_END,
     asks_yes_no,
     confirmed,
     presupposed,
@@ -28,53 +27,36 @@ from assistant.guards.reading.frames import (
     without_asides,
 )
 from assistant.guards.reading.roles import other_actor, other_owner, place, titled
-from assistant.text import EN_STOP, ZH_STOP, english_words, kin, tokenize
+from assistant.guards.reading.wording import (
+    RE_ACRONYM,
+    RE_YEARISH,
+    clauses_of,
+    content_words,
+    contrast_items,
+    moved_words,
+    named_of,
+    spelt_out,
+    verb_words,
+)
+from assistant.text import kin
 
 RE_TITLE = re.compile(r"《[^》]*》")
 RE_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|(?<!\w)'[^']*'(?!\w)|\"[^\"]*\"")  # not a possessive's "s' … X's"
-RE_DIGITS = re.compile(r"^\d+(?:\.\d+)?%?$")
 RE_PARENS = re.compile(r"[(（][^()（）]*[)）]")  # a citation or an aside in brackets
-RE_ACRONYM = re.compile(r"^[A-Z&.\-]{2,8}s?$")
-RE_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")  # an edition's unit may hold two sentences
+# words saying when or how long something happens, not what ("started slapping tariffs back in 2018",
+# "kept climbing"): a sentence saying the same thing need not use them
+RE_ASPECT = re.compile(r"start\w*|begin\w*|began|begun|keep\w*|kept|continu\w*|back|still|again|ever|already")
+# a premise about what happened after a year ("kept climbing after 2021", "2021年以后继续上升")
+RE_AFTER_YEAR = re.compile(
+    r"\b(?:after|since|beyond)\s+((?:19|20)\d\d)\b|((?:19|20)\d\d)\s*年?(?:以后|之后|以来|后)"
+)
+RE_YEAR_FIRST = re.compile(r"\s*(?:19|20)\d\d\b")  # a clause opening with a year
 RE_FROM = re.compile(r"(?:\bfrom (?:the )?|从)")  # before the figure a change starts from
 RE_ANAPHOR = re.compile(  # a clause whose subject points back to what the clause before names
     r"^\s*(?:and |but |yet )?(?:this|that|these|those|it|they)\b|^\s*(?:而|但|但是)?(?:这一?|该|其|此|它)",
     re.I,
 )
-RE_CELL = re.compile(r"\s\|\s")  # a table row's unit: its cells are clauses of their own
-RE_YEARISH = re.compile(r"^(?:19|20)\d\d年?$")
 MAX_NEXT_WORDS = 3  # a clause saying which way with this few other words is about what precedes it
-RE_ZH_COUNT = re.compile(r"[一二两三四五六七八九十百千]+[个项条种大位席]?")
-
-
-JOINING = frozenset({"and", "of", "the", "for"})
-
-
-def spelt_out(name: str, text: str) -> bool:
-    """An acronym the text spells out in plain words ("R&D": "research and development")."""
-    if not RE_ACRONYM.match(name) or len(name) < 2:
-        return False
-    letters = [c.lower() for c in name.rstrip("s") if c.isalpha()]
-    words = [w.lower() for w in re.findall(r"[A-Za-z]+", text) if w.lower() not in JOINING | EN_STOP]
-    n = len(letters)
-    return n >= 2 and any([w[0] for w in words[i : i + n]] == letters for i in range(len(words) - n + 1))
-
-
-@lru_cache(maxsize=8192)
-def content_words(text: str, lang: str) -> tuple[str, ...]:
-    """The words that carry a statement's meaning, as BM25 tokens (English stems; Chinese words of two
-    characters or more), figures (in digits or words) left out (read once per text: a sentence is
-    compared clause by clause and way by way)."""
-    words = (
-        english_words(text)
-        if lang == "en"
-        else [w for w in tokenize(text) if len(w) > 1 and w not in ZH_STOP]
-    )
-    return tuple(
-        dict.fromkeys(
-            w for w in words if not RE_DIGITS.match(w) and w not in EN_WORDS and not RE_ZH_COUNT.fullmatch(w)
-        )
-    )
 
 
 @dataclass
@@ -146,7 +128,12 @@ class Premise:
         if share < min_share:
             return Holding(False, False, "words")
         if any(y not in sentence for y in self.years):  # another year, where the text says when it was
-            other = years_of(self._closest_clause(sentence))
+            closest = self._closest_clause(sentence)
+            clauses = self._clauses(sentence)
+            after = clauses[clauses.index(closest) + 1 :] if closest in clauses else []
+            if after and RE_YEAR_FIRST.match(after[0]):  # "in February 4, 2025": the date's own comma
+                closest += after[0]
+            other = years_of(closest)
             held = all(holds_figure(f, sentence) for f in self.figures if f.text not in self.years)
             return (
                 Holding(False, True, "figures")
@@ -164,7 +151,13 @@ class Premise:
         return self._same_way(sentence)
 
     def _same_way(self, sentence: str) -> Holding:
+        if self.moves and self._after_year(sentence) not in (None, self.moves):
+            return Holding(False, True, "direction")  # "kept climbing after 2021": it fell after 2021
+        if self.moves and self._object_against(sentence):
+            return Holding(False, True, "direction")  # "encourages chip investment in China": restricts it
         clause = self._closest_clause(sentence)
+        if self._fewer_or_more(clause):
+            return Holding(False, True, "contrast")  # "across many suppliers": "a few key suppliers"
         # where the sentence says which way what the premise moves goes: the closest clause, the one
         # naming what moves, and the one giving the premise's own figure ("相比2014年增长了99.1%")
         named = [clause, *self._object_clauses(sentence)]
@@ -189,6 +182,38 @@ class Premise:
         if not sides and polarity.negated(clause) != self.negated:
             return Holding(False, True, "negation")
         return Holding(True, True)
+
+    def _after_year(self, sentence: str) -> str | None:
+        """Which way the sentence says things went after the year a premise about the time after it
+        names: the first clause after the one giving that year that goes one way."""
+        m = RE_AFTER_YEAR.search(self.text)
+        clauses = self._clauses(sentence)
+        at = next((i for i, c in enumerate(clauses) if m and (m.group(1) or m.group(2)) in c), None)
+        later = [polarity.direction(c) for c in clauses[at + 1 :]] if at is not None else []
+        return next((d for d in later if d), None)
+
+    def _object_against(self, sentence: str) -> bool:
+        """The clauses naming what the premise says moves go the other way only, and no clause after them
+        takes it up by a pronoun going the premise's way ("…rose to 6.5%, but this ratio has fallen")."""
+        objects, clauses = self._object_clauses(sentence), self._clauses(sentence)
+        ways = {polarity.direction(c) for c in objects} - {None}
+        if not ways or self.moves in ways:
+            return False
+        last = max((clauses.index(c) for c in objects if c in clauses), default=len(clauses))
+        later = clauses[last + 1 :]
+        return not any(RE_ANAPHOR.match(c) and polarity.direction(c) == self.moves for c in later)
+
+    def _fewer_or_more(self, clause: str) -> bool:
+        """The clause says few of what the premise says many of (or the other way round): a word of
+        the three after the premise's quantity is among the three after the clause's other one."""
+        lang, n = self.lang, 3 if self.lang == "en" else 2
+        after = lambda t: set(content_words(t, lang)[:n])  # noqa: E731
+        theirs = polarity.quantified(clause)
+        return any(
+            sense != other and after(mine) & after(said)
+            for sense, mine in polarity.quantified(self.text)
+            for other, said in theirs
+        ) and not any(s == o for s, _ in polarity.quantified(self.text) for o, _ in theirs)
 
     def _titled_other(self, sentence: str, home: frozenset[str]) -> bool:
         """The sentence gives a title or a name of two words or more that the premise names (a law, a
@@ -280,73 +305,6 @@ class Premise:
         return max(clauses, key=lambda c: (all(y in c for y in self.years), self.share(c), -len(c)))
 
 
-@lru_cache(maxsize=4096)
-def clauses_of(sentence: str, lang: str) -> tuple[str, ...]:
-    """The sentence's clauses, one that says no more than a year or a connective ("For example",
-    "in 2023", "2023年") joined to the next (read once per sentence: each way of comparing asks again)."""
-    out, carry = [], ""
-    for c in RE_CLAUSE_END.split(RE_CELL.sub(";", RE_SENTENCE_END.sub(";", sentence))):
-        if not c.strip():
-            continue
-        words = [w for w in content_words(c, lang) if not RE_YEARISH.match(w)]
-        if len(words) <= 1:
-            carry += c + ","
-            continue
-        out.append(carry + c)
-        carry = ""
-    if carry:
-        out.append(carry.rstrip(","))
-    return tuple(out)
-
-
-def contrast_items(text: str, lang: str) -> list[tuple[set[str], set[str]]]:
-    """The two items of each contrast in `text` as words (preferred, rejected): the rejected side, and as
-    many words of the preferred side where it meets it ("村集体而非企业": 村集体 against 企业)."""
-    out = []
-    for preferred, rejected, first in polarity.contrasts(text):
-        b = content_words(rejected, lang)
-        a = content_words(preferred, lang)
-        k = max(1, len(b))
-        out.append((set(a[-k:] if first else a[:k]), set(b)))
-    return out
-
-
-def moved_words(text: str, lang: str) -> list[str]:
-    """What the premise says moves: the words after its verb of direction ("raised tariffs"), or before
-    it when none follow ("companies' share of R&D spending dropped in 2023")."""
-    m = verb_of(text)
-    if not m:
-        return []
-    after = [w for w in content_words(text[m.end() :], lang) if not RE_YEARISH.match(w)]
-    return after or list(content_words(text[: m.start()], lang))
-
-
-def verb_words(text: str, lang: str) -> set[str]:
-    """The words of a multi-word verb of direction ("went down", "stepped up"): a sentence saying the
-    other way does not use them, so they are not words it must name."""
-    m = verb_of(text)
-    return set(content_words(m.group(), lang)) if m and " " in m.group() else set()
-
-
-def verb_of(text: str) -> re.Match | None:
-    """The premise's first verb of direction, up before down (what `moved_words` and `verb_words` read)."""
-    return polarity.RE_UP.search(text) or polarity.RE_DOWN.search(text)
-
-
-RE_GLOSSED = re.compile(r"\s*[(（]\s*([A-Z][A-Z&]{1,7})\s*[)）]")
-
-
-def named_of(text: str, lang: str) -> set[str]:
-    """The names a premise gives: a possessor apart from what it owns ("Japan's Production Linked
-    Incentive": Japan), and a name glossed by an acronym ("Production Linked Incentive (PLI)") by the
-    acronym alone, which a translation keeps where it may render the words otherwise."""
-    out = set()
-    for n in names(text, lang):
-        out.update(p for p in re.split(r"['’]s\s+", n) if p)
-    glossed = {n for n in out if (m := RE_GLOSSED.match(text[text.find(n) + len(n) :])) and m.group(1) != n}
-    return out - glossed
-
-
 @lru_cache(maxsize=512)
 def premise_of(question: str, lang: str) -> Premise | None:
     """The premise a question states, if it states one, else the one a why-question takes as given
@@ -366,7 +324,11 @@ def premise_of(question: str, lang: str) -> Premise | None:
     text = without_asides(text)
     bare = RE_TITLE.sub("", RE_QUOTED.sub("", text))
     phrasal = verb_words(text, lang)
-    words = [w for w in content_words(text, lang) if (len(w) > 1 or lang == "zh") and w not in phrasal]
+    words = [
+        w
+        for w in content_words(text, lang)
+        if (len(w) > 1 or lang == "zh") and w not in phrasal and not RE_ASPECT.fullmatch(w)
+    ]
     found = [  # not a count of one ("number one", "one of the …"): no amount claimed
         f
         for f in figures(text)

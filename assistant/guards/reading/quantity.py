@@ -16,7 +16,7 @@ from itertools import pairwise
 from assistant.figures import figures
 from assistant.guards.reading.amount_question import asked_quantity, asked_units
 from assistant.guards.reading.frames import RE_CLAUSE_END, RE_SENTENCE
-from assistant.guards.reading.premise import content_words
+from assistant.guards.reading.wording import content_words
 from assistant.question.synonyms import written_alike
 
 RE_QUESTION_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")

@@ -63,6 +63,22 @@ def actor(text: str, lang: str, thing: str, depth: int = 0) -> str | None:
     return owner.group(1) if owner else name
 
 
+RE_CLAUSE_SEP = re.compile(r"[。；;，,!?！？]|\.\s")
+
+
+SUBJECT = {"en": 12, "zh": 3}  # characters into its clause a name may start to be the clause's subject
+
+
+def clause_actor(text: str, lang: str, at: int) -> str | None:
+    """The name opening the clause that reaches position `at`, however far before `at`: who acts in that
+    clause ("The American manufacturers moved their assembly lines to Mexico": American; not "Chinese" of
+    "where they retain Chinese production while moving some to India")."""
+    start = max((m.end() for m in RE_CLAUSE_SEP.finditer(text, 0, at)), default=0)
+    before = text[start:at]
+    found = [(before.find(n), n) for n in names(before, lang) if 0 <= before.find(n) <= SUBJECT[lang]]
+    return min(found)[1] if found else None
+
+
 def other_actor(premise: str, sentence: str, lang: str, home: frozenset[str]) -> str | None:
     """The actor `sentence` gives the first thing both have someone act on, where the premise gives
     another which the sentence does not name before that thing (None when the two agree)."""
@@ -70,7 +86,10 @@ def other_actor(premise: str, sentence: str, lang: str, home: frozenset[str]) ->
         at = place(thing, sentence)
         if at < 0:
             continue
-        mine, theirs = actor(premise, lang, thing), actor(sentence, lang, thing)
+        mine = actor(premise, lang, thing)
+        # the clause's own actor, when none stands just before the thing ("BMW moved lines to Mexico" of
+        # "American manufacturers moved their assembly lines to Mexico … BMW increased its R&D")
+        theirs = actor(sentence, lang, thing) or (clause_actor(sentence, lang, at) if mine else None)
         if not mine or not theirs:  # nobody acts on this one: the next thing the premise names
             continue
         if same_name(mine, theirs):
