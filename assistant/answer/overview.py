@@ -149,9 +149,9 @@ RE_AIM = re.compile(
 )
 RE_ASKS_AIM = re.compile(
     r"目的|旨在|解决什么|什么问题|研究空白|填补|贡献|试图|想做什么|(?:研究|文献)[^，。？?]{0,6}(?:不足|局限|缺陷)|"
-    r"研究方法|方法论|计量|实证|"
+    r"研究方法|方法|计量|实证|"
     r"\b(?:method\w*|approach|econometric\w*|empiric\w*|kind of (?:analysis|study|paper|research)|models?)\b|"
-    r"\b(?:aims?|goal|purpose|gap|contribut\w*|sets? out|seeks?|tries|trying)\b|"
+    r"\b(?:aims?|goal|purpose|gap|contribut\w*|sets? out|seeks?|tries|trying|miss(?:ed)?|overlook(?:ed)?)\b|"
     r"\bwhat (?:problem|question)\b",
     re.I,
 )

@@ -205,10 +205,12 @@ RE_POINTS_BACK = re.compile(
 RE_NAMES_BACK = re.compile(r"^[^，,。；;]{0,8}?(?:这一|这些|上述|此类|这种)")
 
 
-def context_before(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
+def context_before(s: Sentence, sentences: list[Sentence], point: bool = False) -> list[Sentence]:
     """The previous sentence of the same paragraph (of the chunk before, when `s` opens its chunk and
-    that one was found too) when `s` opens by pointing back to it."""
+    that one was found too) when `s` opens by pointing back to it, or, when the question asks what an
+    example is for (`point`), when `s` gives one ("例如，…")."""
     back = RE_POINTS_BACK.match(s.text) or RE_POINTS_BACK.match(s.shown) or RE_NAMES_BACK.match(s.text)
+    back = back or point and is_example(s)
     if not back:
         return []
     if s.index:
@@ -317,7 +319,8 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
     for s in picked:
         if any(s.text == c.text for c in chosen):  # brought already as another's items or evidence
             continue
-        before = [b for b in context_before(s, sentences) if all(b.text != c.text for c in chosen)]
+        point = asking.asks_point(q.text)
+        before = [b for b in context_before(s, sentences, point) if all(b.text != c.text for c in chosen)]
         more = list_items(s, context, retrieval) or evidence_after(s, sentences)
         chosen += before + [s] + [i for i in more if all(i.text != c.text for c in chosen + before + [s])]
     return chosen

@@ -81,7 +81,8 @@ class GuardContext:
 def structural(question: Question, retrieval: Retrieval) -> bool:
     """The question is answered from the document's structure, not from passages that share its words:
     a summary of the whole document or of a section it names, the parts of a section, its front matter."""
-    if question.intent == "metadata" or question.intent in ("list", "comparison") and retrieval.outline:
+    several = retrieval.outline or len(retrieval.sections) > 1  # "第一阶段和第二阶段有何不同"
+    if question.intent == "metadata" or question.intent in ("list", "comparison") and several:
         return True  # its front matter; the parts of the section it counts ("the two stages")
     if retrieval.advice or retrieval.responses:  # its part of proposals, or the part answering the topic
         return True
@@ -95,7 +96,7 @@ def structural(question: Question, retrieval: Retrieval) -> bool:
         return intents.weighs_only(question.searched)
     # a section found only from where the passages gather (see assistant.retrieval.focus) is no sign
     # that the text has it: the guards read those passages as they read any
-    named = question.section_numbers or question.section or retrieval.matched
+    named = question.section_numbers or question.section or retrieval.sections or retrieval.matched
     return question.whole or bool(named) or intents.bare_summary(question.searched)
 
 

@@ -1,10 +1,12 @@
 """Retrieval too weak to answer from: no passage's embedding comes near the question's."""
 
+import math
+
 from assistant.figures import RE_YEAR, years_of
 from assistant.guards.base import Guard, Verdict, passed, structural
 from assistant.guards.reading import polarity
 from assistant.guards.reading.premise import premise_of
-from assistant.question import asked
+from assistant.question import asked, intents
 from assistant.question.analysis import Question
 from assistant.retrieval.headings import quoted_names
 from assistant.retrieval.results import Retrieval
@@ -13,6 +15,7 @@ from assistant.text import content_tokens, kin
 TOP = 3  # passages searched for the topic's words
 MIN_LOOSE = 4  # words of a topic of which one may be missing from the passage
 MIN_QUOTED = 2  # words of a quoted name that name a heading
+MIN_HALF = 3  # words of a part's paraphrase of which half will do
 
 
 def names_found(question: Question, retrieval: Retrieval) -> bool:
@@ -22,6 +25,11 @@ def names_found(question: Question, retrieval: Retrieval) -> bool:
     words = set(content_tokens(topic or ""))
     # every word, or all but one of four or more ("the US CHIPS and Science Act": "United States" in the text)
     need = len(words) - (len(words) >= MIN_LOOSE)
+    if topic is None and question.intent == "summary" and intents.names_part(question.searched):
+        # a part named by what it is about ("the section about Apple and relying on just a few suppliers"):
+        # half its words, the reader's paraphrase of the part
+        words = set(content_tokens(" ".join(intents.topic_words(question.searched))))
+        need = len(words) if len(words) < MIN_HALF else math.ceil(len(words) / 2)
     return bool(words) and any(len(words & set(h.tokens or [])) >= need for h in retrieval.hits[:TOP])
 
 

@@ -94,6 +94,19 @@ RE_ASKS_DATE = re.compile(
 )
 
 
+# what an example is given for ("举吉尔吉斯斯坦的例子是想说明什么？", "What does the Apple example show?")
+RE_ASKS_POINT = re.compile(
+    r"想?说明(?:了)?什么|用意|为了说明|为什么(?:要)?(?:举|提到|提及)|"
+    r"\bwhat (?:point|does)\b[^?]{0,60}\b(?:illustrate|show|make|demonstrate)s?\b|"
+    r"\bwhy (?:does|do|did) (?:the )?(?:paper|authors?|text) (?:mention|cite|bring up|use|give)\b",
+    re.I,
+)
+
+
+def asks_point(question: str) -> bool:
+    return RE_ASKS_POINT.search(question) is not None
+
+
 def asks_evidence(question: str) -> bool:
     """It asks for an example, figures or a date (of what was said, in a follow-up)."""
     return any(r.search(question) for r in (RE_ASKS_EXAMPLE, RE_ASKS_FIGURES, RE_ASKS_DATE))

@@ -33,6 +33,7 @@ from assistant.corpus.entities import names
 from assistant.figures import EN_WORDS
 from assistant.index.sections import parent_of
 from assistant.question import asked, intents, numbering
+from assistant.question.pronouns import RE_ANAPHORA_ZH, anaphora_en, narrows_text
 from assistant.question.synonyms import widened
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
 
@@ -41,10 +42,6 @@ RE_FOLLOW_UP = re.compile(
     r"^(and|also|what about|how about|and what|then|so|but)\b|^(那|那么|还有|另外|并且|而|其中|那这|这个)|"
     r"呢[？?]?$",
     re.I,
-)
-RE_ANAPHORA_ZH = re.compile(
-    r"对此|对这一点|对这个问题|这一点|这个|这些|这种|这类|这样的?|这一|这方面|(?<!因|如|由|彼)此(?![外后前])|它们?|"
-    r"其(?![他它余中次实])|(?<!应)该"
 )
 # a pointer to what the last two answers said ("这两组数据", "both figures")
 RE_TWO = re.compile(r"[这那]两|二者|两者|\b(?:both|these two|those two)\b", re.I)
@@ -67,26 +64,6 @@ RE_OFFERS = re.compile(r"(?:提出|给出|开出|拿出|提)了?")  # how the au
 MAX_OWN_WORDS = 2  # words of its own a question asking why "it" happens may have ("happening")
 # what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
 RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)
-# a pronoun that points back; "that", "which" and "who" after a noun and before a verb open a
-# relative clause ("households that weren't connected") and point at nothing
-RE_ANAPHORA_EN = re.compile(
-    r"(?:^|\b(?:is|was|are|were|does|did|do|about|of|on|for|to|with|by|behind|after|before|caused?|"
-    r"explains?|means?|drives?|why|how)\s+)?"
-    r"\b(?P<p>this|these|those|it|its|they|them|their|that)\b(?!\s+(?:paper|report|article|study))",
-    re.I,
-)
-
-
-def _anaphora_en(question: str) -> re.Match | None:
-    """The first English pronoun that points back ("that" only after a verb or a preposition, or at
-    the end)."""
-    for m in RE_ANAPHORA_EN.finditer(question):
-        lead = m.start("p") > m.start() or m.start() == 0
-        if m.group("p").lower() != "that" or lead or not question[m.end() :].strip(" ?.!"):
-            return m
-    return None
-
-
 RE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -301,7 +278,7 @@ def _refer(question: str, topic: str) -> str:
         return RE_ANAPHORA_ZH.sub(
             lambda m: f"对{topic}" if m.group().startswith("对") else topic, question, count=1
         )
-    m = _anaphora_en(question)
+    m = anaphora_en(question)
     return question[: m.start("p")] + topic + question[m.end("p") :] if m else question
 
 
@@ -348,10 +325,11 @@ def follow_up(
     previous, earlier = found
     ordinal = numbering.ordinal_reference(question)
     zh = language_of(question) == "zh"
-    anaphora = RE_ANAPHORA_ZH.search(question) if zh else _anaphora_en(question)
+    anaphora = RE_ANAPHORA_ZH.search(question) if zh else anaphora_en(question)
     location = intents.RE_LOCATION.search(question) is not None
     pointing = location and RE_POINTER.search(question)
-    if ordinal is None and not anaphora and not is_follow_up(question) and not pointing:
+    speaks = narrows_text(question)  # "How do they propose helping private firms specifically?"
+    if ordinal is None and not anaphora and not is_follow_up(question) and not pointing and not speaks:
         return None
     whole = opened_whole(question)
     recalled = recall(previous, earlier) if recall else Recalled(previous)
@@ -372,6 +350,8 @@ def follow_up(
             cited = list(dict.fromkeys([*recall(*before).cited, *cited]))
         return Resolved(recalled.question, cited)
     steer = [recalled.target] if recalled.target else []
+    if speaks and not anaphora and recalled.part:  # "How do they propose helping private firms?": of it
+        return Resolved(f"{question.strip()} {recalled.part}", steer)
     if ordinal is None and not anaphora and whole:  # "那作者建议怎么防止产业空心化？": opened like a
         return Resolved(question.strip(), steer)  # follow-up, yet a whole question: searched as it is
     years = RE_YEAR.findall(question)

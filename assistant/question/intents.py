@@ -12,7 +12,7 @@ import re
 
 from assistant.question.meta_words import RE_ASKER, RE_META
 from assistant.question.metadata import cites, metadata_fields
-from assistant.question.numbering import section_numbers
+from assistant.question.numbering import RE_NTH, section_numbers
 from assistant.question.weighing import RE_SIDES, RE_WEIGHING
 from assistant.text import content_tokens
 
@@ -177,7 +177,9 @@ RE_WHOLE = re.compile(
     # what prior work leaves open, asked of the text that sets out to fill it
     r"(?:现有|已有|以往|既有)的?(?:研究|文献)[^，。？?]{0,6}(?:不足|局限|空白|缺陷|缺口)|"
     r"\b(?:gaps?|shortcomings?|limitations?) (?:in|of) (?:the )?(?:existing |prior |previous )?"
-    r"(?:literature|research|studies)\b",
+    r"(?:literature|research|studies)\b|\b(?:existing|prior|previous|earlier|other) (?:research|studies|"
+    r"literature|work) (?:has |have )?(?:miss(?:ed)?|overlook(?:ed)?|neglect(?:ed)?|lacks?|lacked|ignored?|"
+    r"left out)\b",
     re.I,
 )
 RE_COMPARISON = re.compile(
@@ -243,10 +245,13 @@ def intent(question: str) -> str:
         return "location"
     if asks_its_parts(question):  # "这篇文章由哪几部分组成？"
         return "summary"
-    if RE_WHOLE.search(question) and asks_of_whole(question):  # "这篇文章想说明什么？", "the paper's aim"
+    if RE_NTH.search(question) and not topic_words(RE_NTH.sub(" ", question)):  # "What's the last trend?"
+        return "summary"
+    if RE_WHOLE.search(question) and (asks_of_whole(question) or RE_METHOD.search(question)):
+        # "这篇文章想说明什么？", "the paper's aim", "Is the paper empirical? What data does it use?"
         return "conclusion" if RE_CONCLUSION.search(question) else "summary"  # "这篇文章最后的结论"
     soft = RE_SUMMARY_SOFT.search(question)
-    part = RE_PART.search(question) or section_numbers(question)
+    part = RE_PART.search(question) or section_numbers(question) or RE_NTH.search(question)
     if RE_CONCLUSION.search(question) and RE_COUNTED.search(question):  # "the conclusion in one sentence"
         return "conclusion"
     if RE_SUMMARY.search(question) or (
@@ -266,6 +271,10 @@ def intent(question: str) -> str:
     return "fact"
 
 
+# how the text makes its case: an empirical or econometric study, or reasoning ("Is the paper empirical?")
+RE_METHOD = re.compile(
+    r"\b(?:empiric\w*|econometric\w*|methodolog\w*|regressions?)\b|实证|计量|方法", re.I
+)
 MAX_BARE_WORDS = 2  # a summary request naming no more than this many words of its own is of the whole text
 RE_WHY = re.compile(r"为什么要?|为何要?|\bwhy\b", re.I)  # read whole: the tokenizer may split it oddly
 

@@ -18,6 +18,7 @@ RE_META = re.compile(
     r"novel\w*|new|新意|新颖|view|position|addres\w*|tackl\w*|answer\w*|want|tri|try|trying|tries|tried|gap|literatur\w*|fill\w*|"
     r"offer\w*|solv\w*|set|out|seek\w*|explain\w*|purpose|method\w*|approach\w*|econometric\w*|empiric\w*|"
     r"analysi\w*|kind|sort|model\w*|use[sd]?|actually|方法|计量|实证|模型|用|regression\w*|dataset\w*|回归|样本|"
+    r"test|tests|claim|claims|检验|intro|introduct\w*|引言|导言|"
     r"why|wr[io]te|written|motivat\w*|background|laid|layout|structur\w*|part|order|"
     r"为什么|要|写|背景|动因|动机|缘由|初衷|现实|结构|"
     # how a part is put together, and pointers to it ("这一部分总体上是怎么安排的")

@@ -106,3 +106,14 @@ def ordinal_reference(question: str) -> int | None:
     if word:
         return ORDINAL_WORDS[word.lower()]
     return int(digit) if digit else None
+
+
+# a part named by its place among parts of one kind ("the first trend", "the second negative impact",
+# 第一个阶段)
+RE_NTH = re.compile(
+    r"\b(?:the\s+)?(first|second|third|fourth|fifth|sixth|last)\s+((?:(?:positive|negative|main|key|major)\s+)?"
+    r"(?!one\b|time\b|half\b|place\b|part\b|section\b|chapter\b)[a-z]{3,})\b|"
+    r"第([一二三四五六])(?:个|种|大|项|条|点)?+(?!部分|节|章|具体|到底|主要|是|的|讲|说)([\u4e00-\u9fff]{2,4}?)"
+    r"(?=是|的|讲|说|有|呢|指|具体|和|与|及|相比|比|[、？?，,。]|$)",
+    re.I,
+)

@@ -16,7 +16,8 @@ RE_WEIGHING = re.compile(
     r"\bupsides? and downsides?\b|\b(?:positive|negative) or (?:negative|positive)\b|"
     r"(?:积极|正面|消极|负面)还是(?:积极|正面|消极|负面)|孰轻孰重|孰大孰小|孰多孰少|占上风|"
     r"\bwins? out\b|\bwhich (?:side|one|list) wins\b|\bprevails?\b|\bcomes? out (?:ahead|on top)\b|"
-    r"\btips? the (?:balance|scales)\b",
+    r"\btips? the (?:balance|scales)\b|\b(?:optimistic|upbeat|hopeful) or (?:pessimistic|gloomy|worried)\b|"
+    r"\b(?:pessimistic|gloomy) or (?:optimistic|upbeat|hopeful)\b|乐观还是悲观|悲观还是乐观",
     re.I,
 )
 

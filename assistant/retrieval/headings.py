@@ -20,6 +20,9 @@ import numpy as np
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import bare_label, heading_words
+from assistant.question.analysis import Question
+from assistant.question.intents import RE_COMPARISON
+from assistant.question.numbering import ORDINALS, RE_NTH
 from assistant.question.synonyms import widened
 from assistant.text import EN_STOP, kin
 
@@ -210,6 +213,35 @@ class Headings:
                 out.append((named + cosine, s))
         return sorted(out, key=lambda x: (-x[0], x[1].count(".")))
 
-    def by_number(self, document: str, numbers: list[str]) -> list[str]:
-        found = [self.index.tree.by_number(document, n) for n in numbers]
+    def by_number(self, document: str, question: Question) -> list[str]:
+        """The sections a question names by number ("Section 2", 第三部分), else by its place among the
+        parts of one kind ("the first trend", "the second negative impact", 第一个阶段)."""
+        found = [self.index.tree.by_number(document, n) for n in question.section_numbers]
+        # one part by its place, or the two a comparison names ("第一阶段和第二阶段有何不同"); a follow-up's
+        # "the second" is the last answer's
+        places = [m.group() for m in RE_NTH.finditer(question.searched)]
+        compares = RE_COMPARISON.search(question.searched) is not None
+        if not found and not question.is_follow_up and places and (len(places) > 1 or not compares):
+            found = [self.nth_part(p, question.lang, document) for p in places[:2]]
         return [s for s in found if s]
+
+    def nth_part(self, question: str, lang: str, document: str) -> str | None:
+        """The part a question names by its place among the parts of one kind: the parts of a section
+        whose heading names that kind ("the first trend": the first part of "Future Trends"), or of one
+        whose parts each do ("the first stage": "Stage One"); None when no one section fits."""
+        m = RE_NTH.search(question)
+        if not m:
+            return None
+        k = ORDINALS.get((m.group(1) or m.group(3)).lower(), 0)
+        kind = [singular(w.lower()) for w in (m.group(2) or m.group(4)).split()]
+        sections = set(self.sections(document))
+        names = lambda sid: all(  # noqa: E731
+            any(w == singular(h) or (lang == "en" and kin(w, h)) or w in h for h in self.words(sid, lang))
+            for w in kind
+        )
+        fits = []
+        for p in [*self.index.tree.top(document), *sections]:
+            kids = [c for c in self.index.tree.children.get(p, []) if c in sections]
+            if len(kids) >= max(k, 2) and (names(p) or all(names(c) for c in kids)):
+                fits.append(kids[k - 1] if k > 0 else kids[-1])
+        return fits[0] if len(set(fits)) == 1 else None

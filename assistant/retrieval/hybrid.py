@@ -189,7 +189,7 @@ class HybridSearch:
         terms, bridged = self.question_terms(question), self.bridge_terms(question)
         hits = self._fuse(self._rankings(question, vector, terms, bridged, allowed))
         document = self._document(question, hits)
-        sections = self.headings.by_number(document, question.section_numbers)
+        sections = self.headings.by_number(document, question)
         if sections:
             self._prefer_sections(sections, question.opening, hits, allowed)
         if question.steer:

@@ -497,3 +497,70 @@ def test_what_prior_research_lacks_is_the_papers_aim(assistant):
 def test_the_role_of_a_name_is_what_the_text_says_of_it(assistant, question):
     a = assistant.ask(question)
     assert not a.abstained and all("RCEP" in (c.quote + (c.quote_en or "")) for c in a.citations)
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Walk me through the first stage the paper describes.", "s1.1"),
+        ("Explain the first trend.", "s2.1"),
+        ("What does the second negative impact say?", "s3.2.2"),
+        ("第一个趋势讲了什么？", "s2.1"),
+        ("第二个消极影响是什么？", "s3.2.2"),
+    ],
+)
+def test_a_part_named_by_its_place_among_parts_of_its_kind(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and all(c.section_id.startswith(section) for c in a.citations)
+
+
+def test_two_parts_named_by_place_are_both_compared(assistant):
+    a = assistant.ask("第一阶段和第二阶段相比有什么不同？")
+    cited = {c.section_id[:4] for c in a.citations}
+    assert {"s1.1", "s1.2"} <= cited
+
+
+def test_what_an_example_is_for_comes_with_the_claim_it_illustrates(assistant):
+    a = assistant.ask("文中举吉尔吉斯斯坦的例子是想说明什么？")
+    assert "国有化等措施" in a.answer and "吉尔吉斯斯坦" in a.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Is the paper empirical? What data or model does it use to test its claims?",
+        "What did previous research miss, according to the authors?",
+        "What's the point of the introduction - what gap does the paper say it fills?",
+    ],
+)
+def test_method_and_gap_questions_are_answered_from_the_papers_aim(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and "systematic" in a.answer
+
+
+def test_optimistic_or_pessimistic_weighs_the_sides(assistant):
+    a = assistant.ask("Is the paper optimistic or pessimistic about what restructuring means for China?")
+    assert "弊大于利" in a.citations[0].quote
+
+
+def test_a_part_named_by_a_paraphrase_of_what_it_is_about_is_not_refused(assistant):
+    a = assistant.ask("What's the point of the section about Apple and relying on just a few suppliers?")
+    assert a.kind == "overview" and a.citations[0].section_id == "s2.2"
+
+
+def test_it_saying_something_is_the_paper_not_the_last_topic(assistant):
+    a = conversation(
+        assistant,
+        "Overall, does the paper think supply chain restructuring is good or bad for China?",
+        "What are the upsides it mentions, then?",
+    )
+    assert {c.section_id for c in a.citations} == {f"s3.1.{k}" for k in range(1, 4)}
+
+
+def test_asking_the_text_of_something_narrower_stays_in_the_part(assistant):
+    a = conversation(
+        assistant,
+        "What are the recommendations for expanding market scale?",
+        "How do they propose helping private firms specifically?",
+    )
+    assert {c.section_id for c in a.citations} == {"s4.2.3"} and "private" in a.answer.lower()
