@@ -24,7 +24,13 @@ if [[ ",$extras," == *",st,"* ]]; then
     fi
 fi
 if [[ ",$extras," == *",llm,"* ]]; then
-    export CMAKE_ARGS="${CMAKE_ARGS:--DLLAVA_BUILD=OFF}"  # llama-cpp-python builds from source; skip llava
+    # llama-cpp-python builds from source: without llava, and for a portable x86-64 CPU (AVX2), not
+    # -march=native: on Sapphire Rapids machines a native build uses AMX, whose matrix kernels crash
+    # llama.cpp in decode (ggml-org/llama.cpp#20824). As build settings they key uv's cache of built
+    # wheels, so a native build cached earlier is not reused.
+    for define in LLAVA_BUILD=OFF GGML_NATIVE=OFF GGML_AVX=ON GGML_AVX2=ON GGML_FMA=ON GGML_F16C=ON; do
+        args+=(--config-settings-package "llama-cpp-python:cmake.define.$define")
+    done
 fi
 spec="."
 [ -n "$extras" ] && spec=".[$extras]"

@@ -25,7 +25,8 @@ def names_found(question: Question, retrieval: Retrieval) -> bool:
     words = set(content_tokens(topic or ""))
     # every word, or all but one of four or more ("the US CHIPS and Science Act": "United States" in the text)
     need = len(words) - (len(words) >= MIN_LOOSE)
-    if topic is None and question.intent == "summary" and intents.names_part(question.searched):
+    part = question.intent == "summary" and intents.names_part(question.searched)
+    if topic is None and (part or asked.asks_point(question.searched)):  # "苹果公司的例子是想说明什么？"
         # a part named by what it is about ("the section about Apple and relying on just a few suppliers"):
         # half its words, the reader's paraphrase of the part
         words = set(content_tokens(" ".join(intents.topic_words(question.searched))))

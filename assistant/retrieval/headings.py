@@ -236,12 +236,16 @@ class Headings:
         kind = [singular(w.lower()) for w in (m.group(2) or m.group(4)).split()]
         sections = set(self.sections(document))
         names = lambda sid: all(  # noqa: E731
-            any(w == singular(h) or (lang == "en" and kin(w, h)) or w in h for h in self.words(sid, lang))
+            w in self.index.label(sid, lang)
+            if lang == "zh"
+            else any(w == singular(h) or kin(w, h) or w in h for h in self.words(sid, lang))
             for w in kind
         )
-        fits = []
+        fits = []  # (words of the heading naming the kind, the part): the heading nearest to the kind wins
         for p in [*self.index.tree.top(document), *sections]:
             kids = [c for c in self.index.tree.children.get(p, []) if c in sections]
             if len(kids) >= max(k, 2) and (names(p) or all(names(c) for c in kids)):
-                fits.append(kids[k - 1] if k > 0 else kids[-1])
-        return fits[0] if len(set(fits)) == 1 else None
+                extra = len(self.words(p, lang)) if names(p) else 0
+                fits.append((extra, kids[k - 1] if k > 0 else kids[-1]))
+        best = [part for extra, part in fits if extra == min(fits)[0]] if fits else []
+        return best[0] if len(set(best)) == 1 else None

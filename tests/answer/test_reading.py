@@ -507,6 +507,7 @@ def test_the_role_of_a_name_is_what_the_text_says_of_it(assistant, question):
         ("What does the second negative impact say?", "s3.2.2"),
         ("第一个趋势讲了什么？", "s2.1"),
         ("第二个消极影响是什么？", "s3.2.2"),
+        ("第三个积极影响讲了什么？", "s3.1.3"),  # not the third proposal widening the positive impacts
     ],
 )
 def test_a_part_named_by_its_place_among_parts_of_its_kind(assistant, question, section):
