@@ -1,9 +1,10 @@
 """The answer stage: what kind of answer the question gets, and its grounded (quoted) form.
 
 After the guards: an abstention says why (the deciding guard's notice); a premise the text
-contradicts is corrected. Then by what the question asks (see `assistant.question.intents`):
-its front matter (metadata); the whole document or a section (summary, conclusion); the proposals
-for a problem the text treats in a section of its own (the section that responds to it, see
+contradicts is corrected, and what the question asks besides its premise is answered after the
+correction. Then by what the question asks (see `assistant.question.intents`): its front matter
+(metadata); the whole document or a section (summary, conclusion); the proposals for a problem the
+text treats in a section of its own (the section that responds to it, see
 `assistant.retrieval.responses`); two sides next to each other (comparison, or a list question naming
 two sibling sections); the parts of a section (list); and otherwise the sentences that best answer it,
 headed by the sections they are in when the question asks where the text says it (location). Each
