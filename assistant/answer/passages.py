@@ -32,7 +32,7 @@ from assistant.answer.enumeration import (
     paragraph_chunk_id,
     sibling_items,
 )
-from assistant.answer.sentences import Sentence, candidate_sentences, coverage, of_term
+from assistant.answer.sentences import Sentence, candidate_sentences, coverage, of_term, share_named
 from assistant.answer.years import by_year
 from assistant.corpus.chunking import Chunk
 from assistant.corpus.citations import RE_PAREN, parse_citation_group
@@ -150,7 +150,7 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
             - (YEAR_PENALTY if years and own and not own & years else 0.0)
             + (KIND_BONUS / 2 if example and is_example(s) else 0.0)
             + (SHIFT_BONUS if any(named_in(n, f"{s.shown} {s.text}", retrieval.lang) for n in shift) else 0.0)
-            + SHIFT_BONUS * sum(w in f"{s.shown} {s.text}".lower() for w in topic) / max(len(topic), 1)
+            + SHIFT_BONUS * share_named(topic, s)
             + (REASON_NEXT if (s.hit.chunk.id, s.index - 1) in given - {(s.hit.chunk.id, s.index)} else 0.0)
         )
 

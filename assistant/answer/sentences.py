@@ -92,3 +92,9 @@ def of_term(term: str | None, s: Sentence) -> bool:
         return True
     have = set(content_tokens(s.text))
     return len(words & have) >= 0.5 * len(words)
+
+
+def share_named(words: list[str], s: Sentence) -> float:
+    """The share of `words` (lower-cased) the sentence names, as shown or as the text says it."""
+    text = f"{s.shown} {s.text}".lower() if words else ""
+    return sum(w in text for w in words) / len(words) if words else 0.0

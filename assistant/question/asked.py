@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+# "RCEP在文中起了什么作用？": the role a topic plays in the text
+ROLE_ZH = r"在(?:文中|文章中?|论文中?|本文中?)(?:里)?(?:起|发挥|扮演)了?(?:什么|怎样的|哪些)(?:作用|角色)"
 # "What does the paper say about X?", "文章对X怎么说": what the text says on one topic
 RE_SAYS_ABOUT = re.compile(
     r"\bwhat (?:(?:does|do) )?(?:the|this) (?:paper|article|text|report|study|authors?) "
@@ -23,7 +25,7 @@ RE_SAYS_ABOUT = re.compile(
     r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
     r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)|"
     # "RCEP在文中起了什么作用？", "What role does RCEP play in the paper?"
-    r"在(?:文中|文章中?|论文中?|本文中?)(?:里)?(?:起|发挥|扮演)了?(?:什么|怎样的|哪些)(?:作用|角色)|"
+    rf"{ROLE_ZH}|"
     r"\bwhat role (?:does|do|did) (?=[^?]+ play\b)|"
     r"(?:文章|论文|本文)[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)|"
     # "RCEP在文章里是怎么被提到的？", "What does the paper say the CHIPS Act does?"
@@ -33,7 +35,7 @@ RE_SAYS_ABOUT = re.compile(
     re.I,
 )
 RE_TOPIC_FRAME = re.compile(
-    r"在(?:文中|文章中?|论文中?|本文中?)(?:里)?(?:起|发挥|扮演)了?(?:什么|怎样的|哪些)(?:作用|角色)|"
+    rf"{ROLE_ZH}|"
     r"\bplays?\b(?: in (?:the|this) (?:paper|article|text|report|study))?|"
     r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
     r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]|"

@@ -242,7 +242,7 @@ class Headings:
             for w in kind
         )
         fits = []  # (words of the heading naming the kind, the part): the heading nearest to the kind wins
-        for p in [*self.index.tree.top(document), *sections]:
+        for p in sections:
             kids = [c for c in self.index.tree.children.get(p, []) if c in sections]
             if len(kids) >= max(k, 2) and (names(p) or all(names(c) for c in kids)):
                 extra = len(self.words(p, lang)) if names(p) else 0

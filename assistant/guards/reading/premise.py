@@ -187,8 +187,10 @@ class Premise:
         """Which way the sentence says things went after the year a premise about the time after it
         names: the first clause after the one giving that year that goes one way."""
         m = RE_AFTER_YEAR.search(self.text)
+        if m is None:
+            return None
         clauses = self._clauses(sentence)
-        at = next((i for i, c in enumerate(clauses) if m and (m.group(1) or m.group(2)) in c), None)
+        at = next((i for i, c in enumerate(clauses) if (m.group(1) or m.group(2)) in c), None)
         later = [polarity.direction(c) for c in clauses[at + 1 :]] if at is not None else []
         return next((d for d in later if d), None)
 
@@ -208,12 +210,10 @@ class Premise:
         the three after the premise's quantity is among the three after the clause's other one."""
         lang, n = self.lang, 3 if self.lang == "en" else 2
         after = lambda t: set(content_words(t, lang)[:n])  # noqa: E731
-        theirs = polarity.quantified(clause)
-        return any(
-            sense != other and after(mine) & after(said)
-            for sense, mine in polarity.quantified(self.text)
-            for other, said in theirs
-        ) and not any(s == o for s, _ in polarity.quantified(self.text) for o, _ in theirs)
+        mine, theirs = polarity.quantified(self.text), polarity.quantified(clause)
+        if any(sense == other for sense, _ in mine for other, _ in theirs):
+            return False  # the clause says as much as the premise somewhere
+        return any(after(a) & after(b) for _, a in mine for _, b in theirs)
 
     def _titled_other(self, sentence: str, home: frozenset[str]) -> bool:
         """The sentence gives a title or a name of two words or more that the premise names (a law, a
