@@ -26,7 +26,7 @@ from assistant.index.fingerprint import IndexError_, status
 from assistant.index.open import OpenIndex, open_index
 from assistant.index.store import StoreError, store_for
 from assistant.question.analysis import Question, analyse
-from assistant.question.followup import Recalled, Turn, follow_up
+from assistant.question.followup import Recalled, Turn, follow_up, previous_turn
 from assistant.retrieval.hybrid import HybridSearch
 from assistant.settings import AnswerSettings, Settings
 
@@ -201,15 +201,11 @@ class Assistant:
         and a notice when the optional model translation of an English question failed."""
         recall = lambda q, h: self.recall(q, h, section, document)  # noqa: E731
         resolved = follow_up(text, history, recall) if history else None
-        question = analyse(
-            text,
-            mode,
-            section,
-            document,
-            history,
-            resolved and resolved.question,
-            resolved and resolved.sections,
-        )
+        # a question standing on its own in a conversation leans lightly on what the last answer was about
+        last = None if resolved or not history else previous_turn(history)
+        context = [t] if last and (t := recall(*last).target) else []
+        condensed, steer = (resolved.question, resolved.sections) if resolved else (None, None)
+        question = analyse(text, mode, section, document, history, condensed, steer, context)
         if self.settings.translate.mode == "off" or question.lang != "en":
             return question, None
         from assistant.question.translate import TranslatorUnavailable

@@ -95,6 +95,12 @@ class RetrievalSettings(BaseModel):
     steer_weight: float = Field(
         1.5, ge=0, description="RRF weight of the chunks of the sections a follow-up question leans on."
     )
+    context_weight: float = Field(
+        1.0,
+        ge=0,
+        description="RRF weight of the chunks of the section the last answer was about, for a question "
+        "standing on its own in a conversation.",
+    )
 
 
 GUARD_NAMES = [

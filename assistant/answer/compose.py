@@ -23,7 +23,7 @@ from assistant.answer.enumeration import asks_many, semicolon_items
 from assistant.answer.joined import joined
 from assistant.answer.location import compose_location
 from assistant.answer.metadata import compose_metadata
-from assistant.answer.outline import compose_outline, find_outline
+from assistant.answer.outline import compose_outline, find_outline, part_found
 from assistant.answer.overview import (
     compose_document,
     compose_missing_section,
@@ -86,6 +86,8 @@ def structured(retrieval: Retrieval, context: AnswerContext) -> Answer | None:
     if several and named and context.index.tree.children.get(named):  # "the recommendations in part 4"
         return compose_outline(named, retrieval, context)
     if kind == "list" and (parent := find_outline(retrieval, context)):
+        if intents.asks_which_one(q.searched) and (one := part_found(parent, retrieval, context)):
+            return compose_section(one, retrieval, context)  # "Which of the negative impacts is about X?"
         return compose_outline(parent, retrieval, context)
     # the best-named heading, unless the question names one below it too ("关键矿产…哪几条办法")
     heading = retrieval.matched[0] if retrieval.matched else None
@@ -175,7 +177,8 @@ def asks_treatment(retrieval: Retrieval, context: AnswerContext) -> bool:
     """It asks what the text says of (or argues about) its target's heading."""
     q = retrieval.question
     says = asked.says_about(q.searched) or asked.asks_argument(q.searched)
-    named = says and retrieval.target and about_heading(retrieval, context, NAMED_TOPIC)
+    paraphrased = retrieval.paraphrased and retrieval.target == retrieval.paraphrased
+    named = says and retrieval.target and (paraphrased or about_heading(retrieval, context, NAMED_TOPIC))
     return bool(named or says and retrieval.target and treated_in(retrieval, context))
 
 

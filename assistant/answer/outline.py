@@ -39,6 +39,17 @@ def find_outline(retrieval: Retrieval, context: AnswerContext) -> str | None:
     return retrieval.outline
 
 
+def part_found(parent: str, retrieval: Retrieval, context: AnswerContext) -> str | None:
+    """Of the parts of `parent`, the one holding the best passage found inside it ("Which of the
+    negative impacts is about labour-intensive industries leaving?": the part the passage on them is in)."""
+    kids = context.index.tree.children.get(parent, [])
+    for h in retrieval.hits:
+        sid = h.chunk.section_id
+        if (kid := next((k for k in kids if sid == k or sid.startswith(k + ".")), None)) is not None:
+            return kid
+    return None
+
+
 def outline_of(parent: str, retrieval: Retrieval, context: AnswerContext) -> Outline:
     tree = context.index.tree
     kids = tree.children[parent]

@@ -32,6 +32,15 @@ from assistant.answer.enumeration import (
     paragraph_chunk_id,
     sibling_items,
 )
+from assistant.answer.following import (
+    RE_DEFINES,
+    RE_DEFINITION_QUESTION,
+    RE_FIGURE,
+    either,
+    evidence_after,
+    example_after,
+    is_example,
+)
 from assistant.answer.sentences import Sentence, candidate_sentences, coverage, of_term, share_named
 from assistant.answer.years import by_year
 from assistant.corpus.chunking import Chunk
@@ -46,38 +55,21 @@ from assistant.retrieval.hybrid import ENGLISH_FRONT
 from assistant.retrieval.results import Retrieval
 from assistant.text import content_tokens
 
-# "什么是X" / "what is X" / "what does X mean" asks for a definition; "X是指…" / "所谓X" /
-# "X refers to" give one
-RE_DEFINITION_QUESTION = re.compile(
-    r"什么是|是什么意思|是指什么|指什么|指的是什么|啥意思|何为|什么叫|含义|定义|"
-    r"^what (?:is|are) (?:the |an? )?[\w' "
-    r"-]{2,40}\?*$|"
-    r"\bwhat does .{2,60} mean\b|\bwhat is meant by\b|\bdefin|\bmeaning of\b",
-    re.I,
-)
-RE_DEFINES = re.compile(
-    r"是指|指的是|是一种|所谓|即为|被称为|定义为|\brefers? to\b|\bis defined "
-    r"as\b|\bmeans\b",
-    re.I,
-)
 # "why …" / "为什么" asks for a reason; "because", "due to", 由于, 原因 give one
 RE_WHY_QUESTION = re.compile(r"\bwhy\b|\breasons?\b|为什么|为何|原因|何以", re.I)
 RE_GIVES_REASON = re.compile(
     r"\b(?:because|since|due to|owing to|as a result of|thanks to|driven by|the reasons?|reflects?|"
-    r"so that|in order to)\b|因为|由于|原因|得益于|源于|在于|导致|使得|以便|为了",
+    r"so that|in order to|prompted by|fu?ell?ed by)\b|"
+    r"因为|由于|原因|得益于|源于|在于|导致|使得|以便|为了|随着|驱动|促使|"
+    # a circumstance it arises from, opening the sentence ("As the political situation evolves, …")
+    r"^\W*(?:as|with) [^,]{3,80}?\b(?:evolv|develop|increas|grow|ris|chang|intensif|deepen|escalat)\w*",
     re.I,
 )
-# a figure: digits, or a Chinese numeral before a unit
-RE_FIGURE = re.compile(r"\d|[一二三四五六七八九十百千万亿]+(?:%|个百分点|倍|万|亿)")
 # a sentence giving an example
 RE_GIVES_EXAMPLE = re.compile(
     r"例如|比如|譬如|为例|诸如|(?<=[，,])如(?![果何此今同])|\bfor (?:example|instance)\b|\bsuch as\b|"
     r"\be\.g\.",
     re.I,
-)
-# a sentence that is an example, not one naming instances of a word in passing ("such as AI, big data")
-RE_IS_EXAMPLE = re.compile(
-    r"^\W*(?:例如|比如|譬如|以[^，。；]{1,30}为例|for (?:example|instance)|as an example)", re.I
 )
 # what kind of content a question asks for, and a sentence that gives it: an example, figures, a date
 ASKED_KINDS = [
@@ -100,7 +92,6 @@ YEAR_PENALTY = 0.15  # a question about a year: a sentence giving only other yea
 # which the abstract may give whole, nor the abstract itself), the body's own sentence first
 SUMMARY_PENALTY = 0.15
 RE_ABSTRACT = re.compile(r"摘要|\babstract\b", re.I)
-SHORT = 60  # characters: a sentence this short that gives no figure leans on the next one for its evidence
 
 
 def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
@@ -155,15 +146,6 @@ def score(sentences: list[Sentence], retrieval: Retrieval, settings) -> None:
         )
 
 
-def is_example(s: Sentence) -> bool:
-    return either(RE_IS_EXAMPLE, s)
-
-
-def either(pattern: re.Pattern, s: Sentence) -> bool:
-    """The sentence as shown (a translation, maybe) or as the text says it matches `pattern`."""
-    return pattern.search(s.shown) is not None or pattern.search(s.text) is not None
-
-
 def asks_example(question: str) -> bool:
     return RE_ASKS_EXAMPLE.search(question) is not None
 
@@ -184,15 +166,6 @@ def said_before(retrieval: Retrieval) -> str:
     if not q.is_follow_up:
         return ""
     return next((t.content for t in reversed(q.history) if t.role == "assistant"), "")
-
-
-def evidence_after(s: Sentence, sentences: list[Sentence]) -> list[Sentence]:
-    """The next sentence of the same passage when `s` states a finding in a few words and no figure
-    ("Energy poverty fell accordingly.") and the next one gives the figures."""
-    if len(s.shown) > SHORT or RE_FIGURE.search(s.shown):
-        return []
-    after = next((t for t in sentences if t.hit is s.hit and t.index == s.index + 1), None)
-    return [after] if after is not None and RE_FIGURE.search(after.shown) else []
 
 
 # a sentence that opens by pointing back ("These regions …", "该措施…") leans on the one before it
@@ -321,7 +294,8 @@ def select(sentences: list[Sentence], retrieval: Retrieval, context: AnswerConte
             continue
         point = asking.asks_point(q.text)
         before = [b for b in context_before(s, sentences, point) if all(b.text != c.text for c in chosen)]
-        more = list_items(s, context, retrieval) or evidence_after(s, sentences)
+        leans = evidence_after(s, sentences) or example_after(s, sentences, q)  # its figures, its example
+        more = list_items(s, context, retrieval) or leans
         chosen += before + [s] + [i for i in more if all(i.text != c.text for c in chosen + before + [s])]
     return chosen
 

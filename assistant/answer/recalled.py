@@ -7,6 +7,7 @@ from assistant.answer.contract import Answer
 from assistant.answer.named import headings_named
 from assistant.index.open import OpenIndex
 from assistant.index.sections import bare_label, heading_words, parent_of
+from assistant.question import asked
 from assistant.question.analysis import Question
 from assistant.question.followup import Recalled, topic_of
 from assistant.retrieval.headings import FAMILY
@@ -37,13 +38,21 @@ def recalled(q: Question, retrieval: Retrieval, answer: Answer, index: OpenIndex
     elsewhere = (
         not listed_items and leaf and target and not (leaf + ".").startswith(target + ".")
     ) and not _told_apart(target, q, index)
-    target = leaf if elsewhere else target
+    # or a part inside the target that the answer summed up whole ("Which of the negative impacts is about
+    # X?": that impact)
+    inside = answer.kind == "overview" and leaf and target and leaf.startswith(target + ".")
+    target = leaf if elsewhere or inside else target
     about = (
         target
         if target and (listed_items or retrieval.target) and not elsewhere
         else _quoted_part(leaf, q, index)
     )
     topic = bare_label(index.label(about, lang)) if about else topic_of(q.searched)
+    # a thing the question asked the text's view or the meaning of, which no heading names ("文章是怎么谈
+    # “一带一路”的？"): "it" is that thing, not the part the answer came from
+    thing = asked.topic_asked(q.searched) or asked.term_asked(q.searched)
+    if thing and about and not _names_any(q, heading_words(index.label(about, lang))):
+        topic = thing.strip(" '\"“”‘’「」")
     siblings, node, level, path = [], target, 0, []
     while node:
         parent = parent_of(node)

@@ -6,6 +6,7 @@ from assistant.figures import RE_YEAR, years_of
 from assistant.guards.base import Guard, Verdict, passed, structural
 from assistant.guards.reading import polarity
 from assistant.guards.reading.premise import premise_of
+from assistant.index.sections import bare_label
 from assistant.question import asked, intents
 from assistant.question.analysis import Question
 from assistant.retrieval.headings import quoted_names
@@ -83,6 +84,22 @@ def heading_quoted(question: Question, retrieval: Retrieval, label) -> bool:
     return False
 
 
+MIN_NAMED_HAN = 4  # characters of a Chinese heading a question names whole
+
+
+def heading_named(question: Question, retrieval: Retrieval, label) -> bool:
+    """The question names the heading it found best whole (四个字 or more, or two English words or more:
+    "壁垒武器化表现在哪些层面？请列举文中提到的具体做法。"): a question about that part, however much
+    else it says dilutes its embedding."""
+    if not retrieval.matched:
+        return False
+    heading = bare_label(label(retrieval.matched[0]))
+    if question.lang == "zh":
+        return len(heading) >= MIN_NAMED_HAN and heading in question.searched
+    words, asked_words = set(content_tokens(heading)), set(content_tokens(question.searched))
+    return len(words) >= MIN_QUOTED and all(any(kin(w, a) for a in asked_words) for w in words)
+
+
 class SimilarityGuard(Guard):
     name = "similarity"
 
@@ -100,6 +117,7 @@ class SimilarityGuard(Guard):
         label = lambda sid: self.context.index.label(sid, question.lang)  # noqa: E731
         if (
             heading_quoted(question, retrieval, label)
+            or heading_named(question, retrieval, label)
             or names_found(question, retrieval)
             or premise_named(question, retrieval)
             or years_found(question, retrieval)

@@ -45,6 +45,9 @@ class Question:
     translation: str | None = None  # a model's Chinese rendering of an English question, when one ran
     condensed: str | None = None  # the whole question a follow-up stands for, when it is one
     steer: list[str] = field(default_factory=list)  # sections of the previous answer a follow-up leans on
+    # the section the previous answer was about, when the question stands on its own in a conversation:
+    # leaned on lightly ("Any real-world example of the resource nationalism it mentions?")
+    context: list[str] = field(default_factory=list)
 
     @property
     def is_follow_up(self) -> bool:
@@ -68,6 +71,7 @@ def analyse(
     history: list[Turn] | None = None,
     condensed: str | None = None,
     steer: list[str] | None = None,
+    context: list[str] | None = None,
 ) -> Question:
     """The `Question` for `text` (a follow-up's whole question, `condensed`, is what is searched)."""
     text = " ".join(text.split())
@@ -91,4 +95,5 @@ def analyse(
         whole=intents.about_whole(searched),
         condensed=condensed,
         steer=list(steer or []),
+        context=list(context or []),
     )

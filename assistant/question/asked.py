@@ -22,11 +22,15 @@ RE_SAYS_ABOUT = re.compile(
     r"\bhow (?:does|do|did) (?:the|this) (?:paper|article|text|report|study|authors?) "
     r"(?:explain|describe|treat|present|portray|characteri[sz]e|analy[sz]e|discuss|frame)\b|"
     r"(?:文章|论文|本文|作者)(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|"
-    r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的)|"
+    r"(?:文章|论文|本文|作者)(?:对|关于)[^，。？?]{1,20}(?:怎么说|说了什么|讲了什么|有什么论述|怎么看|是怎么讲的|"
+    r"有(?:什么|何|哪些)(?:看法|观点|评价|判断))|"
     r"(?:文章|论文|本文|作者)(?:怎么|如何|怎样)(?:看待|评价|论述)|"
     # "RCEP在文中起了什么作用？", "What role does RCEP play in the paper?"
     rf"{ROLE_ZH}|"
     r"\bwhat role (?:does|do|did) (?=[^?]+ play\b)|"
+    # "How does RCEP feature in the paper's argument?"
+    r"\bhow (?:does|do|did) (?=[^?]+ (?:feature|figure|come up|appear) in (?:the|this) (?:paper|article|text|"
+    r"report|study|authors?))|"
     r"(?:文章|论文|本文)[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)|"
     # "RCEP在文章里是怎么被提到的？", "What does the paper say the CHIPS Act does?"
     r"在(?:文章|论文|文中|本文)[里中]?(?:是)?(?:怎么|如何|怎样)被?(?:提到|提及|讨论|论述|描述|讲)|"
@@ -37,7 +41,10 @@ RE_SAYS_ABOUT = re.compile(
 RE_TOPIC_FRAME = re.compile(
     rf"{ROLE_ZH}|"
     r"\bplays?\b(?: in (?:the|this) (?:paper|article|text|report|study))?|"
+    r"\b(?:features?|figures?|comes? up|appears?) in (?:the|this) "
+    r"(?:paper|article|text|report|study|authors?)(?:['’]s? (?:argument|analysis|reasoning|discussion))?|"
     r"(?:文章|论文|本文|作者)(?:对|关于)?|怎么说|说了什么|讲了什么|有什么论述|怎么看待?|如何看待|怎样看待|"
+    r"有(?:什么|何|哪些)(?:看法|观点|评价|判断)|"
     r"怎么评价|如何评价|是怎么讲的|(?:有没有|是否|有无)?(?:提到|提及|讨论|涉及|谈到|说到)(?:过|了)?|吗|[？?。]|"
     r"[里中]?是?(?:怎么|如何|怎样)(?:讲|说|谈|论述|描述)的?|在(?:文章|论文|文中|本文)[里中]?(?:是)?(?:怎么|如何|怎样)被?"
     r"(?:提到|提及|讨论|论述|描述|讲)的?|\b(?:does|do|did|is|are|means?)\s*\?*$",
@@ -141,3 +148,19 @@ def topic_asked(question: str) -> str | None:
         return None
     rest = RE_SAYS_ABOUT.sub(" ", question) if question.isascii() else question  # 文章对X怎么看: X inside
     return RE_TOPIC_FRAME.sub(" ", rest).strip().removesuffix("的").strip() or None
+
+
+# asking why "it" happens or what to do about it: "it" is the problem the part quoted treats, when the
+# question before named no heading ("What happened to textile jobs?" → "Why is that happening?")
+RE_CAUSE_OR_REMEDY = re.compile(
+    r"为什么|为何|原因|建议|对策|怎么办|(?:如何|怎么|怎样)(?:应对|解决|避免)|"
+    r"\bwhy\b|\bcauses?\b|\breasons?\b|\bsuggest|\brecommend|\bpropos|\badvi[cs]e|\bdo(?:ing)? about\b|"
+    r"\b(?:fix|solve|tackle|address|counter|deal with)\b",
+    re.I,
+)
+# what to do about it, of the two asks above
+# (what the text advises, not how someone in it acted: "那美国是怎么应对的？" asks what the US did)
+RE_REMEDY = re.compile(
+    r"建议|对策|怎么办|\bsuggest|\brecommend|\bpropos|\badvi[cs]e|\bshould\b[^?]{0,30}\bdo\b", re.I
+)
+RE_OFFERS = re.compile(r"(?:提出|给出|开出|拿出|提)了?")  # how the authors come up with what they propose

@@ -33,7 +33,15 @@ from assistant.corpus.entities import names
 from assistant.figures import EN_WORDS
 from assistant.index.sections import parent_of
 from assistant.question import asked, intents, numbering
-from assistant.question.pronouns import RE_ANAPHORA_ZH, anaphora_en, narrows_text
+from assistant.question.asked import RE_CAUSE_OR_REMEDY, RE_OFFERS, RE_REMEDY
+from assistant.question.pronouns import (
+    RE_ANAPHORA_ZH,
+    RE_POINTER,
+    RE_PROBLEM,
+    RE_TWO,
+    anaphora_en,
+    narrows_text,
+)
 from assistant.question.synonyms import widened
 from assistant.text import EN_STOP, ZH_STOP, english_words, language_of, tokenize
 
@@ -43,27 +51,7 @@ RE_FOLLOW_UP = re.compile(
     r"呢[？?]?$",
     re.I,
 )
-# a pointer to what the last two answers said ("这两组数据", "both figures")
-RE_TWO = re.compile(r"[这那]两|二者|两者|\b(?:both|these two|those two)\b", re.I)
-# a pointer to a problem ("针对这个问题", "this issue"): the problem the previous answer's part treats
-RE_PROBLEM = re.compile(
-    r"(?:这个|这一|此|该|这些|上述)(?:问题|挑战|困境|风险|现象|难题)|"
-    r"\b(?:this|that|these|those) (?:kinds? of |sort of )?"
-    r"(?:problems?|issues?|challenges?|risks?|threats?)\b",
-    re.I,
-)
-# asking why "it" happens or what to do about it: "it" is the problem the part quoted treats, when the
-# question before named no heading ("What happened to textile jobs?" → "Why is that happening?")
-RE_CAUSE_OR_REMEDY = re.compile(
-    r"为什么|为何|原因|建议|对策|怎么办|(?:如何|怎么|怎样)(?:应对|解决|避免)|"
-    r"\bwhy\b|\bcauses?\b|\breasons?\b|\bsuggest|\brecommend|\bpropos|\badvi[cs]e|\bdo(?:ing)? about\b|"
-    r"\b(?:fix|solve|tackle|address|counter|deal with)\b",
-    re.I,
-)
-RE_OFFERS = re.compile(r"(?:提出|给出|开出|拿出|提)了?")  # how the authors come up with what they propose
 MAX_OWN_WORDS = 2  # words of its own a question asking why "it" happens may have ("happening")
-# what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
-RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)
 RE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 
 
@@ -298,11 +286,17 @@ def _other_item(
     return Resolved(_point(previous, label), [section])
 
 
+def few_words(question: str) -> bool:
+    """The question names little of its own ("对此作者提出了什么对策", "文章建议怎么应对？": the text named
+    is no word of its own)."""
+    own = _words(RE_OFFERS.sub(" ", RE_ANAPHORA_ZH.sub(" ", intents.RE_WHOLE.sub(" ", topic_of(question)))))
+    return len(own) <= MAX_OWN_WORDS
+
+
 def asks_why_or_what_to_do(question: str, recalled: Recalled) -> bool:
     """Asked why "it" happens or what to do about it ("Why is that happening?") and little
     else, after an answer about one part without parts that the question before did not name."""
-    own = _words(RE_OFFERS.sub(" ", RE_ANAPHORA_ZH.sub(" ", topic_of(question))))  # "对此作者提出了什么对策"
-    if not RE_CAUSE_OR_REMEDY.search(question) or len(own) > MAX_OWN_WORDS:
+    if not RE_CAUSE_OR_REMEDY.search(question) or not few_words(question):
         return False
     leaf = recalled.part or (recalled.path[0] if recalled.path and recalled.leaf else "")
     return bool(leaf) and recalled.topic not in recalled.path
@@ -363,6 +357,14 @@ def follow_up(
     if (item := _item_named(question, recalled)) is not None:  # "那人工智能封闭化呢？" after the trends
         label, section = item
         return Resolved(ABOUT[language_of(question)].format(label), [section])
+    return _of_topic(question, recalled, previous, anaphora is not None and bool(anaphora), zh, steer)
+
+
+def _of_topic(
+    question: str, recalled: Recalled, previous: str, anaphora: bool, zh: bool, steer: list[str]
+) -> Resolved:
+    """A follow-up pointing back at the last topic ("作者对此有什么建议？", "Why?", "有数据支撑吗？"), or
+    otherwise leaning on the question before (`previous`, made whole)."""
     if anaphora and recalled.topic:  # what it asks of the topic may be elsewhere ("对此有什么建议"): no steer
         # "this problem" is the problem the part quoted treats, not the example the question asked for
         problem = recalled.part if RE_PROBLEM.search(question) else ""
@@ -373,6 +375,16 @@ def follow_up(
         # an example, figures or a date of it come from the part that said it ("Any figures for that?")
         here = [recalled.target] if recalled.target and not problem and asked.asks_evidence(question) else []
         return Resolved(_refer(question, problem or recalled.topic), here)
-    if asked.asks_evidence(question) and recalled.topic and not anaphora:  # "有数据支撑吗？": of the topic,
-        return Resolved(f"{question.strip()} {recalled.topic}", steer)  # not what was asked of it before
+    # "有数据支撑吗？": of the topic, not what was asked of it before; "Why?" after a summary of a part
+    # likewise (asked with the summary's words it would be the summary again)
+    summary = intents.intent(recalled.question) == "summary" or asked.says_about(recalled.question)
+    why = intents.RE_WHY.search(question) and summary
+    if (asked.asks_evidence(question) or why) and recalled.topic and not anaphora:
+        return Resolved(f"{question.strip()} {recalled.topic}", steer)
+    # "What does the paper suggest China do?", "文章建议怎么应对？" after an answer quoting one part on a
+    # problem: what to do about that problem
+    if RE_REMEDY.search(question) and (
+        few_words(question) and recalled.part or asks_why_or_what_to_do(question, recalled)
+    ):
+        return Resolved(f"{question.strip()} {recalled.part or recalled.path[0]}")
     return Resolved(f"{question.strip()} {previous}", steer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.question.asked import RE_ARGUES, RE_SAYS_ABOUT
 from assistant.question.meta_words import RE_ASKER, RE_META
 from assistant.question.metadata import cites, metadata_fields
 from assistant.question.numbering import RE_NTH, section_numbers
@@ -97,7 +98,8 @@ RE_SUMMARY = re.compile(
     r"\b(?:structure|organi[sz]ed|organi[sz]ation|outline) of (?:the |this )?(?:paper|report|article)\b|"
     r"\bhow (?:is|are) (?:the |this )?[^?]{0,50}?\b(?:paper|report|article|(?:sub)?sections?|parts?|"
     r"chapters?)\b[^?]{0,40}? (?:structured|organi[sz]ed|laid out|set out|arranged|put together)\b|"
-    r"\bmain (?:parts|sections)\b|\bwalk me through\b|"
+    r"\bmain (?:parts|sections)\b|\bwalk me through\b|\bbreak(?:s|ing)? down\b|"
+    r"\bwhat(?:'s|’s| is| are) covered (?:under|in|by)\b|"
     r"\bhow (?:is|are) (?:the |this |its |their )?[^?]{2,50}? (?:structured|organi[sz]ed|grouped|arranged)\b|"
     r"\bsay more about\b|\btell me more about\b|\belaborate on\b|详细说说|展开说说|具体讲讲|具体说说|"
     r"\bin (?:more|greater|further|much more) detail\b|\bexpand on\b|\bunpack\b|详细(?:解释|介绍)|具体解释|"
@@ -129,7 +131,8 @@ RE_SUMMARY = re.compile(
 RE_SUMMARY_SOFT = re.compile(
     r"[讲说](?:了|的是?)?(?:些|哪些)?(?:什么|啥)(?!时候|时间|地方)|讲讲|说说|介绍一下|介绍|一段话|思路|捋|梳理|内容|"
     r"(?:怎么|如何|怎样)(?:论述|阐述|说|讲|写|分析|展开|铺垫|引入|引出|切入|入手|开篇|开头)|"
-    r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says)\b|\bwhat(?:'s| is) in\b",
+    r"\b(?:explain|explains|cover|covers|about|argue|argues|argument|say|says|discuss|discusses|deal with|"
+    r"deals with)\b|\bwhat(?:'s| is) in\b",
     re.I,
 )
 # an answer asked for in so many sentences ("一句话", "in one sentence")
@@ -144,7 +147,7 @@ RE_PART = re.compile(
     r"\b(?:the|this|its) (?:intro|introduction|preface)(?:'s)? (?:about|says?|argues?|covers?|main)\b|"
     r"\b(?:the|this|that) (?:sub)?(?:section|part|chapter|bit|portion|passage)\b|"
     # one named by a name the reader quotes ("the 'technology falling behind' part"; the name is the topic)
-    r"(?<=['’\"”] )(?:section|part|chapter|bit|portion)\b|"
+    r"(?<=['’\"”] )(?:sub)?(?:section|part|chapter|bit|portion)\b|"
     # one named by a word of its own ("the AI section", "the policy chapter"), not by the whole's words
     r"\b(?:the|this|that) (?!(?:main|key|major|different|other|whole|entire|various|two|three|four)\b)[\w-]+ "
     r"(?:section|chapter|bit|portion)\b|"
@@ -171,7 +174,7 @@ RE_OVERALL_ADVICE = re.compile(
 )
 RE_WHOLE = re.compile(
     r"这篇(?:[^，。？?]{0,24}?的)?(?:文章|论文|报告)|本文|全文|整篇|文章的|论文的|报告的|作者的?(?:主要|核心)|"
-    r"(?:文章|论文)(?:主要|讲|用)|"
+    r"(?:文章|论文)(?:主要|讲|用|使用|采用|运用)|"
     r"\b(?:the|this) (?:paper|report|article|study|text|document|authors?)\b|\bthe whole\b|\boverall\b|"
     r"\b(?:paper|report|article|study) is this\b|"
     # what prior work leaves open, asked of the text that sets out to fill it
@@ -228,6 +231,18 @@ RE_ITS_PARTS = re.compile(
 )
 
 
+# one of a list asked for ("Which of the negative impacts is about X?", 其中哪一个讲的是X)
+RE_WHICH_ONE = re.compile(
+    r"\bwhich (?:one )?of (?:the|these|those|its|their)\b|其中哪一?[个项条种]|"
+    r"哪一[个项条种](?:是|讲|涉及|关于)",
+    re.I,
+)
+
+
+def asks_which_one(question: str) -> bool:
+    return RE_WHICH_ONE.search(question) is not None
+
+
 def asks_its_parts(question: str) -> bool:
     """The question asks for the parts of the whole text and names nothing else ("这篇论文分成哪几个部分？
     各部分讲什么？", "How many parts is the paper divided into?")."""
@@ -252,7 +267,8 @@ def intent(question: str) -> str:
         return "conclusion" if RE_CONCLUSION.search(question) else "summary"  # "这篇文章最后的结论"
     soft = RE_SUMMARY_SOFT.search(question)
     part = RE_PART.search(question) or section_numbers(question) or RE_NTH.search(question)
-    if RE_CONCLUSION.search(question) and RE_COUNTED.search(question):  # "the conclusion in one sentence"
+    # "the conclusion in one sentence", "Summarize the conclusion.": the verdict, asked in a summary's words
+    if RE_CONCLUSION.search(question) and (RE_COUNTED.search(question) or conclusion_only(question)):
         return "conclusion"
     if RE_SUMMARY.search(question) or (
         soft and (part or not soft.group().isascii() and RE_WHOLE.search(question))
@@ -293,6 +309,40 @@ def _without(question: str, *patterns: re.Pattern) -> str:
     for rx in patterns:
         question = rx.sub(" ", question)
     return question
+
+
+# the words asking what a part says, argues or covers, however worded: what is left names the part
+RE_ASKING_PART = re.compile(
+    r"\b(?:break(?:s|ing)? down|go(?:es)? (?:through|over)|covered (?:under|in|by)|covers?|say|says|"
+    r"what(?:'s|’s| is| are) (?:the )?(?:point|case|story)|what(?:'s|’s)|what does|what do|does|do|did|is|"
+    r"are|was|were|can you|could you|please|what|how|which|tell me|me)\b|[?？。,，.!！:：;；]|"
+    r"(?:具体)?(?:提了|有|是)?(?:什么|哪些)|[那这]一?[条点项个]?|吗|呢",
+    re.I,
+)
+
+RE_LEADING = re.compile(r"^\s*(?:(?:the|a|an|of|on|about|in|under|for|to)\s+)+", re.I)
+RE_TRAILING = re.compile(r"(?:\s+(?:the|a|an|of|on|about|in|under|for|to))+\s*$", re.I)
+
+
+def topic_phrase(question: str) -> str:
+    """The part of a question that names what it asks about, the words asking for a summary, an argument
+    or a part of the text as such taken out ("What's the gist of the section on China losing
+    competitiveness?" → "China losing competitiveness")."""
+    rest = _without(question, RE_SAYS_ABOUT, RE_ARGUES, RE_ASKING_PART)
+    rest = _without(rest, RE_ASKER, RE_SUMMARY, RE_CONCLUSION, RE_PART, RE_WHOLE)
+    rest = RE_LEADING.sub("", " ".join(rest.split()))
+    return RE_TRAILING.sub("", rest).strip()
+
+
+# the noun, in English: a Chinese summary asked of 结论 keeps the whole text's summary, which ends with it
+RE_CONCLUSION_NAMED = re.compile(r"\bconclusions?\b", re.I)
+
+
+def conclusion_only(question: str) -> bool:
+    """A summary asked of the conclusion and of nothing else ("Summarize the conclusion."; not "the
+    conclusions about hollowing out")."""
+    named = RE_CONCLUSION_NAMED.search(question) is not None  # the noun: "what it concludes" asks a summary
+    return named and bare_summary(question) and not any(w.isascii() for w in topic_words(question))
 
 
 def bare_summary(question: str) -> bool:

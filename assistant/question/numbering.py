@@ -19,7 +19,9 @@ ORDINALS = {**ORDINAL_WORDS, **{c: k for k, c in enumerate("一二三四五六",
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 CARDINALS = {w: k for k, w in enumerate("one two three four five six".split(), 1)}  # "section three"
 RE_NAMED_SECTION = re.compile(
-    r"\b(?:section|part|chapter)\s+(\d+(?:\.\d+)*|[ivx]{1,3}\b|(?:one|two|three|four|five|six)\b)|\b(first|second|third|fourth|fifth|sixth)\s+"
+    # a text's part has a number of two digits at most: "Section 301" is a law's (the US tariff review)
+    r"\b(?:section|part|chapter)\s+(\d{1,2}(?:\.\d+)*(?![\d])|[ivx]{1,3}\b|(?:one|two|three|four|five|six)\b)|"
+    r"\b(first|second|third|fourth|fifth|sixth)\s+"
     r"(?:section|part|chapter)\b|第\s*([一二三四五六1-6])\s*(?:部分|节|章)",
     re.IGNORECASE,
 )

@@ -30,7 +30,7 @@ def narrows_text(question: str) -> bool:
 # relative clause ("households that weren't connected") and point at nothing
 RE_ANAPHORA_EN = re.compile(
     r"(?:^|\b(?:is|was|are|were|does|did|do|about|of|on|for|to|with|by|behind|after|before|caused?|"
-    r"explains?|means?|drives?|why|how)\s+)?"
+    r"explains?|means?|drives?|why|how|will|would|could|can|might|may|should|has|have|had)\s+)?"
     r"\b(?P<p>this|these|those|it|its|they|them|their|that)\b(?!\s+(?:paper|report|article|study))"
     rf"(?!\s+(?:{SAYING})\b)",
     re.I,
@@ -45,3 +45,16 @@ def anaphora_en(question: str) -> re.Match | None:
         if m.group("p").lower() != "that" or lead or not question[m.end() :].strip(" ?.!"):
             return m
     return None
+
+
+# a pointer to what the last two answers said ("这两组数据", "both figures")
+RE_TWO = re.compile(r"[这那]两|二者|两者|\b(?:both|these two|those two)\b", re.I)
+# a pointer to a problem ("针对这个问题", "this issue"): the problem the previous answer's part treats
+RE_PROBLEM = re.compile(
+    r"(?:这个|这一|此|该|这些|上述)(?:问题|挑战|困境|风险|现象|难题)|"
+    r"\b(?:this|that|these|those) (?:kinds? of |sort of )?"
+    r"(?:problems?|issues?|challenges?|risks?|threats?)\b",
+    re.I,
+)
+# what points back in a question asking where something was said ("这两组数据在哪部分讲的？")
+RE_POINTER = re.compile(r"这|那|上述|上面|前面|刚才|\b(?:this|that|these|those|it|above)\b", re.I)

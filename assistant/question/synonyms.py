@@ -95,7 +95,19 @@ def widened(words: set[str] | dict[str, float]) -> set[str]:
 
 # what threatens someone: a list of these is a list of the bad effects (not a word for 消极 elsewhere:
 # "the threat to it" names no part on negative impacts)
-THREATS = frozenset(tokenize("danger dangers threat threats peril perils risk risks"))
+THREATS = frozenset(tokenize("danger dangers threat threats peril perils risk risks 风险 威胁"))
+
+
+def alike_or_bad(word: str) -> frozenset[str]:
+    """`word` and the words readers use for the same thing; a threat is something bad for someone ("the
+    five risks" are a heading's "negative" impacts)."""
+    return alike(word) | _classes()[1] if word in THREATS else alike(word)
+
+
+def with_threats(words: set[str]) -> set[str]:
+    """`words`, with the words for bad for someone when one names a threat: a part of the text named by
+    its threats ("the part about risks", 讲风险的部分) is the part on what is bad for someone."""
+    return words | _classes()[1] if words & THREATS else words
 
 
 def with_effect(words: set[str]) -> set[str]:

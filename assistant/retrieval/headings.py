@@ -20,6 +20,7 @@ import numpy as np
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import bare_label, heading_words
+from assistant.question import asked, intents
 from assistant.question.analysis import Question
 from assistant.question.intents import RE_COMPARISON
 from assistant.question.numbering import ORDINALS, RE_NTH
@@ -28,6 +29,10 @@ from assistant.text import EN_STOP, kin
 
 MIN_NAMED = 0.5  # share of a heading's own words the question uses
 MIN_COSINE = 0.55  # cosine between question and heading, when the words alone do not decide
+# a part named by a paraphrase of its heading ("the section on China losing competitiveness"): the heading
+# nearest to the words naming it, by their mean cosine to the heading in each edition, when no heading off
+# its path comes close
+NEAR_COSINE, NEAR_MARGIN = 0.45, 0.12
 # letters a question's word shares with a heading's to name it: "technologically" names "technology",
 # "regions" does not name "regional alliances"
 FAMILY = 7
@@ -212,6 +217,35 @@ class Headings:
             if named >= MIN_NAMED or cosine >= MIN_COSINE:
                 out.append((named + cosine, s))
         return sorted(out, key=lambda x: (-x[0], x[1].count(".")))
+
+    def paraphrased(self, question: Question, document: str) -> str | None:
+        """The part a question asking what a part says names by a paraphrase of its heading (see
+        `NEAR_COSINE`), when no heading's words or cosine named one."""
+        text = question.searched
+        says = asked.says_about(text) or asked.asks_argument(text) or intents.names_part(text)
+        summary = question.intent == "summary" and not intents.bare_summary(text)
+        if not (says or summary) or intents.asks_its_parts(text):
+            return None
+        if not (phrase := intents.topic_phrase(text)):
+            return None
+        return self.nearest(self.embedder.embed_query(phrase), document)
+
+    def nearest(self, vector: list[float], document: str) -> str | None:
+        """The heading nearest `vector` by its mean cosine over the editions, if at least `NEAR_COSINE`
+        and `NEAR_MARGIN` above every heading off its path (neither above nor below it)."""
+        q = np.asarray(vector, dtype=np.float32)
+        editions = [self.vectors(lang) for lang in ("en", "zh")]
+        cosines = {}
+        for s in self.sections(document):
+            values = [float(q @ v[s]) for v in editions if s in v]
+            if values:
+                cosines[s] = sum(values) / len(values)
+        if not cosines:
+            return None
+        best = max(cosines, key=cosines.get)
+        on_path = lambda s: s == best or best.startswith(s + ".") or s.startswith(best + ".")  # noqa: E731
+        rival = max((c for s, c in cosines.items() if not on_path(s)), default=0.0)
+        return best if cosines[best] >= NEAR_COSINE and cosines[best] - rival >= NEAR_MARGIN else None
 
     def by_number(self, document: str, question: Question) -> list[str]:
         """The sections a question names by number ("Section 2", 第三部分), else by its place among the

@@ -20,8 +20,9 @@ from assistant.index.sections import ancestors
 from assistant.index.store import StoreError
 from assistant.question.analysis import Question
 from assistant.question.inflections import other_forms, with_base_forms
+from assistant.question.intents import names_part
 from assistant.question.numbering import RE_NAMED_SECTION
-from assistant.question.synonyms import named_in, widened
+from assistant.question.synonyms import named_in, widened, with_threats
 from assistant.retrieval.focus import narrowed, summary_focus
 from assistant.retrieval.headings import Headings, quoted_names
 from assistant.retrieval.named import by_score, named_chunks, pinned_first
@@ -192,9 +193,12 @@ class HybridSearch:
         sections = self.headings.by_number(document, question)
         if sections:
             self._prefer_sections(sections, question.opening, hits, allowed)
-        if question.steer:
-            self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
-        matched, responses, advice, home = self._sections_asked(question, terms, vector, document, sections)
+        if question.steer or question.context:
+            weight = s.steer_weight if question.steer else s.context_weight
+            self._prefer_sections(question.steer or question.context, False, hits, allowed, weight=weight)
+        matched, paraphrased, responses, advice, home = self._sections_asked(
+            question, terms, vector, document, sections
+        )
         sections = narrowed(sections, matched, widened(terms), self.headings, question)
         # proposals about a topic the text treats: the section that responds to it; else the topic's own
         if about := responses or topic_named(question.intent, question.lang, set(terms), matched, self.index):
@@ -221,35 +225,29 @@ class HybridSearch:
             )
         )
         valid, words_of = set(self.headings.sections(document)), self._path_words(question.lang)
-        focus = None if sections else summary_focus(question, matched, ranked, valid, words_of, home)
+        # a summary of the proposals on a topic: the part responding to it, before the topic's own
+        asked = responses[:1] + [m for m in matched if m not in responses[:1]]
+        focus = None if sections else summary_focus(question, asked, ranked, valid, words_of, home)
         return Retrieval(
-            question=question,
-            focus=focus,
-            advice=advice,
-            hits=ranked,
-            best_dense=best,
-            terms=terms,
-            bridged=bridged,
-            named=named,
-            tables=tables,
-            sections=sections,
-            vector=vector,
-            document=document,
-            matched=matched,
-            outline=outline,
-            responses=responses,
+            question=question, focus=focus, advice=advice, hits=ranked, best_dense=best, terms=terms,
+            bridged=bridged, named=named, tables=tables, sections=sections, vector=vector, document=document,
+            matched=matched, outline=outline, responses=responses, paraphrased=paraphrased,
         )
 
     def _sections_asked(
         self, question: Question, terms: dict, vector: list[float], document: str, sections: list[str]
-    ) -> tuple[list[str], list[str], str | None, frozenset[str]]:
-        """The sections whose headings the question names (best first), the one responding to a problem
+    ) -> tuple[list[str], str | None, list[str], str | None, frozenset[str]]:
+        """The sections whose headings the question names (best first), the one of them it names by a
+        paraphrase (when no heading's words do), the one responding to a problem
         whose proposals it asks for, the part of proposals when it asks for them of no topic, and the
         text's home name (China: said or not, it tells no topic from another)."""
         # with the words the text never uses ("upsides", 好处): they may name a heading's in other words
         asked = set(terms) | (tokens := set(content_tokens(question.searched))) | named_in(question.searched)
         quoted = quoted_names(question.searched)
+        asked = with_threats(asked) if names_part(question.searched) else asked  # "the part about risks"
         matched = [s for _, s in self.headings.matched(asked, vector, question.lang, document, quoted)]
+        paraphrased = None if matched else self.headings.paraphrased(question, document)
+        matched = [paraphrased] if paraphrased else matched  # "the part on China losing competitiveness"
         home = frozenset(w.lower() for w in self.index.home.get(question.lang, frozenset()))
         asked_of = set(terms) - home
         asks = (question.searched, question.lang, asked_of, matched, self.index)
@@ -259,7 +257,7 @@ class HybridSearch:
             words = asked_of | tokens
             advice = proposals_asked(question.searched, question.lang, words, home, self.index, document)
             advice = advice if not matched or matched[0] == advice else None  # unless it names another
-        return matched, responses, advice, home
+        return matched, paraphrased, responses, advice, home
 
     def _path_words(self, lang: str):
         """A section's heading-path words in `lang` (its own heading's and those above it)."""

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
 from assistant.question.intents import RE_LIST_QUESTION
-from assistant.question.synonyms import alike, named_in, widened, with_effect
+from assistant.question.synonyms import alike, alike_or_bad, named_in, widened, with_effect
 from assistant.retrieval.headings import FAMILY, rarity
 from assistant.text import EN_STOP as STOP_EN
 from assistant.text import kin, tokenize
@@ -119,15 +119,17 @@ def named_share(own: set[str], asked: set[str], weights: dict[str, float]) -> fl
     return sum(weights.get(w, 1.0) for w in own & asked) / total if total else 0.0
 
 
-def share_of(terms: dict[str, float], text: str) -> float:
-    """Weighted share of `terms` that `text` holds."""
+def share_of(terms: dict[str, float], text: str, counted: bool = False) -> float:
+    """Weighted share of `terms` that `text` holds (`counted`: threats counted, "the five risks", are
+    things bad for someone)."""
     if not terms:
         return 0.0
     toks, low = set(tokenize(text)), text.lower()
+    like = alike_or_bad if counted else alike
     held = sum(
         w
         for t, w in terms.items()
-        if alike(t) & toks or (len(t) > 1 and t in low) or any(kin(t, k, FAMILY) for k in toks)
+        if like(t) & toks or (len(t) > 1 and t in low) or any(kin(t, k, FAMILY) for k in toks)
     )
     return held / sum(terms.values())
 
@@ -168,7 +170,7 @@ def outline_parent(
             continue
         own = set(label_tokens(index.label(p, lang)))
         named = named_share(own, asked, heading_weights(index, lang, tree.document_of(p)))
-        share = share_of(terms, index.heading_path(p, lang))
+        share = share_of(terms, index.heading_path(p, lang), counted=count is not None)
         key = Candidate(share, named, -p.count("."), p)
         if count is not None and len(kids) != count:
             counted = counted_words(question)  # the count is of this heading's things ("三个消极影响")

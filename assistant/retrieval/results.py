@@ -42,6 +42,7 @@ class Retrieval:
     sections: list[str] = field(default_factory=list)  # sections the question names by number
     document: str = "paper"  # the document it is about (its scope, else that of the best passage)
     matched: list[str] = field(default_factory=list)  # sections whose headings it names, best first
+    paraphrased: str | None = None  # the one it names by a paraphrase of its heading (no heading's words)
     outline: str | None = None  # the section whose parts a list question asks for
     focus: str | None = None  # the section a summary question means (see assistant.retrieval.focus)
     advice: str | None = None  # the part of proposals, for "What does the paper recommend?" (no topic)

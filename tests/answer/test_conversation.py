@@ -276,3 +276,41 @@ def test_the_same_asked_of_something_else_names_it_and_does_not_repeat_the_answe
     first = assistant.ask("区域联盟化指的是什么？")
     a = conversation(assistant, "区域联盟化指的是什么？", "那日本呢？")
     assert "日本" in a.answer and a.answer != first.answer
+
+
+def test_a_question_standing_on_its_own_leans_lightly_on_the_last_answer(assistant):
+    # "resource nationalism" is not the paper's word; the part the last answer was about has its example
+    a = conversation(
+        assistant,
+        "Why are critical minerals a concern in the paper?",
+        "Any real-world example of the resource nationalism it mentions?",
+    )
+    assert a.condensed_question is None
+    assert a.citations[0].section_id == "s3.2.5"
+
+
+def test_why_after_a_part_is_asked_of_its_topic_not_the_summary_again(assistant):
+    first = assistant.ask("What does the paper say about industrial hollowing-out?")
+    a = conversation(assistant, "What does the paper say about industrial hollowing-out?", "Why?")
+    assert first.kind == "overview" and a.kind == "passages"
+    assert "Hollowing Out" in a.condensed_question and "say about" not in a.condensed_question
+    assert all(c.section_id == "s3.2.1" for c in a.citations)
+
+
+def test_it_after_a_question_about_a_named_thing_is_that_thing(assistant):
+    a = conversation(assistant, "文章是怎么谈“一带一路”的？", "政策建议里又怎么利用它？")
+    assert "一带一路" in a.condensed_question and "一带一路" in a.answer
+
+
+def test_one_part_chosen_from_a_list_is_what_it_means_next(assistant):
+    first = "Which of the negative impacts is about labour-intensive industries leaving China?"
+    a = assistant.ask(first)
+    assert a.kind == "overview" and {c.section_id for c in a.citations} == {"s3.2.1"}
+    a = conversation(assistant, first, "Any numbers on it?")
+    assert "Hollowing" in a.condensed_question and "7.508" in a.answer
+
+
+def test_what_the_text_advises_after_an_answer_quoting_one_part_is_about_that_part(assistant):
+    turns = ("“技术越追越远”指的是什么问题？", "那中国在人工智能领域的短板在哪里？", "文章建议怎么应对？")
+    a = conversation(assistant, *turns)
+    assert "技术越追越远" in a.condensed_question and a.citations[0].section_id == "s4.2.2"

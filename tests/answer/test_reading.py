@@ -565,3 +565,31 @@ def test_asking_the_text_of_something_narrower_stays_in_the_part(assistant):
         "How do they propose helping private firms specifically?",
     )
     assert {c.section_id for c in a.citations} == {"s4.2.3"} and "private" in a.answer.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [("What does the part about risks say?", "s3.2"), ("论文中讲风险的部分说了什么？", "s3.2")],
+)
+def test_a_part_named_by_its_threats_is_the_part_on_negative_impacts(assistant, question, section):
+    a = assistant.ask(question)
+    assert a.kind == "overview" and {c.section_id.rsplit(".", 1)[0] for c in a.citations} == {section}
+
+
+
+@pytest.mark.parametrize("question", ["What are the five risks?", "论文说的五大风险是什么？"])
+def test_threats_counted_are_the_list_of_negative_impacts(assistant, question):
+    a = assistant.ask(question)
+    assert a.kind == "outline" and {c.section_id for c in a.citations} == {f"s3.2.{k}" for k in range(1, 6)}
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the 'relocating with its own chain' phenomenon the paper talks about?",
+        "作者说的“自带链条补位”是什么意思？",
+    ],
+)
+def test_a_terms_meaning_comes_with_the_example_the_text_gives_right_after(assistant, question):
+    a = assistant.ask(question)
+    assert "Foxconn" in a.answer or "富士康" in a.answer

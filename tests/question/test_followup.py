@@ -246,3 +246,28 @@ def test_which_one_is_a_pronoun_not_an_item_labelled_one():
     )
     assert follow_up("Which one are we in now?", HISTORY, lambda *_: recalled).sections != ["s1.1"]
     assert follow_up("What about stage one?", HISTORY, lambda *_: recalled).sections == ["s1.1"]
+
+
+def test_why_after_a_summary_of_a_part_is_asked_of_its_topic_and_after_a_fact_of_the_question():
+    part = recalled(topic="Industrial Hollowing Out", target="s3.2.1")
+    got = follow_up("Why?", HISTORY, lambda q, h: part(
+        "What does the paper say about industrial hollowing-out?", h))
+    assert got.question == "Why? Industrial Hollowing Out" and got.sections == ["s3.2.1"]
+    fact = recalled(topic="Impact of Global Industrial Chain Changes on China", target="s3")
+    share = "中国在全球制造业增加值中的占比这些年怎么变化？"
+    got = follow_up("为什么会下降？", HISTORY, lambda q, h: fact(share, h))
+    assert got.question.endswith(share)
+
+
+def test_what_to_do_after_a_part_on_a_problem_is_asked_of_that_problem():
+    part = recalled(topic="resource nationalism", target="s3.2.5", part="reliance on critical minerals",
+                    path=["reliance on critical minerals", "Negative Impact"], leaf=True)
+    got = follow_up("What does the paper suggest China do?", HISTORY, part)
+    assert got.question == "What does the paper suggest China do? reliance on critical minerals"
+
+
+def test_that_after_a_modal_verb_points_back():
+    from assistant.question.pronouns import anaphora_en
+
+    assert anaphora_en("What impacts will that have?").group("p") == "that"
+    assert anaphora_en("Firms that will move abroad") is None

@@ -322,3 +322,53 @@ def test_a_question_weighing_the_two_sides_and_naming_nothing_else_asks_for_the_
 def test_positive_or_negative_asks_which_side_outweighs():
     assert intents.intent("Is the paper's overall verdict positive or negative for China?") == "conclusion"
     assert intents.intent("总体来看，文章认为影响是积极还是消极？") == "conclusion"
+
+
+@pytest.mark.parametrize(
+    ("question", "phrase"),
+    [
+        ("What's the gist of the section on China losing competitiveness?", "China losing competitiveness"),
+        ("What does the paper argue about China falling further behind technologically?",
+         "China falling further behind technologically"),
+        ("What's covered under the regional cooperation benefit?", "regional cooperation benefit"),
+        ("“市场大幅萎缩”那一节主要讲什么？", "“市场大幅萎缩” 节"),
+    ],
+)
+def test_the_words_naming_what_a_question_asks_about(question, phrase):
+    assert intents.topic_phrase(question) == phrase
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Break down the trend about artificial intelligence becoming closed off.",
+        "What's covered under the regional cooperation benefit?",
+        "In the 'technology falling further behind' subsection, what is the argument?",
+    ],
+)
+def test_ways_of_asking_what_a_part_says_ask_for_a_summary(question):
+    assert intents.intent(question) == "summary"
+
+
+def test_a_laws_section_is_no_part_of_the_text():
+    assert numbering.section_numbers("What does the paper say about Section 301 tariffs?") == []
+    assert numbering.section_numbers("What does section 12 say?") == ["12"]
+
+
+def test_the_texts_view_of_a_topic_in_chinese():
+    assert asked.topic_asked("论文对台湾半导体产业有什么看法？") == "台湾半导体产业"
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Summarize the conclusion.", "conclusion"),
+        ("Summarize the conclusions about hollowing out", "summary"),
+    ],
+)
+def test_a_summary_asked_of_the_conclusion_alone_asks_for_the_verdict(question, intent):
+    assert intents.intent(question) == intent
+
+
+def test_how_a_named_thing_features_in_the_text_asks_its_view():
+    assert asked.topic_asked("How does RCEP feature in the paper's argument?") == "RCEP"

@@ -21,3 +21,12 @@ def test_a_question_about_a_things_direction_searches_its_trends():
     assert spelled_out("灌溉行业何去何从？", "zh").endswith("(未来趋势)")
     moving = "Where is the utility moving its depots?"  # a place, not a direction
     assert spelled_out(moving, "en") == moving
+
+
+def test_a_part_named_by_its_threats_is_the_part_on_what_is_bad():
+    from assistant.question.synonyms import with_threats
+    from assistant.text import tokenize
+
+    assert "negative" in with_threats(set(tokenize("the part about risks")))
+    assert "消极" in with_threats(set(tokenize("讲风险的部分")))
+    assert with_threats({"trend"}) == {"trend"}

@@ -1,3 +1,5 @@
+import pytest
+
 from assistant.question.intents import wants_references
 from assistant.retrieval.langchain import HybridRetriever
 from assistant.text import english_words
@@ -173,3 +175,28 @@ def test_a_heading_is_named_by_its_rare_words_and_a_noun_of_the_question_verb(as
     assert [s for _, s in search.headings.matched(asked, None, "en", document)][:1] == ["s3.2.3"]
     # "market" alone is in two headings ("Market Shrinkage", "Expanding Market Size"): it names neither
     assert "s3.2.3" not in [s for _, s in search.headings.matched({"market"}, None, "en", document)]
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        # no word of the heading ("Declining Competitive Capabilities", 竞争能力衰减) but its family
+        ("What's the gist of the section on China losing competitiveness?", "s3.2.4"),
+        # none at all ("Escalating technology gaps", 技术越追越远)
+        ("What does the paper argue about China falling further behind technologically?", "s3.2.2"),
+    ],
+)
+def test_a_part_named_by_a_paraphrase_of_its_heading(assistant, question, section):
+    r = search(assistant, question)
+    assert r.paraphrased == section and r.target == section
+
+
+def test_a_fact_question_is_not_given_a_paraphrased_part(assistant):
+    r = search(assistant, "2021年中国在全球制造业增加值中的占比是多少？")
+    assert r.paraphrased is None
+
+
+def test_a_summary_of_the_proposals_on_a_topic_is_of_the_part_responding_to_it(assistant):
+    r = search(assistant, "What's covered under the recommendations for expanding the positive effects of "
+               "supply chain relocation?")
+    assert r.target == "s4.1"
