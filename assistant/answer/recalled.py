@@ -51,7 +51,7 @@ def recalled(q: Question, retrieval: Retrieval, answer: Answer, index: OpenIndex
     # a thing the question asked the text's view or the meaning of, which no heading names ("文章是怎么谈
     # “一带一路”的？"): "it" is that thing, not the part the answer came from
     thing = asked.topic_asked(q.searched) or asked.term_asked(q.searched)
-    if thing and about and not _names_any(q, heading_words(index.label(about, lang))):
+    if thing and not (about and _names_any(q, heading_words(index.label(about, lang)))):
         topic = thing.strip(" '\"“”‘’「」")
     siblings, node, level, path = [], target, 0, []
     while node:

@@ -282,7 +282,7 @@ def intent(question: str) -> str:
         return "conclusion"  # "In the end, what overall strategy do the authors recommend?"
     if RE_COMPARISON.search(question):
         return "comparison"
-    if RE_LIST_QUESTION.search(question):
+    if RE_LIST_QUESTION.search(question) or asks_which_one(question):  # "消极影响里哪一个讲的是…"
         return "list"
     return "fact"
 

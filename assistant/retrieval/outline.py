@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from assistant.index.open import OpenIndex
 from assistant.index.sections import ancestors, bare_label
-from assistant.question.intents import RE_LIST_QUESTION
+from assistant.question.intents import RE_LIST_QUESTION, asks_which_one
 from assistant.question.synonyms import alike, alike_or_bad, named_in, widened, with_effect
 from assistant.retrieval.headings import FAMILY, rarity
 from assistant.text import EN_STOP as STOP_EN
@@ -148,7 +148,7 @@ def outline_parent(
 ) -> str | None:
     """The section whose subsections answer a list question, or None (see the module doc)."""
     count = asked_count(question)
-    if count is None and not RE_LIST_QUESTION.search(question):
+    if count is None and not (RE_LIST_QUESTION.search(question) or asks_which_one(question)):
         return None
     tree = index.tree
     candidates: list[str] = []

@@ -314,3 +314,13 @@ def test_what_the_text_advises_after_an_answer_quoting_one_part_is_about_that_pa
     turns = ("“技术越追越远”指的是什么问题？", "那中国在人工智能领域的短板在哪里？", "文章建议怎么应对？")
     a = conversation(assistant, *turns)
     assert "技术越追越远" in a.condensed_question and a.citations[0].section_id == "s4.2.2"
+
+
+def test_one_part_chosen_from_a_list_in_chinese(assistant):
+    a = assistant.ask("消极影响里哪一个讲的是外资外迁？")
+    assert a.kind == "overview" and {c.section_id for c in a.citations} == {"s3.2.4"}
+
+
+def test_it_after_asking_how_the_text_treats_a_name_is_that_name(assistant):
+    a = conversation(assistant, "文章是怎么谈RCEP的？", "政策建议里怎么利用它？")
+    assert a.condensed_question == "政策建议里怎么利用RCEP？"
