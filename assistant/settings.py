@@ -99,7 +99,7 @@ class RetrievalSettings(BaseModel):
         1.0,
         ge=0,
         description="RRF weight of the chunks of the section the last answer was about, for a question "
-        "standing on its own in a conversation.",
+        "standing on its own in a conversation and naming no part itself.",
     )
 
 

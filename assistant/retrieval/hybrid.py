@@ -193,13 +193,14 @@ class HybridSearch:
         sections = self.headings.by_number(document, question)
         if sections:
             self._prefer_sections(sections, question.opening, hits, allowed)
-        if question.steer or question.context:
-            weight = s.steer_weight if question.steer else s.context_weight
-            self._prefer_sections(question.steer or question.context, False, hits, allowed, weight=weight)
+        if question.steer:
+            self._prefer_sections(question.steer, False, hits, allowed, weight=s.steer_weight)
         matched, paraphrased, responses, advice, home = self._sections_asked(
             question, terms, vector, document, sections
         )
         sections = narrowed(sections, matched, widened(terms), self.headings, question)
+        if question.context and not (matched or sections):  # naming no part, it leans on the last answer's
+            self._prefer_sections(question.context, False, hits, allowed, weight=s.context_weight)
         # proposals about a topic the text treats: the section that responds to it; else the topic's own
         if about := responses or topic_named(question.intent, question.lang, set(terms), matched, self.index):
             self._prefer_sections(about, True, hits, allowed, weight=s.steer_weight)

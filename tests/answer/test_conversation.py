@@ -324,3 +324,10 @@ def test_one_part_chosen_from_a_list_in_chinese(assistant):
 def test_it_after_asking_how_the_text_treats_a_name_is_that_name(assistant):
     a = conversation(assistant, "文章是怎么谈RCEP的？", "政策建议里怎么利用它？")
     assert a.condensed_question == "政策建议里怎么利用RCEP？"
+
+
+def test_a_question_naming_a_part_of_its_own_is_not_pulled_to_the_last_answers(assistant):
+    first = "2021年中国在全球制造业增加值中的占比是多少？"
+    then = "Which four trends does the paper foresee for global industrial chains?"
+    a = conversation(assistant, first, then)
+    assert a.kind == "outline" and {c.section_id for c in a.citations} == {f"s2.{k}" for k in range(1, 5)}
