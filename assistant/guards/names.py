@@ -39,7 +39,8 @@ class NamesGuard(Guard):
     name = "names"
 
     def texts(self) -> tuple[str, str]:
-        """The corpus's text outside the bibliography as written, and its English edition (lower case)."""
+        """The corpus's text outside the bibliography and its edition, with their heading paths: as written,
+        and in lower case."""
         if "names-texts" not in self.context.extra:
             index = self.context.index
             body = {cid for cid, c in index.chunks.items() if c.kind != "bibliography"}
@@ -67,7 +68,7 @@ class NamesGuard(Guard):
             if len(name.split()) < 2 or not words:
                 continue  # one word (the acronym check above), or generic words and a number ("Section 232")
             key = re.sub(r"(?:'|’)s\b", "", name)
-            if key.lower() in lower or key in written or words and all(
+            if key.lower() in lower or all(
                 re.search(rf"\b{re.escape(w[0])}(?i:{re.escape(w[1:])})\b", written) for w in words
             ):
                 continue

@@ -357,7 +357,7 @@ def follow_up(
     if (item := _item_named(question, recalled)) is not None:  # "那人工智能封闭化呢？" after the trends
         label, section = item
         return Resolved(ABOUT[language_of(question)].format(label), [section])
-    return _of_topic(question, recalled, previous, anaphora is not None and bool(anaphora), zh, steer)
+    return _of_topic(question, recalled, previous, bool(anaphora), zh, steer)
 
 
 def _of_topic(
