@@ -93,8 +93,9 @@ def widened(words: set[str] | dict[str, float]) -> set[str]:
     return set().union(*(alike(w) for w in words)) if words else set()
 
 
-# what threatens someone: a list of these is a list of the bad effects (not a word for 消极 elsewhere:
-# "the threat to it" names no part on negative impacts)
+# what threatens someone: a list of these is a list of the bad effects, and a part named by them or a
+# count of them ("the part about risks", "the five risks") the part on them; not a word for 消极 elsewhere
+# ("the threat to it" names no part on negative impacts)
 THREATS = frozenset(tokenize("danger dangers threat threats peril perils risk risks 风险 威胁"))
 
 
