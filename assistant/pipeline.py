@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -31,6 +32,7 @@ from assistant.retrieval.hybrid import HybridSearch
 from assistant.settings import AnswerSettings, Settings
 
 MODES = get_args(AnswerSettings.model_fields["mode"].annotation)
+MAX_RECALLED = 256  # earlier answers' recalls kept (a few conversations' worth)
 
 
 class QuestionError(ValueError):
@@ -54,6 +56,10 @@ class Assistant:
         self._serving_now: Serving | None = None
         self._checked = 0.0
         self._lock = threading.Lock()
+        # what earlier answers were about, by (build, question, history, scope): a client sends the whole
+        # conversation each turn, and each turn's recall leans on the one before it
+        self._recalled: OrderedDict[tuple, Recalled] = OrderedDict()
+        self._recalled_lock = threading.Lock()
 
     @classmethod
     def ready(cls, settings: Settings | None = None, progress: Progress | None = None) -> Assistant:
@@ -184,6 +190,12 @@ class Assistant:
         """What the answer to an earlier question was about: it is answered again (grounded, in
         milliseconds), so any client can send the conversation as plain text."""
         now = self.serving()
+        turns = tuple((t.role, t.content) for t in history)
+        key = (now.index.info.build, question, turns, section, document)
+        with self._recalled_lock:
+            if (known := self._recalled.get(key)) is not None:
+                self._recalled.move_to_end(key)
+                return known
         try:
             q, _ = self.understand(
                 self.check(question, "grounded", section, document), "grounded", section, document, history
@@ -192,7 +204,12 @@ class Assistant:
             return Recalled(question)
         retrieval = now.search.search(q)
         answer = compose(retrieval, now.guards.run(q, retrieval), now.answers)
-        return recalled(q, retrieval, answer, now.index)
+        found = recalled(q, retrieval, answer, now.index)
+        with self._recalled_lock:
+            self._recalled[key] = found
+            while len(self._recalled) > MAX_RECALLED:
+                self._recalled.popitem(last=False)
+        return found
 
     def understand(
         self, text: str, mode: str, section: str | None, document: str | None, history: list[Turn] | None

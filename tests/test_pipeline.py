@@ -88,3 +88,12 @@ def test_a_follow_up_with_a_pronoun_asks_about_the_previous_topic(assistant):
     assert "技术越追越远" in advice.condensed_question and any(
         c.section_id.startswith("s4") or c.section_id == "abstract" for c in advice.citations
     )
+
+
+def test_an_earlier_answer_is_recalled_once_per_conversation(assistant):
+    from assistant.question.followup import Turn
+
+    history = [Turn(role="user", content="有哪些消极影响？"), Turn(role="assistant", content="…")]
+    first = assistant.recall("那积极影响呢？", history)
+    assert assistant.recall("那积极影响呢？", history) is first  # the next turn's recall finds it
+    assert assistant.recall("那积极影响呢？", []) is not first  # another conversation is another recall
